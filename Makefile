@@ -1,0 +1,70 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else they need is here.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-only bench install install-dev system-deps browser messages migrate demo lint format clean
+
+run: install system-deps messages migrate demo
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (login: demo / kaohsiung-demo)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev system-deps browser messages test-only
+
+# The suite alone, for CI's second pass against PostgreSQL.
+test-only:
+	$(BIN)/pytest
+
+bench: install-dev system-deps messages
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python benchmarks/run.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Debian packages: gettext compiles catalogues, Noto CJK fonts let PDFs print
+# Chinese, Japanese and Korean names.
+system-deps:
+	@command -v msgfmt >/dev/null && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || \
+		{ apt-get update -qq && apt-get install -y -qq gettext fonts-noto-cjk fontconfig >/dev/null; }
+
+# Browser tests use Debian's chromium, never a downloaded browser build.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo: install
+	$(MANAGE) load_demo
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class OrganisationKind(models.TextChoices):
+    CITY = "city", _("city or local government")
+    NATIONAL_GOVERNMENT = "national_government", _("national government body")
+    REPRESENTATIVE_OFFICE = "representative_office", _("representative office or embassy")
+    NGO = "ngo", _("NGO or foundation")
+    UNIVERSITY = "university", _("university or school")
+    COMPANY = "company", _("company")
+    MEDIA = "media", _("media")
+    OTHER = "other", pgettext_lazy("organisation kind", "other")
+
+
+class NameOrder(models.TextChoices):
+    GIVEN_FIRST = "given_first", _("given name first (e.g. Brent Christensen)")
+    FAMILY_FIRST = "family_first", _("family name first (Chinese, Japanese, Korean)")
+
+
+class RelationshipType(models.TextChoices):
+    SISTER_CITY = "sister_city", _("sister city")
+    FRIENDSHIP_CITY = "friendship_city", _("friendship city")
+    MOU = "mou", _("exchange or cooperation MOU")
+    PARTNERSHIP = "partnership", _("partnership")
+    MEMBERSHIP = "membership", _("membership")
+
+
+class RelationshipStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACTIVE = "active", pgettext_lazy("relationship status", "active")
+    SUSPENDED = "suspended", _("suspended")
+    ENDED = "ended", _("ended")
+
+
+class InteractionKind(models.TextChoices):
+    MEETING = "meeting", _("meeting")
+    COURTESY_CALL = "courtesy_call", _("courtesy call")
+    LETTER = "letter", _("letter")
+    CALL = "call", _("phone or video call")
+    EMAIL = "email", _("e-mail")
+    VISIT = "visit", _("visit")
+    GIFT_GIVEN = "gift_given", _("gift given")
+    GIFT_RECEIVED = "gift_received", _("gift received")
+
+
+class OfficeRank(models.IntegerChoices):
+    """Protocol precedence of an office; a lower number takes precedence."""
+
+    HEAD_OF_STATE = 10, _("head of state")
+    HEAD_OF_GOVERNMENT = 20, _("head of government")
+    MINISTER = 30, _("minister")
+    AMBASSADOR = 40, _("ambassador or representative")
+    GOVERNOR = 50, _("governor")
+    MAYOR = 60, _("mayor")
+    LEGISLATOR = 65, _("legislator or council speaker")
+    DEPUTY = 70, _("deputy (deputy mayor, deputy governor, deputy representative)")
+    DIRECTOR = 80, _("director or head of department")
+    DIPLOMAT = 90, _("diplomat or senior official")
+    OFFICIAL = 100, _("official or staff")
+    PRIVATE = 110, _("private person")

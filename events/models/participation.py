@@ -1,0 +1,158 @@
+"""Who comes: invitations (by the office) and registrations (by the public)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from phonenumber_field.modelfields import PhoneNumberField
+
+from core.models import IllustrativeModel, TimeStampedModel
+
+from ..enums import InvitationStatus, RegistrationStatus
+
+
+def new_invitation_token():
+    # 32 bytes = 256 random bits, URL-safe; invitation links are capabilities.
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(IllustrativeModel, TimeStampedModel):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    person = models.ForeignKey(
+        "crm.Person", verbose_name=_("guest"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    companions = models.PositiveSmallIntegerField(_("companions"), default=0)
+    max_companions = models.PositiveSmallIntegerField(
+        _("companions allowed"), default=1, help_text=_("How many companions the guest may bring.")
+    )
+    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    respond_by = models.DateTimeField(_("reply by"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["event", "person__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                name="events_invitation_one_per_person",
+                violation_error_message=_("This person is already invited to the event."),
+            ),
+            models.CheckConstraint(
+                condition=Q(companions__lte=models.F("max_companions")),
+                name="events_invitation_companions_within_allowance",
+                violation_error_message=_("Too many companions for this invitation."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} → {self.event}"
+
+    @property
+    def seats(self):
+        return 1 + self.companions
+
+
+class Registration(TimeStampedModel):
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    family_name = models.CharField(_("family name"), max_length=128)
+    given_name = models.CharField(_("given name"), max_length=128)
+    native_name = models.CharField(_("name in your own script"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = PhoneNumberField(_("phone"), blank=True)
+    language = models.CharField(_("language"), max_length=16, default=settings.LANGUAGE_CODE)
+    nationality = CountryField(_("nationality"), blank=True)
+    university = models.CharField(_("university"), max_length=255, blank=True)
+    home_organisation = models.ForeignKey(
+        "crm.Organisation",
+        verbose_name=_("home city or university"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        help_text=_("Set by staff for quotas per city or university."),
+    )
+    # Sensitive: visible only with events.view_sensitive_registration, never logged.
+    passport_number = models.CharField(_("passport number"), max_length=32, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    emergency_contact_name = models.CharField(_("emergency contact"), max_length=255, blank=True)
+    emergency_contact_phone = PhoneNumberField(_("emergency contact phone"), blank=True)
+    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.SUBMITTED,
+    )
+    score = models.SmallIntegerField(
+        _("review score"), null=True, blank=True, help_text=_("Higher ranks first in review.")
+    )
+    review_note = models.TextField(_("review note"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    person = models.ForeignKey(
+        "crm.Person",
+        verbose_name=_("person on record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    checkin_code = models.CharField(
+        _("check-in code"), max_length=16, unique=True, null=True, blank=True, editable=False
+    )
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["event", "created_at"]
+        permissions = [
+            ("view_sensitive_registration", _("Can see passport numbers and dates of birth")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status=RegistrationStatus.WITHDRAWN),
+                name="events_registration_one_per_email",
+                violation_error_message=_("This e-mail address has already applied."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name} → {self.event}"
