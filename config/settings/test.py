@@ -17,4 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not :memory:, so threaded concurrency tests see real SQLite locking.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # KIA_TEST_DB lets several checkouts or workers run suites side by side.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": env("KIA_TEST_DB", default=str(BASE_DIR / "var" / "test-db.sqlite3"))  # noqa: F405
+    }

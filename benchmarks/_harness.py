@@ -1,0 +1,49 @@
+"""Shared set-up for benchmark scripts: a fresh, migrated database and the report format.
+
+A benchmark prints one line per figure, `<name>: <value> (target <op> <value>) ok|MISS`,
+and exits non-zero if any figure missed (see report()).
+"""
+
+import operator
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+OPS = {"<=": operator.le, ">=": operator.ge, "==": operator.eq, "<": operator.lt, ">": operator.gt}
+
+
+def setup_database():
+    """Configure Django and create a throw-away test database (SQLite, or DATABASE_URL)."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    os.environ.setdefault("KIA_TEST_DB", str(ROOT / "var" / f"bench-{os.getpid()}.sqlite3"))
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    return connection
+
+
+def teardown_database(connection):
+    connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+
+
+class Report:
+    def __init__(self):
+        self.missed = 0
+
+    def figure(self, name, value, op, target, fmt="{:.3g}"):
+        ok = OPS[op](value, target)
+        self.missed += not ok
+        shown = fmt.format(value) if isinstance(value, float) else str(value)
+        print(f"{name}: {shown} (target {op} {target}) {'ok' if ok else 'MISS'}", flush=True)
+        return ok
+
+    def exit(self):
+        sys.exit(1 if self.missed else 0)

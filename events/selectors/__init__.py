@@ -1,0 +1,1 @@
+"""Reads used in more than one place, one module per concern."""

@@ -1,0 +1,1 @@
+"""Business writes for events, one module per aggregate (bookings, invitations, ...)."""
