@@ -1,0 +1,1 @@
+"""Views: admin pages, feeds and public endpoints, one module per concern."""
