@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.db.models.functions import Greatest, Least
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
 from core.models import IllustrativeModel, TimeStampedModel
@@ -119,7 +121,8 @@ class Organisation(IllustrativeModel, TimeStampedModel):
         return self.name
 
 
-class Person(IllustrativeModel, TimeStampedModel):
+# Clusterable so the admin edits a person's affiliations inline (InlinePanel).
+class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
     family_name = models.CharField(_("family name"), max_length=128, blank=True)
     given_name = models.CharField(_("given name"), max_length=128, blank=True)
     name_order = models.CharField(
@@ -223,7 +226,7 @@ class AffiliationQuerySet(models.QuerySet):
 
 
 class Affiliation(TimeStampedModel):
-    person = models.ForeignKey(
+    person = ParentalKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations"
     )
     organisation = models.ForeignKey(
@@ -302,7 +305,7 @@ class RelationshipQuerySet(models.QuerySet):
         return self.filter(Q(source=organisation) | Q(target=organisation))
 
 
-class Relationship(IllustrativeModel, TimeStampedModel):
+class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
     """A typed, dated tie between two organisations (sister city, MOU, ...).
 
     Ties are undirected for uniqueness: Kaohsiung-Suwon and Suwon-Kaohsiung are one pair.
@@ -392,7 +395,8 @@ class Relationship(IllustrativeModel, TimeStampedModel):
 
 
 class RelationshipRenewal(TimeStampedModel):
-    relationship = models.ForeignKey(
+    # A ParentalKey so renewals are edited inline on the relationship in the admin.
+    relationship = ParentalKey(
         Relationship,
         verbose_name=_("relationship"),
         on_delete=models.CASCADE,
