@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, ItineraryItem, Resource, Venue
+from .models import Driver, Event, Interpreter, ItineraryItem, Resource, Vehicle, Venue, Vip
 
 
 @register(Event)
@@ -26,3 +26,10 @@ class ResourceTranslationOptions(TranslationOptions):
 @register(Venue)
 class VenueTranslationOptions(TranslationOptions):
     fields = ("building",)
+
+
+# Subclasses of a translated model must be registered too, or their constructors refuse the
+# inherited name_en, name_ja ... (multi-table inheritance caches the field list per class).
+@register([Vehicle, Driver, Interpreter, Vip])
+class ResourceSubclassTranslationOptions(TranslationOptions):
+    fields = ()
