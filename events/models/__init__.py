@@ -4,6 +4,7 @@ from .event import Delegation, DelegationMember, Event, ItineraryItem, Itinerary
 from .feeds import FeedToken
 from .participation import Invitation, Registration
 from .resources import Booking, Driver, Interpreter, Resource, Vehicle, Venue, Vip
+from .seating import Seat, SeatingPlan, SeatingTable
 
 __all__ = [
     "Booking",
@@ -18,6 +19,9 @@ __all__ = [
     "ItineraryStaff",
     "Registration",
     "Resource",
+    "Seat",
+    "SeatingPlan",
+    "SeatingTable",
     "Vehicle",
     "Venue",
     "Vip",

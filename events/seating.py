@@ -1,0 +1,542 @@
+"""Seating by protocol precedence: a pure function on plain data, no ORM.
+
+Positions on a round table are numbered 1..size around it. Seat 1 is the table's anchor
+(the host, a co-host or a local host); seat 2 is on the anchor's right and seat `size` on the
+anchor's left, so guests in precedence order take 2, size, 3, size - 1, ... (alternating
+outwards). Empty chairs are taken away, so a guest's neighbours are the next occupied seats
+on either side.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+HARD = "hard"
+SOFT = "soft"
+
+CAPACITY = "capacity"
+SEATED_TWICE = "seated_twice"
+NOT_SEATED = "not_seated"
+INTERPRETER_APART = "interpreter_apart"
+GUEST_OF_HONOUR = "guest_of_honour"
+LANGUAGE_ISOLATION = "language_isolation"
+DELEGATION_CLUSTER = "delegation_cluster"
+
+SEVERITY = {
+    CAPACITY: HARD,
+    SEATED_TWICE: HARD,
+    NOT_SEATED: HARD,
+    INTERPRETER_APART: HARD,
+    GUEST_OF_HONOUR: HARD,
+    LANGUAGE_ISOLATION: SOFT,
+    DELEGATION_CLUSTER: SOFT,
+}
+
+# Guests without a delegation are the home side; they host the tables they sit at.
+LOCAL = "local"
+
+
+@dataclass(frozen=True)
+class Guest:
+    key: int
+    name: str = ""
+    rank: int = 110
+    delegation: int | None = None
+    languages: frozenset[str] = frozenset()
+    serves: int | None = None
+    is_host: bool = False
+    is_cohost: bool = False
+
+
+@dataclass(frozen=True)
+class SeatAssignment:
+    table: int
+    position: int
+    guest: int
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    message: str
+    guests: tuple[int, ...] = ()
+    table: int | None = None
+
+    @property
+    def severity(self):
+        return SEVERITY[self.code]
+
+    @property
+    def is_hard(self):
+        return self.severity == HARD
+
+
+@dataclass
+class SeatingResult:
+    seats: list[SeatAssignment]
+    violations: list[Violation]
+    tables: int
+    table_size: int
+
+    @property
+    def hard_violations(self):
+        return [v for v in self.violations if v.is_hard]
+
+    @property
+    def soft_violations(self):
+        return [v for v in self.violations if not v.is_hard]
+
+
+@dataclass
+class _Unit:
+    """A principal and the interpreters who must sit beside them."""
+
+    principal: Guest
+    interpreters: list[Guest] = field(default_factory=list)
+
+    @property
+    def size(self):
+        return 1 + len(self.interpreters)
+
+    @property
+    def group(self):
+        return self.principal.delegation if self.principal.delegation is not None else LOCAL
+
+
+def precedence_key(guest):
+    """Lower rank first; visitors before the home side at equal rank; then by name."""
+    return (guest.rank, guest.delegation is None, guest.name.casefold(), guest.key)
+
+
+def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together=False):
+    """Seat every guest once by precedence; return seats and the rules the plan breaks."""
+    if table_size < 2:
+        raise ValueError("table_size must be at least 2")
+    guests = list(guests)
+    units, anchors_host, cohosts = _build_units(guests)
+    needed = sum(unit.size for unit in units)
+    count = tables if tables else max(1, math.ceil(needed / table_size))
+    while True:
+        layout, unseated = _assign_tables(
+            units,
+            anchors_host,
+            cohosts,
+            tables=count,
+            size=table_size,
+            together=keep_delegations_together,
+        )
+        # A computed table count may fall one short when interpreters cannot be split
+        # from their principals; a count the staff chose is kept and the overflow reported.
+        if not unseated or tables:
+            break
+        count += 1
+    seats = []
+    for number, table_units in enumerate(layout, start=1):
+        seats.extend(_place_at_table(number, table_units, table_size))
+    seats = _improve_languages(seats, {g.key: g for g in guests}, table_size)
+    violations = check_seating(
+        guests,
+        seats,
+        table_size=table_size,
+        tables=count,
+        keep_delegations_together=keep_delegations_together,
+    )
+    return SeatingResult(seats=seats, violations=violations, tables=count, table_size=table_size)
+
+
+def _build_units(guests):
+    by_key = {g.key: g for g in guests}
+    ordered = sorted(guests, key=precedence_key)
+    units = {}
+    for guest in ordered:
+        if guest.serves is None or guest.serves not in by_key or guest.serves == guest.key:
+            units[guest.key] = _Unit(guest)
+    for guest in ordered:
+        if guest.key not in units:
+            # An interpreter serving an interpreter sits with that interpreter's principal;
+            # a loop of interpreters serving each other has no principal and sits alone.
+            principal, seen = guest.serves, {guest.key}
+            while principal not in units and principal not in seen:
+                seen.add(principal)
+                principal = by_key[principal].serves
+            if principal in units:
+                units[principal].interpreters.append(guest)
+            else:
+                units[guest.key] = _Unit(guest)
+    unit_list = sorted(units.values(), key=lambda u: precedence_key(u.principal))
+    host = next((u for u in unit_list if u.principal.is_host), None)
+    cohosts = [u for u in unit_list if u.principal.is_cohost and u is not host]
+    return unit_list, host, cohosts
+
+
+def _assign_tables(units, host, cohosts, *, tables, size, together):
+    layout = [[] for _ in range(tables)]
+    free = [size] * tables
+    placed = set()
+
+    def put(unit, index):
+        layout[index].append(unit)
+        free[index] -= unit.size
+        placed.add(id(unit))
+
+    # The host table: the host (or the first guest) and the guests of highest precedence.
+    anchoring_cohosts = cohosts[: tables - 1]
+    reserved = {id(u) for u in anchoring_cohosts}
+    first = host or next((u for u in units if id(u) not in reserved), None)
+    if first is not None and first.size <= free[0]:
+        put(first, 0)
+    for unit in units:
+        if id(unit) in placed or id(unit) in reserved:
+            continue
+        if unit.size <= free[0]:
+            put(unit, 0)
+        if free[0] == 0:
+            break
+
+    # Other tables are anchored by a co-host, else by the senior local guest left.
+    remaining_locals = [u for u in units if id(u) not in placed and u.group == LOCAL]
+    for index in range(1, tables):
+        anchor = None
+        if index - 1 < len(anchoring_cohosts):
+            anchor = anchoring_cohosts[index - 1]
+        else:
+            while remaining_locals and id(remaining_locals[0]) in placed:
+                remaining_locals.pop(0)
+            if remaining_locals:
+                anchor = remaining_locals.pop(0)
+        if anchor is not None and anchor.size <= free[index]:
+            put(anchor, index)
+
+    rest = [u for u in units if id(u) not in placed]
+    if together:
+        best = {}
+        for unit in rest:
+            best.setdefault(unit.group, precedence_key(unit.principal))
+        rest.sort(key=lambda u: (u.group == LOCAL, best[u.group], precedence_key(u.principal)))
+    counts = [Counter(u.group for u in table) for table in layout]
+    unseated = []
+    for unit in rest:
+        index = _choose_table(unit, free, counts, together)
+        if index is None:
+            index = _make_room(unit, layout, free, counts)
+        if index is None:
+            unseated.append(unit)
+            continue
+        put(unit, index)
+        counts[index][unit.group] += 1
+    return layout, unseated
+
+
+def _choose_table(unit, free, counts, together):
+    candidates = [i for i in range(1, len(free)) if free[i] >= unit.size]
+    if not candidates and free[0] >= unit.size:
+        candidates = [0]
+    if not candidates:
+        return None
+    if together:
+        # Join the table already holding most of the delegation, else the first with room.
+        return min(candidates, key=lambda i: (-counts[i][unit.group], i))
+    # Spread: the table holding fewest of this delegation, senior tables first.
+    return min(candidates, key=lambda i: (counts[i][unit.group], i))
+
+
+def _make_room(unit, layout, free, counts):
+    """Free two adjacent chairs for an interpreter's principal by moving a single guest."""
+    for target in range(1, len(layout)):
+        if free[target] < 1:
+            continue
+        needed = unit.size - free[target]
+        movable = [u for u in layout[target][1:] if u.size == 1][:needed]
+        if len(movable) < needed:
+            continue
+        destinations = [i for i in range(1, len(layout)) if i != target and free[i] >= 1]
+        if sum(free[i] for i in destinations) < needed:
+            continue
+        for single in movable:
+            dest = next(i for i in destinations if free[i] >= 1)
+            layout[target].remove(single)
+            free[target] += 1
+            counts[target][single.group] -= 1
+            layout[dest].append(single)
+            free[dest] -= 1
+            counts[dest][single.group] += 1
+        return target
+    return None
+
+
+def _place_at_table(number, units, size):
+    """Anchor at seat 1, then units alternate right and left, each interpreter outward."""
+    if not units:
+        return []
+    seats = []
+    # Co-hosts who found no table to anchor yield the places of honour to guests.
+    anchor, others = (
+        units[0],
+        sorted(units[1:], key=lambda u: (u.principal.is_cohost, precedence_key(u.principal))),
+    )
+    seats.append(SeatAssignment(number, 1, anchor.principal.key))
+    right, left = 2, size
+    # The anchor's own interpreters go to the left so that the right stays the guest of honour's.
+    for interpreter in anchor.interpreters:
+        seats.append(SeatAssignment(number, left, interpreter.key))
+        left -= 1
+    to_right = True
+    for unit in others:
+        members = [unit.principal, *unit.interpreters]
+        if to_right:
+            for guest in members:
+                seats.append(SeatAssignment(number, right, guest.key))
+                right += 1
+        else:
+            for guest in members:
+                seats.append(SeatAssignment(number, left, guest.key))
+                left -= 1
+        to_right = not to_right
+    return seats
+
+
+def _ring(table_seats):
+    """Seats of one table in position order, as the occupied ring a guest sees."""
+    return sorted(table_seats, key=lambda s: s.position)
+
+
+def _neighbours_by_guest(seats):
+    by_table = defaultdict(list)
+    for seat in seats:
+        by_table[seat.table].append(seat)
+    neighbours = {}
+    for table_seats in by_table.values():
+        ring = _ring(table_seats)
+        n = len(ring)
+        for i, seat in enumerate(ring):
+            if n == 1:
+                neighbours[seat.guest] = ()
+            elif n == 2:
+                neighbours[seat.guest] = (ring[1 - i].guest,)
+            else:
+                neighbours[seat.guest] = (ring[i - 1].guest, ring[(i + 1) % n].guest)
+    return neighbours
+
+
+def _isolated(guest, neighbour_keys, by_key):
+    if not guest.languages or not neighbour_keys:
+        return False
+    return not any(guest.languages & by_key[k].languages for k in neighbour_keys if k in by_key)
+
+
+def _improve_languages(seats, by_key, size):
+    """Swap single guests within a table so fewer guests share no language with a neighbour."""
+    fixed = {g.key for g in by_key.values() if g.serves is not None}
+    fixed |= {g.serves for g in by_key.values() if g.serves is not None}
+    by_table = defaultdict(list)
+    for seat in seats:
+        by_table[seat.table].append(seat)
+    result = []
+    for number, table_seats in by_table.items():
+        ring = _ring(table_seats)
+        guests = [s.guest for s in ring]
+        # The anchor keeps seat 1; at the host table the guests at the host's right and
+        # left keep theirs, because precedence puts them there.
+        locked = {0}
+        if number == 1 and len(ring) > 1:
+            locked |= {1, len(ring) - 1}
+        swappable = [i for i in range(len(ring)) if i not in locked and guests[i] not in fixed]
+
+        def isolated_count(order):
+            n = len(order)
+            total = 0
+            for i, key in enumerate(order):
+                near = () if n == 1 else {order[i - 1], order[(i + 1) % n]} - {key}
+                total += _isolated(by_key[key], tuple(near), by_key)
+            return total
+
+        current = isolated_count(guests)
+        improved = current > 0
+        while improved and current > 0:
+            improved = False
+            for a in swappable:
+                for b in swappable:
+                    if b <= a:
+                        continue
+                    guests[a], guests[b] = guests[b], guests[a]
+                    score = isolated_count(guests)
+                    if score < current:
+                        current, improved = score, True
+                    else:
+                        guests[a], guests[b] = guests[b], guests[a]
+        result.extend(SeatAssignment(number, seat.position, key) for seat, key in zip(ring, guests))
+    return sorted(result, key=lambda s: (s.table, s.position))
+
+
+def guest_of_honour(guests):
+    """The guest of highest precedence who is not the host, a co-host or an interpreter."""
+    keys = {g.key for g in guests}
+    candidates = [
+        g
+        for g in guests
+        if not g.is_host and not g.is_cohost and (g.serves is None or g.serves not in keys)
+    ]
+    return min(candidates, key=precedence_key, default=None)
+
+
+def check_seating(guests, seats, *, table_size, tables=None, keep_delegations_together=False):
+    """List the rules a set of seats breaks (hard rules first, then soft)."""
+    by_key = {g.key: g for g in guests}
+    violations = []
+    per_guest = Counter(s.guest for s in seats)
+    per_seat = Counter((s.table, s.position) for s in seats)
+    per_table = Counter(s.table for s in seats)
+
+    for table, count in sorted(per_table.items()):
+        if count > table_size:
+            violations.append(
+                Violation(
+                    CAPACITY,
+                    gettext("Table %(table)s has %(count)s guests for %(size)s seats.")
+                    % {"table": table, "count": count, "size": table_size},
+                    table=table,
+                )
+            )
+    for (table, position), count in sorted(per_seat.items()):
+        if count > 1 or not 1 <= position <= table_size:
+            violations.append(
+                Violation(
+                    CAPACITY,
+                    gettext("Seat %(position)s at table %(table)s is not a single free seat.")
+                    % {"position": position, "table": table},
+                    table=table,
+                )
+            )
+    if tables is not None:
+        for table in sorted(t for t in per_table if not 1 <= t <= tables):
+            violations.append(
+                Violation(
+                    CAPACITY,
+                    gettext("Table %(table)s is not in the plan.") % {"table": table},
+                    table=table,
+                )
+            )
+    for key, count in sorted(per_guest.items()):
+        if count > 1:
+            violations.append(
+                Violation(
+                    SEATED_TWICE,
+                    gettext("%(name)s is seated %(count)s times.")
+                    % {"name": _name(by_key, key), "count": count},
+                    guests=(key,),
+                )
+            )
+    for guest in sorted(guests, key=precedence_key):
+        if guest.key not in per_guest:
+            violations.append(
+                Violation(
+                    NOT_SEATED,
+                    gettext("%(name)s has no seat.") % {"name": guest.name},
+                    guests=(guest.key,),
+                )
+            )
+
+    place = {s.guest: s for s in seats}
+    neighbours = _neighbours_by_guest(seats)
+    for guest in sorted(guests, key=precedence_key):
+        if guest.serves is None or guest.serves not in by_key or guest.key not in place:
+            continue
+        if guest.serves not in place or guest.serves not in neighbours.get(guest.key, ()):
+            violations.append(
+                Violation(
+                    INTERPRETER_APART,
+                    gettext("Interpreter %(name)s is not beside %(principal)s.")
+                    % {"name": guest.name, "principal": _name(by_key, guest.serves)},
+                    guests=(guest.key, guest.serves),
+                    table=place[guest.key].table,
+                )
+            )
+
+    host = next((g for g in guests if g.is_host), None)
+    honour = guest_of_honour(guests)
+    if host is not None and honour is not None and host.key in place:
+        host_seat = place[host.key]
+        right = next(
+            (
+                s
+                for s in _ring([s for s in seats if s.table == host_seat.table])
+                if s.position > host_seat.position
+            ),
+            None,
+        )
+        if right is None or right.guest != honour.key or host_seat.position != 1:
+            violations.append(
+                Violation(
+                    GUEST_OF_HONOUR,
+                    gettext("The guest of honour, %(name)s, is not at the host's right.")
+                    % {"name": honour.name},
+                    guests=(honour.key, host.key),
+                    table=host_seat.table,
+                )
+            )
+
+    for guest in sorted(guests, key=precedence_key):
+        near = neighbours.get(guest.key)
+        if near and _isolated(guest, near, by_key):
+            violations.append(
+                Violation(
+                    LANGUAGE_ISOLATION,
+                    gettext("%(name)s shares no language with either neighbour.")
+                    % {"name": guest.name},
+                    guests=(guest.key,),
+                    table=place[guest.key].table,
+                )
+            )
+
+    if not keep_delegations_together:
+        violations.extend(_clusters(guests, seats, tables or len(per_table) or 1))
+    return sorted(violations, key=lambda v: (not v.is_hard, v.table or 0))
+
+
+def _clusters(guests, seats, tables):
+    """Delegations holding more seats at a table than an even spread over the tables gives."""
+    by_key = {g.key: g for g in guests}
+    sizes = Counter(g.delegation for g in guests if g.delegation is not None and g.serves is None)
+    at_table = defaultdict(Counter)
+    for seat in seats:
+        guest = by_key.get(seat.guest)
+        if guest is not None and guest.delegation is not None and guest.serves is None:
+            at_table[seat.table][guest.delegation] += 1
+    found = []
+    for table in sorted(at_table):
+        for delegation, count in sorted(at_table[table].items()):
+            fair = math.ceil(sizes[delegation] / tables)
+            # The host table seats by precedence alone, so it may hold a delegation's head
+            # and deputy together; elsewhere more than an even share is clustering.
+            if count > max(fair, 1) and not (table == 1 and count <= fair + 1):
+                found.append(
+                    Violation(
+                        DELEGATION_CLUSTER,
+                        gettext(
+                            "Table %(table)s seats %(count)s members of one delegation; "
+                            "an even spread is %(fair)s."
+                        )
+                        % {"table": table, "count": count, "fair": fair},
+                        guests=tuple(
+                            sorted(
+                                s.guest
+                                for s in seats
+                                if s.table == table
+                                and by_key.get(s.guest)
+                                and by_key[s.guest].delegation == delegation
+                                and by_key[s.guest].serves is None
+                            )
+                        ),
+                        table=table,
+                    )
+                )
+    return found
+
+
+def _name(by_key, key):
+    guest = by_key.get(key)
+    return guest.name if guest is not None else str(key)
