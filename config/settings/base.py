@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so the reader's language and login are known; answers cached public pages.
+    "cms.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -155,6 +157,11 @@ if env("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages, re-validated against their records on every hit (cms/cache.py).
+KIA_PAGE_CACHE_ALIAS = "default"
+KIA_PAGE_CACHE_SECONDS = 300
+# Public form submissions (registration, RSVP) per client address: (attempts, seconds).
+KIA_PUBLIC_FORM_RATE_LIMIT = (10, 3600)
 
 # Background work (mail, PDFs) goes through django-tasks, which Wagtail brings.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

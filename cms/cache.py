@@ -1,0 +1,78 @@
+"""Whole-response cache for public pages, checked before Wagtail routes the request.
+
+A cached entry remembers which page it came from and a *token*: the values of everything the
+page shows (its publication, the records behind it), read in one query. A hit re-reads the
+token and serves the stored bytes only if nothing changed, so an edited page or event is never
+served stale, without signals and without Wagtail's per-segment routing queries.
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+
+CACHE_PREFIX = "cms:page:"
+
+
+def _cache():
+    from django.core.cache import caches
+
+    return caches[settings.KIA_PAGE_CACHE_ALIAS]
+
+
+def cache_key(request):
+    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    return CACHE_PREFIX + hashlib.sha256(raw).hexdigest()
+
+
+def request_is_cacheable(request):
+    """Anonymous GET/HEAD requests only: staff see drafts, user bars and previews."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def page_token(page_class, pk):
+    """The current token of one page: a tuple that changes whenever what it shows changes."""
+    stamps = page_class.cache_stamps()
+    values = page_class.objects.filter(pk=pk).values(**stamps).first()
+    if values is None:
+        return None
+    return page_class.cache_token(values, timezone.now())
+
+
+def store(request, page, token, response):
+    """Keep a rendered 200 response under the request's key with the token read before render."""
+    if response.status_code != 200 or response.has_header("Set-Cookie") or token is None:
+        return
+    entry = {
+        "model": page._meta.label_lower,
+        "pk": page.pk,
+        "token": token,
+        "content": response.content,
+        "content_type": response["Content-Type"],
+        "content_language": response.get("Content-Language", ""),
+    }
+    _cache().set(cache_key(request), entry, settings.KIA_PAGE_CACHE_SECONDS)
+
+
+def fetch(request):
+    """The stored response for this request if its page and records are unchanged, else None."""
+    if not request_is_cacheable(request):
+        return None
+    entry = _cache().get(cache_key(request))
+    if entry is None:
+        return None
+    page_class = apps.get_model(entry["model"])
+    if page_token(page_class, entry["pk"]) != entry["token"]:
+        return None
+    response = HttpResponse(entry["content"], content_type=entry["content_type"])
+    if entry["content_language"]:
+        response["Content-Language"] = entry["content_language"]
+    response["X-Page-Cache"] = "hit"
+    return response

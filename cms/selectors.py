@@ -1,0 +1,163 @@
+"""Reads the public pages make from the events and crm records."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from crm.models import Organisation, Relationship
+from crm.selectors import sister_cities_in_order
+from events.enums import EventStatus, ItemStatus, RegistrationStatus
+from events.models import Event, Registration
+
+from . import worldmap
+
+# Registrations that hold (or wait for) a seat; rejected and withdrawn ones do not.
+SEAT_HOLDING = (
+    RegistrationStatus.SUBMITTED,
+    RegistrationStatus.ACCEPTED,
+)
+
+
+@dataclass
+class Tie:
+    ordinal: int | None
+    relationship: Relationship
+    partner: Organisation
+    url: str | None = None
+    areas: list = field(default_factory=list)
+    renewals: list = field(default_factory=list)
+
+    @property
+    def signed_year(self):
+        return self.relationship.signed_on.year if self.relationship.signed_on else None
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    status: str  # "none", "not_yet", "open", "closed" or "full"
+    opens_at: object = None
+    closes_at: object = None
+
+    @property
+    def is_open(self):
+        return self.status == "open"
+
+
+def home_organisation():
+    """The city this office works for, or None before the CRM is set up."""
+    return Organisation.objects.home().first()
+
+
+def sister_city_ties(*, as_of=None):
+    """Sister and friendship cities in signing order with their ordinal and partner."""
+    ordered = sister_cities_in_order(as_of=as_of or timezone.localdate())
+    # Re-read the ties in one query so the page's query count never depends on their number.
+    relationships = Relationship.objects.select_related("source", "target").in_bulk(
+        [relationship.pk for _ordinal, relationship in ordered]
+    )
+    home = home_organisation()
+    ties = []
+    for ordinal, relationship in ordered:
+        relationship = relationships[relationship.pk]
+        partner = relationship.other_party(home) if home else relationship.target
+        ties.append(Tie(ordinal=ordinal, relationship=relationship, partner=partner))
+    return ties
+
+
+def sister_city_tie(relationship_id):
+    """One tie with its ordinal (None when it is no longer in force) and partner."""
+    for tie in sister_city_ties():
+        if tie.relationship.pk == relationship_id:
+            break
+    else:
+        relationship = Relationship.objects.select_related("source", "target").get(
+            pk=relationship_id
+        )
+        home = home_organisation()
+        partner = relationship.other_party(home) if home else relationship.target
+        tie = Tie(ordinal=None, relationship=relationship, partner=partner)
+    tie.areas = list(tie.relationship.areas.all())
+    tie.renewals = list(tie.relationship.renewals.all())
+    return tie
+
+
+def past_exchanges(partner, relationship, *, now=None):
+    """Public events with the partner city, newest first: visits, delegations, signings."""
+    return list(
+        Event.objects.public()
+        .filter(
+            Q(organisations=partner)
+            | Q(delegations__organisation=partner)
+            | Q(relationships=relationship)
+            | Q(host_organisation=partner)
+        )
+        .filter(starts_at__lt=now or timezone.now())
+        .distinct()
+        .select_related("venue")
+        .order_by("-starts_at")
+    )
+
+
+def public_programme(event):
+    """The event's public, confirmed itinerary items in time order with their venues."""
+    return list(
+        event.items.filter(is_public=True, status=ItemStatus.CONFIRMED)
+        .select_related("venue")
+        .order_by("starts_at", "pk")
+    )
+
+
+def registration_state(event, *, now=None):
+    """Whether the public can apply now: none, not_yet, open, closed or full."""
+    if not event.takes_registrations or event.status == EventStatus.CANCELLED:
+        return RegistrationState("none")
+    now = now or timezone.now()
+    state = {"opens_at": event.registration_opens_at, "closes_at": event.registration_closes_at}
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return RegistrationState("not_yet", **state)
+    if (event.registration_closes_at and now >= event.registration_closes_at) or (
+        now >= event.ends_at
+    ):
+        return RegistrationState("closed", **state)
+    if event.capacity is not None:
+        taken = Registration.objects.filter(event=event, status__in=SEAT_HOLDING).count()
+        if taken >= event.capacity:
+            return RegistrationState("full", **state)
+    return RegistrationState("open", **state)
+
+
+def event_feed_links(request, event):
+    """The event's public iCal feed as an https download and a webcal subscription."""
+    path = reverse("events:public_event_feed", args=[event.uid])
+    absolute = request.build_absolute_uri(path)
+    return {
+        "https": absolute,
+        "webcal": "webcal://" + absolute.split("://", 1)[1],
+        "all_https": request.build_absolute_uri(reverse("events:public_feed")),
+    }
+
+
+def world_map(ties):
+    """The inline SVG map: continent outlines, home and a marker per partner with coordinates."""
+    home = home_organisation()
+    markers = []
+    for tie in ties:
+        partner = tie.partner
+        if partner.latitude is None or partner.longitude is None:
+            continue
+        x, y = worldmap.project(partner.longitude, partner.latitude)
+        markers.append({"tie": tie, "x": x, "y": y})
+    home_point = None
+    if home and home.latitude is not None and home.longitude is not None:
+        x, y = worldmap.project(home.longitude, home.latitude)
+        home_point = {"organisation": home, "x": x, "y": y}
+    return {
+        "width": worldmap.WIDTH,
+        "height": worldmap.HEIGHT,
+        "land": worldmap.land_paths(),
+        "graticule": worldmap.graticule(),
+        "markers": markers,
+        "home": home_point,
+    }
