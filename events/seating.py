@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 HARD = "hard"
 SOFT = "soft"
@@ -36,7 +36,41 @@ SEVERITY = {
     DELEGATION_CLUSTER: SOFT,
 }
 
-# Guests without a delegation are the home side; they host the tables they sit at.
+# Messages are kept untranslated with their parameters, so that a stored warning is shown
+# in the language of whoever reads it, not of whoever generated the plan.
+MESSAGES = {
+    "table_full": (
+        CAPACITY,
+        gettext_noop("Table %(table)s has %(count)s guests for %(size)s seats."),
+    ),
+    "seat_taken": (
+        CAPACITY,
+        gettext_noop("Seat %(position)s at table %(table)s is not a single free seat."),
+    ),
+    "no_such_table": (CAPACITY, gettext_noop("Table %(table)s is not in the plan.")),
+    "seated_twice": (SEATED_TWICE, gettext_noop("%(name)s is seated %(count)s times.")),
+    "not_seated": (NOT_SEATED, gettext_noop("%(name)s has no seat.")),
+    "interpreter_apart": (
+        INTERPRETER_APART,
+        gettext_noop("Interpreter %(name)s is not beside %(principal)s."),
+    ),
+    "guest_of_honour": (
+        GUEST_OF_HONOUR,
+        gettext_noop("The guest of honour, %(name)s, is not at the host's right."),
+    ),
+    "language_isolation": (
+        LANGUAGE_ISOLATION,
+        gettext_noop("%(name)s shares no language with either neighbour."),
+    ),
+    "delegation_cluster": (
+        DELEGATION_CLUSTER,
+        gettext_noop(
+            "Table %(table)s seats %(count)s members of one delegation; an even spread is %(fair)s."
+        ),
+    ),
+}
+
+# The home side (is_local) hosts the tables its members sit at.
 LOCAL = "local"
 
 
@@ -50,6 +84,7 @@ class Guest:
     serves: int | None = None
     is_host: bool = False
     is_cohost: bool = False
+    is_local: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,10 +96,18 @@ class SeatAssignment:
 
 @dataclass(frozen=True)
 class Violation:
-    code: str
-    message: str
+    kind: str
+    params: dict = field(default_factory=dict, hash=False)
     guests: tuple[int, ...] = ()
     table: int | None = None
+
+    @property
+    def code(self):
+        return MESSAGES[self.kind][0]
+
+    @property
+    def message(self):
+        return gettext(MESSAGES[self.kind][1]) % self.params
 
     @property
     def severity(self):
@@ -104,12 +147,16 @@ class _Unit:
 
     @property
     def group(self):
-        return self.principal.delegation if self.principal.delegation is not None else LOCAL
+        guest = self.principal
+        if guest.delegation is not None:
+            return guest.delegation
+        # Guests who came on their own (an envoy, say) form a group of one.
+        return LOCAL if guest.is_local else ("guest", guest.key)
 
 
 def precedence_key(guest):
     """Lower rank first; visitors before the home side at equal rank; then by name."""
-    return (guest.rank, guest.delegation is None, guest.name.casefold(), guest.key)
+    return (guest.rank, guest.is_local, guest.name.casefold(), guest.key)
 
 
 def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together=False):
@@ -386,71 +433,41 @@ def guest_of_honour(guests):
 def check_seating(guests, seats, *, table_size, tables=None, keep_delegations_together=False):
     """List the rules a set of seats breaks (hard rules first, then soft)."""
     by_key = {g.key: g for g in guests}
-    violations = []
+    found = []
     per_guest = Counter(s.guest for s in seats)
     per_seat = Counter((s.table, s.position) for s in seats)
     per_table = Counter(s.table for s in seats)
+    ordered = sorted(guests, key=precedence_key)
 
     for table, count in sorted(per_table.items()):
         if count > table_size:
-            violations.append(
-                Violation(
-                    CAPACITY,
-                    gettext("Table %(table)s has %(count)s guests for %(size)s seats.")
-                    % {"table": table, "count": count, "size": table_size},
-                    table=table,
-                )
-            )
+            params = {"table": table, "count": count, "size": table_size}
+            found.append(Violation("table_full", params, table=table))
+        if tables is not None and not 1 <= table <= tables:
+            found.append(Violation("no_such_table", {"table": table}, table=table))
     for (table, position), count in sorted(per_seat.items()):
         if count > 1 or not 1 <= position <= table_size:
-            violations.append(
-                Violation(
-                    CAPACITY,
-                    gettext("Seat %(position)s at table %(table)s is not a single free seat.")
-                    % {"position": position, "table": table},
-                    table=table,
-                )
-            )
-    if tables is not None:
-        for table in sorted(t for t in per_table if not 1 <= t <= tables):
-            violations.append(
-                Violation(
-                    CAPACITY,
-                    gettext("Table %(table)s is not in the plan.") % {"table": table},
-                    table=table,
-                )
-            )
+            params = {"position": position, "table": table}
+            found.append(Violation("seat_taken", params, table=table))
     for key, count in sorted(per_guest.items()):
         if count > 1:
-            violations.append(
-                Violation(
-                    SEATED_TWICE,
-                    gettext("%(name)s is seated %(count)s times.")
-                    % {"name": _name(by_key, key), "count": count},
-                    guests=(key,),
-                )
-            )
-    for guest in sorted(guests, key=precedence_key):
+            params = {"name": _name(by_key, key), "count": count}
+            found.append(Violation("seated_twice", params, guests=(key,)))
+    for guest in ordered:
         if guest.key not in per_guest:
-            violations.append(
-                Violation(
-                    NOT_SEATED,
-                    gettext("%(name)s has no seat.") % {"name": guest.name},
-                    guests=(guest.key,),
-                )
-            )
+            found.append(Violation("not_seated", {"name": guest.name}, guests=(guest.key,)))
 
     place = {s.guest: s for s in seats}
     neighbours = _neighbours_by_guest(seats)
-    for guest in sorted(guests, key=precedence_key):
+    for guest in ordered:
         if guest.serves is None or guest.serves not in by_key or guest.key not in place:
             continue
-        if guest.serves not in place or guest.serves not in neighbours.get(guest.key, ()):
-            violations.append(
+        if guest.serves not in neighbours.get(guest.key, ()):
+            params = {"name": guest.name, "principal": by_key[guest.serves].name}
+            found.append(
                 Violation(
-                    INTERPRETER_APART,
-                    gettext("Interpreter %(name)s is not beside %(principal)s.")
-                    % {"name": guest.name, "principal": _name(by_key, guest.serves)},
+                    "interpreter_apart",
+                    params,
                     guests=(guest.key, guest.serves),
                     table=place[guest.key].table,
                 )
@@ -460,79 +477,70 @@ def check_seating(guests, seats, *, table_size, tables=None, keep_delegations_to
     honour = guest_of_honour(guests)
     if host is not None and honour is not None and host.key in place:
         host_seat = place[host.key]
-        right = next(
-            (
-                s
-                for s in _ring([s for s in seats if s.table == host_seat.table])
-                if s.position > host_seat.position
-            ),
-            None,
-        )
-        if right is None or right.guest != honour.key or host_seat.position != 1:
-            violations.append(
+        if host_seat.position != 1 or _right_of(seats, host_seat) != honour.key:
+            found.append(
                 Violation(
-                    GUEST_OF_HONOUR,
-                    gettext("The guest of honour, %(name)s, is not at the host's right.")
-                    % {"name": honour.name},
+                    "guest_of_honour",
+                    {"name": honour.name},
                     guests=(honour.key, host.key),
                     table=host_seat.table,
                 )
             )
 
-    for guest in sorted(guests, key=precedence_key):
+    for guest in ordered:
         near = neighbours.get(guest.key)
         if near and _isolated(guest, near, by_key):
-            violations.append(
+            found.append(
                 Violation(
-                    LANGUAGE_ISOLATION,
-                    gettext("%(name)s shares no language with either neighbour.")
-                    % {"name": guest.name},
+                    "language_isolation",
+                    {"name": guest.name},
                     guests=(guest.key,),
                     table=place[guest.key].table,
                 )
             )
 
     if not keep_delegations_together:
-        violations.extend(_clusters(guests, seats, tables or len(per_table) or 1))
-    return sorted(violations, key=lambda v: (not v.is_hard, v.table or 0))
+        found.extend(_clusters(guests, seats, tables or len(per_table) or 1))
+    return sorted(found, key=lambda v: (not v.is_hard, v.table or 0))
+
+
+def _right_of(seats, seat):
+    """The guest in the next occupied seat on the right of a seat, if any."""
+    later = [s for s in seats if s.table == seat.table and s.position > seat.position]
+    return min(later, key=lambda s: s.position).guest if later else None
 
 
 def _clusters(guests, seats, tables):
     """Delegations holding more seats at a table than an even spread over the tables gives."""
     by_key = {g.key: g for g in guests}
-    sizes = Counter(g.delegation for g in guests if g.delegation is not None and g.serves is None)
-    at_table = defaultdict(Counter)
+
+    def member(key):
+        guest = by_key.get(key)
+        return (
+            guest
+            if guest is not None
+            and guest.delegation is not None
+            and not (guest.serves is not None and guest.serves in by_key)
+            else None
+        )
+
+    sizes = Counter(g.delegation for g in guests if member(g.key))
+    at_table = defaultdict(lambda: defaultdict(list))
     for seat in seats:
-        guest = by_key.get(seat.guest)
-        if guest is not None and guest.delegation is not None and guest.serves is None:
-            at_table[seat.table][guest.delegation] += 1
+        guest = member(seat.guest)
+        if guest is not None:
+            at_table[seat.table][guest.delegation].append(seat.guest)
     found = []
     for table in sorted(at_table):
-        for delegation, count in sorted(at_table[table].items()):
-            fair = math.ceil(sizes[delegation] / tables)
+        for delegation, keys in sorted(at_table[table].items()):
+            fair = max(1, math.ceil(sizes[delegation] / tables))
             # The host table seats by precedence alone, so it may hold a delegation's head
             # and deputy together; elsewhere more than an even share is clustering.
-            if count > max(fair, 1) and not (table == 1 and count <= fair + 1):
+            allowed = fair + 1 if table == 1 else fair
+            if len(keys) > allowed:
+                params = {"table": table, "count": len(keys), "fair": fair}
                 found.append(
-                    Violation(
-                        DELEGATION_CLUSTER,
-                        gettext(
-                            "Table %(table)s seats %(count)s members of one delegation; "
-                            "an even spread is %(fair)s."
-                        )
-                        % {"table": table, "count": count, "fair": fair},
-                        guests=tuple(
-                            sorted(
-                                s.guest
-                                for s in seats
-                                if s.table == table
-                                and by_key.get(s.guest)
-                                and by_key[s.guest].delegation == delegation
-                                and by_key[s.guest].serves is None
-                            )
-                        ),
-                        table=table,
-                    )
+                    Violation("delegation_cluster", params, guests=tuple(sorted(keys)), table=table)
                 )
     return found
 

@@ -51,6 +51,9 @@ class SeatingPlan(TimeStampedModel):
         help_text=_("Each co-host anchors a table of their own."),
     )
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True, editable=False)
+    # Rule violations found when the plan was generated or a guest moved; kept untranslated
+    # (rule, parameters) so each reader sees them in their own language.
+    warnings = models.JSONField(_("warnings"), default=list, blank=True, editable=False)
     print_pack = models.FileField(_("print pack"), upload_to="seating/", blank=True, editable=False)
     print_pack_generated_at = models.DateTimeField(
         _("print pack generated at"), null=True, blank=True, editable=False
