@@ -103,6 +103,11 @@ class Event(IllustrativeModel, TimeStampedModel):
     takes_registrations = models.BooleanField(_("takes public registrations"), default=False)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_waitlist = models.BooleanField(
+        _("keep a waiting list"),
+        default=True,
+        help_text=_("When the event is full, take further applications onto a waiting list."),
+    )
     registration_questions = models.JSONField(
         _("registration questions"),
         default=list,

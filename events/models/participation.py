@@ -12,6 +12,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from core.models import IllustrativeModel, TimeStampedModel
 
 from ..enums import InvitationStatus, RegistrationStatus
+from ..validators import validate_date_of_birth, validate_passport_number
 
 
 def new_invitation_token():
@@ -100,8 +101,12 @@ class Registration(TimeStampedModel):
         help_text=_("Set by staff for quotas per city or university."),
     )
     # Sensitive: visible only with events.view_sensitive_registration, never logged.
-    passport_number = models.CharField(_("passport number"), max_length=32, blank=True)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    passport_number = models.CharField(
+        _("passport number"), max_length=32, blank=True, validators=[validate_passport_number]
+    )
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth]
+    )
     emergency_contact_name = models.CharField(_("emergency contact"), max_length=255, blank=True)
     emergency_contact_phone = PhoneNumberField(_("emergency contact phone"), blank=True)
     dietary_requirements = models.TextField(_("dietary requirements"), blank=True)

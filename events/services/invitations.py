@@ -1,0 +1,181 @@
+"""Inviting guests, their replies, reminders and the waiting list of a capped event.
+
+Accepted seats (guest plus companions) never exceed event.capacity: an acceptance that does
+not fit is waitlisted, and seats freed by a decline go to the earliest waitlisted guests who
+fit. Replies to one event are serialised (a row lock on PostgreSQL, the IMMEDIATE write lock
+on SQLite) so two last-minute acceptances cannot both take the last seat.
+"""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ..enums import EventStatus, InvitationStatus
+from ..models import Event, Invitation
+from ..tasks import build_invitation_message, send_invitation_mail
+
+__all__ = [
+    "build_invitation_message",
+    "invite_person",
+    "respond_to_invitation",
+    "send_invitation",
+    "send_reminders",
+]
+
+
+def _enqueue_mail(invitation, kind):
+    # After commit: a guest must never receive mail about a reply that was rolled back.
+    transaction.on_commit(partial(send_invitation_mail.enqueue, invitation.pk, kind))
+
+
+def _lock_event(event):
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def accepted_seats(event, *, exclude=None):
+    """Seats taken by accepted invitations (each guest plus companions)."""
+    accepted = event.invitations.filter(status=InvitationStatus.ACCEPTED)
+    if exclude is not None:
+        accepted = accepted.exclude(pk=exclude.pk)
+    return accepted.aggregate(seats=Sum(F("companions") + 1))["seats"] or 0
+
+
+def _fits(event, seats, *, exclude=None):
+    return event.capacity is None or accepted_seats(event, exclude=exclude) + seats <= (
+        event.capacity
+    )
+
+
+def _promote_waitlisted(event):
+    """Accept waitlisted guests, earliest reply first, while their seats fit."""
+    promoted = []
+    waiting = event.invitations.filter(status=InvitationStatus.WAITLISTED).order_by(
+        "responded_at", "pk"
+    )
+    for invitation in waiting:
+        if _fits(event, invitation.seats):
+            invitation.status = InvitationStatus.ACCEPTED
+            invitation.sequence += 1
+            invitation.save(update_fields=["status", "sequence", "updated_at"])
+            _enqueue_mail(invitation, "promoted")
+            promoted.append(invitation)
+    return promoted
+
+
+@transaction.atomic
+def invite_person(event, person, *, respond_by=None, max_companions=1, user=None):
+    """Invite a person to an event (once per person); the mail goes out with send_invitation."""
+    invitation = Invitation(
+        event=event, person=person, respond_by=respond_by, max_companions=max_companions
+    )
+    invitation.full_clean()
+    invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def send_invitation(invitation, *, request=None):
+    """Mail the invitation with its RSVP link in the guest's language; sending again resends."""
+    if not invitation.person.email:
+        raise ValidationError(
+            gettext("%(person)s has no e-mail address on record."),
+            code="no_email",
+            params={"person": invitation.person},
+        )
+    if invitation.event.status == EventStatus.CANCELLED:
+        raise ValidationError(
+            gettext("The event is cancelled; invitations can no longer be sent."),
+            code="event_cancelled",
+        )
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at", "updated_at"])
+    _enqueue_mail(invitation, "invitation")
+    return invitation
+
+
+@transaction.atomic
+def send_reminders(event, *, now=None):
+    """Remind every guest who was sent an invitation and has not replied; return how many."""
+    now = now or timezone.now()
+    pending = (
+        event.invitations.filter(status=InvitationStatus.PENDING, sent_at__isnull=False)
+        .exclude(respond_by__lt=now)
+        .exclude(person__email="")
+        .select_related("person")
+    )
+    reminded = 0
+    for invitation in pending:
+        invitation.reminded_at = now
+        invitation.save(update_fields=["reminded_at", "updated_at"])
+        _enqueue_mail(invitation, "reminder")
+        reminded += 1
+    return reminded
+
+
+@transaction.atomic
+def respond_to_invitation(
+    invitation,
+    *,
+    accept,
+    companions=0,
+    dietary_requirements="",
+    accessibility_needs="",
+    now=None,
+):
+    """Record a guest's reply; it may be changed until the reply deadline.
+
+    An acceptance that does not fit the event's capacity is waitlisted. A guest who already
+    holds accepted seats and asks for more than remain keeps the old seats and gets an error.
+    """
+    now = now or timezone.now()
+    if invitation.respond_by and now > invitation.respond_by:
+        raise ValidationError(
+            gettext("The reply deadline (%(deadline)s) has passed."),
+            code="deadline_passed",
+            params={
+                "deadline": timezone.localtime(invitation.respond_by).strftime("%Y-%m-%d %H:%M")
+            },
+        )
+    if invitation.event.status == EventStatus.CANCELLED:
+        raise ValidationError(gettext("The event is cancelled."), code="event_cancelled")
+    companions = companions if accept else 0
+    if companions < 0 or companions > invitation.max_companions:
+        raise ValidationError(
+            gettext("You may bring at most %(allowed)d companions."),
+            code="too_many_companions",
+            params={"allowed": invitation.max_companions},
+        )
+    event = _lock_event(invitation.event)
+    # Re-read under the lock: the stored status decides whether seats are already held.
+    invitation.refresh_from_db()
+    was_accepted = invitation.status == InvitationStatus.ACCEPTED
+    if not accept:
+        status = InvitationStatus.DECLINED
+    elif _fits(event, 1 + companions, exclude=invitation):
+        status = InvitationStatus.ACCEPTED
+    elif was_accepted:
+        free = event.capacity - accepted_seats(event, exclude=invitation)
+        raise ValidationError(
+            gettext("Only %(free)d seats are left for you; please bring fewer companions."),
+            code="over_capacity",
+            params={"free": free},
+        )
+    else:
+        status = InvitationStatus.WAITLISTED
+    if status != invitation.status or companions != invitation.companions:
+        invitation.sequence += 1
+    # A waitlisted guest who answers again keeps their place in the queue.
+    if not (status == InvitationStatus.WAITLISTED == invitation.status):
+        invitation.responded_at = now
+    invitation.status = status
+    invitation.companions = companions
+    invitation.dietary_requirements = dietary_requirements
+    invitation.accessibility_needs = accessibility_needs
+    invitation.full_clean()
+    invitation.save()
+    _promote_waitlisted(event)
+    return invitation

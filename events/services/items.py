@@ -1,0 +1,129 @@
+"""Writing events and their itinerary items; SEQUENCE rises when calendars must update."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from ..enums import BookingStatus, EventStatus, ItemStatus
+from ..models import ItineraryItem
+from .bookings import cancel_booking, move_booking
+
+# A calendar client must re-fetch an entry when one of these changes (RFC 5545 SEQUENCE).
+ITEM_SCHEDULE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "venue",
+    "address",
+    "latitude",
+    "longitude",
+    "status",
+)
+EVENT_SCHEDULE_FIELDS = ("starts_at", "ends_at", "all_day", "venue", "location", "status")
+# Set only through the services below, never by a caller's **changes.
+PROTECTED_FIELDS = {"id", "pk", "uid", "sequence", "event", "event_id", "created_at"}
+
+
+def _apply_changes(instance, changes, schedule_fields):
+    """Set changed attributes; return whether any of them is a schedule field."""
+    refused = sorted(set(changes) & PROTECTED_FIELDS)
+    if refused:
+        raise ValidationError(
+            gettext("These fields cannot be changed here: %(fields)s."),
+            code="protected_field",
+            params={"fields": ", ".join(refused)},
+        )
+    changed = set()
+    for name, value in changes.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            raise ValidationError(
+                gettext("Set %(field)s through its own form, not as a change."),
+                code="many_to_many",
+                params={"field": name},
+            )
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.add(name)
+    return changed, bool(changed & set(schedule_fields))
+
+
+def _move_item_bookings(item, old_starts_at, old_ends_at):
+    """Bookings that follow an item: same times move to the new times, others keep their lag."""
+    shift = item.starts_at - old_starts_at
+    for booking in item.bookings.filter(status=BookingStatus.CONFIRMED).order_by("starts_at"):
+        if (booking.starts_at, booking.ends_at) == (old_starts_at, old_ends_at):
+            move_booking(booking, starts_at=item.starts_at, ends_at=item.ends_at)
+        elif shift:
+            move_booking(
+                booking, starts_at=booking.starts_at + shift, ends_at=booking.ends_at + shift
+            )
+
+
+@transaction.atomic
+def create_item(event, *, kind, title, starts_at, ends_at, **fields):
+    """Add an itinerary item to an event's programme."""
+    item = ItineraryItem(
+        event=event, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, **fields
+    )
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def update_item(item, **changes):
+    """Change an item; SEQUENCE rises and its bookings follow when time, place or status change.
+
+    A booking that cannot follow (the resource is taken at the new time) raises BookingConflict
+    and nothing is saved.
+    """
+    old_starts_at, old_ends_at = item.starts_at, item.ends_at
+    changed, rescheduled = _apply_changes(item, changes, ITEM_SCHEDULE_FIELDS)
+    if not changed:
+        return item
+    if rescheduled:
+        item.sequence += 1
+    item.full_clean()
+    item.save()
+    if {"starts_at", "ends_at"} & changed and item.status == ItemStatus.CONFIRMED:
+        _move_item_bookings(item, old_starts_at, old_ends_at)
+    return item
+
+
+@transaction.atomic
+def update_event(event, **changes):
+    """Change an event; SEQUENCE rises when its time, place or status change."""
+    changed, rescheduled = _apply_changes(event, changes, EVENT_SCHEDULE_FIELDS)
+    if not changed:
+        return event
+    if rescheduled:
+        event.sequence += 1
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def cancel_item(item):
+    """Cancel an item (it stays in calendars as cancelled) and free everything it booked."""
+    for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
+        cancel_booking(booking)
+    if item.status == ItemStatus.CANCELLED:
+        return item
+    item.status = ItemStatus.CANCELLED
+    item.sequence += 1
+    item.save(update_fields=["status", "sequence", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def cancel_event(event):
+    """Cancel an event, every item of its programme and every booking those items hold."""
+    for item in event.items.all():
+        cancel_item(item)
+    if event.status == EventStatus.CANCELLED:
+        return event
+    event.status = EventStatus.CANCELLED
+    event.sequence += 1
+    event.save(update_fields=["status", "sequence", "updated_at"])
+    return event

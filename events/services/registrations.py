@@ -1,0 +1,219 @@
+"""Public applications (summer camp, freshmen party): submit, review, withdraw, waiting list.
+
+Passport numbers and dates of birth pass through here: nothing in this module logs a
+registration's data, and error messages never repeat what was typed.
+"""
+
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
+from ..models import Event, Registration
+from ..tasks import send_registration_mail
+from ..validators import normalise_passport_number
+
+# Asked of every applicant.
+BASE_FIELDS = ("family_name", "given_name", "native_name", "email", "phone")
+# Fields behind each optional question; an unasked question's answer is not stored.
+QUESTION_FIELDS = {
+    RegistrationQuestion.NATIONALITY: ("nationality",),
+    RegistrationQuestion.UNIVERSITY: ("university",),
+    RegistrationQuestion.PASSPORT: ("passport_number",),
+    RegistrationQuestion.DATE_OF_BIRTH: ("date_of_birth",),
+    RegistrationQuestion.EMERGENCY_CONTACT: ("emergency_contact_name", "emergency_contact_phone"),
+    RegistrationQuestion.DIETARY: ("dietary_requirements",),
+}
+# Asked but may be left empty ("no special needs").
+OPTIONAL_ANSWERS = {"dietary_requirements"}
+# Forms may send every question's field; answers to unasked ones are dropped, not refused.
+ALL_QUESTION_FIELDS = {name for fields in QUESTION_FIELDS.values() for name in fields}
+CONSENT_KEY = "consent"
+REVIEW_STATUSES = (
+    RegistrationStatus.ACCEPTED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.REJECTED,
+)
+# No 0/O or 1/I: codes are read aloud and typed at the door. 10 of 32 symbols = 50 bits.
+CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CHECKIN_LENGTH = 10
+
+
+def _enqueue_mail(registration, kind):
+    transaction.on_commit(partial(send_registration_mail.enqueue, registration.pk, kind))
+
+
+def _lock_event(event):
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _accepted_count(event, *, exclude=None):
+    accepted = event.registrations.filter(status=RegistrationStatus.ACCEPTED)
+    if exclude is not None:
+        accepted = accepted.exclude(pk=exclude.pk)
+    return accepted.count()
+
+
+def _has_room(event, *, exclude=None):
+    return event.capacity is None or _accepted_count(event, exclude=exclude) < event.capacity
+
+
+def _new_checkin_code():
+    while True:
+        code = "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_LENGTH))
+        if not Registration.objects.filter(checkin_code=code).exists():
+            return code
+
+
+def _accept(registration):
+    registration.status = RegistrationStatus.ACCEPTED
+    if not registration.checkin_code:
+        registration.checkin_code = _new_checkin_code()
+
+
+def asked_fields(event):
+    """The Registration fields an event's public form asks for, in form order."""
+    fields = list(BASE_FIELDS)
+    for question in event.registration_questions or []:
+        fields.extend(QUESTION_FIELDS.get(question, ()))
+    return fields
+
+
+def registration_is_open(event, *, now=None):
+    """Whether the event takes applications at this moment."""
+    now = now or timezone.now()
+    return (
+        event.takes_registrations
+        and event.status != EventStatus.CANCELLED
+        and (event.registration_opens_at is None or event.registration_opens_at <= now)
+        and (event.registration_closes_at is None or now < event.registration_closes_at)
+    )
+
+
+def _check_answers(event, data):
+    asked = set(asked_fields(event))
+    unknown = sorted(set(data) - asked - {CONSENT_KEY} - ALL_QUESTION_FIELDS)
+    if unknown:
+        raise ValidationError(
+            gettext("The form sent fields it should not: %(fields)s."),
+            code="unknown_field",
+            params={"fields": ", ".join(unknown)},
+        )
+    errors = {}
+    required = asked - OPTIONAL_ANSWERS - {"native_name", "phone"}
+    for name in sorted(required):
+        if data.get(name) in (None, ""):
+            errors[name] = ValidationError(gettext("This question needs an answer."), "required")
+    if event.consent_text and not data.get(CONSENT_KEY):
+        errors[CONSENT_KEY] = ValidationError(
+            gettext("Please agree to the terms to apply."), code="consent_required"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def submit_registration(event, *, data, language, now=None):
+    """Take a public application; waitlisted when the event is full and keeps a waiting list.
+
+    data maps Registration field names to answers, plus "consent" (true when the applicant
+    ticked the event's consent text).
+    """
+    now = now or timezone.now()
+    event = _lock_event(event)
+    if not registration_is_open(event, now=now):
+        raise ValidationError(gettext("Applications for this event are closed."), code="closed")
+    _check_answers(event, data)
+    full = not _has_room(event)
+    if full and not event.registration_waitlist:
+        raise ValidationError(gettext("This event is full."), code="full")
+    answers = {name: data[name] for name in asked_fields(event) if name in data}
+    if "passport_number" in answers:
+        answers["passport_number"] = normalise_passport_number(answers["passport_number"])
+    spoken = {code for code, _name in settings.LANGUAGES}
+    registration = Registration(
+        event=event,
+        language=language if language in spoken else settings.LANGUAGE_CODE,
+        status=RegistrationStatus.WAITLISTED if full else RegistrationStatus.SUBMITTED,
+        consent_given_at=now if event.consent_text and data.get(CONSENT_KEY) else None,
+        **{name: value for name, value in answers.items() if value is not None},
+    )
+    registration.full_clean()
+    registration.save()
+    _enqueue_mail(registration, "received")
+    return registration
+
+
+@transaction.atomic
+def review_registration(registration, *, status, user, note=""):
+    """Accept, waitlist or reject an application; acceptance never exceeds the capacity."""
+    if status not in REVIEW_STATUSES:
+        raise ValidationError(
+            gettext("An application can be accepted, waitlisted or rejected."),
+            code="invalid_status",
+        )
+    event = _lock_event(registration.event)
+    registration.refresh_from_db()
+    if registration.status == RegistrationStatus.WITHDRAWN:
+        raise ValidationError(
+            gettext("The applicant has withdrawn; the application cannot be reviewed."),
+            code="withdrawn",
+        )
+    if status == RegistrationStatus.ACCEPTED and not _has_room(event, exclude=registration):
+        raise ValidationError(
+            gettext("The event is full (%(capacity)d places); waitlist the application instead."),
+            code="full",
+            params={"capacity": event.capacity},
+        )
+    changed = status != registration.status
+    if status == RegistrationStatus.ACCEPTED:
+        _accept(registration)
+    else:
+        registration.status = status
+    registration.review_note = note
+    registration.reviewed_by = user
+    registration.reviewed_at = timezone.now()
+    registration.full_clean()
+    registration.save()
+    if changed:
+        _enqueue_mail(registration, status)
+    return registration
+
+
+@transaction.atomic
+def withdraw_registration(registration):
+    """Withdraw an application; a freed place goes to the waiting list."""
+    _lock_event(registration.event)
+    registration.refresh_from_db()
+    if registration.status == RegistrationStatus.WITHDRAWN:
+        return registration
+    held_place = registration.status == RegistrationStatus.ACCEPTED
+    registration.status = RegistrationStatus.WITHDRAWN
+    registration.save(update_fields=["status", "updated_at"])
+    if held_place:
+        promote_waitlist(registration.event)
+    return registration
+
+
+@transaction.atomic
+def promote_waitlist(event):
+    """Accept waitlisted applications, best review score then earliest first, while room lasts."""
+    event = _lock_event(event)
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        F("score").desc(nulls_last=True), "created_at", "pk"
+    )
+    promoted = []
+    for registration in waiting:
+        if not _has_room(event):
+            break
+        _accept(registration)
+        registration.save(update_fields=["status", "checkin_code", "updated_at"])
+        _enqueue_mail(registration, "accepted")
+        promoted.append(registration)
+    return promoted

@@ -1,0 +1,96 @@
+"""Background work for events: mail to guests and applicants (django-tasks).
+
+Each message is rendered in its reader's language with translation.override, so the
+subject, the body and the event's translated title all speak to the reader. Tasks take
+primary keys, not objects: a real queue serialises arguments as JSON.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from .models import Invitation, Registration
+
+INVITATION_MAILS = ("invitation", "reminder", "promoted")
+REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
+
+
+def rsvp_url(invitation, language):
+    """The public RSVP page of an invitation (the token is the capability)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return f"{base}/{language}/rsvp/{invitation.token}/"
+
+
+def _render(template_stem, context):
+    subject = render_to_string(f"events/email/{template_stem}_subject.txt", context)
+    body = render_to_string(f"events/email/{template_stem}_body.txt", context)
+    # A header cannot hold a line break; templates end with one.
+    return " ".join(subject.split()), body
+
+
+def build_invitation_message(invitation, *, kind="invitation"):
+    """The invitation (or reminder, or waitlist promotion) mail in the guest's language.
+
+    Callers may attach more before sending, e.g. an iCalendar METHOD:REQUEST part.
+    """
+    if kind not in INVITATION_MAILS:
+        raise ValueError(f"unknown invitation mail {kind!r}")
+    person = invitation.person
+    language = person.preferred_language
+    with translation.override(language):
+        subject, body = _render(
+            f"{kind}",
+            {
+                "invitation": invitation,
+                "event": invitation.event,
+                "person": person,
+                "starts_at": timezone.localtime(invitation.event.starts_at),
+                "respond_by": invitation.respond_by and timezone.localtime(invitation.respond_by),
+                "rsvp_url": rsvp_url(invitation, language),
+            },
+        )
+    return EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[person.email],
+        headers={"Content-Language": language},
+    )
+
+
+def build_registration_message(registration, *, kind):
+    """A mail to an applicant about their registration, in the language they applied in."""
+    if kind not in REGISTRATION_MAILS:
+        raise ValueError(f"unknown registration mail {kind!r}")
+    with translation.override(registration.language):
+        subject, body = _render(
+            f"registration_{kind}",
+            {
+                "registration": registration,
+                "event": registration.event,
+                "starts_at": timezone.localtime(registration.event.starts_at),
+            },
+        )
+    return EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+        headers={"Content-Language": registration.language},
+    )
+
+
+@task()
+def send_invitation_mail(invitation_id, kind="invitation"):
+    """Send one invitation mail; returns the number of messages sent (0 or 1)."""
+    invitation = Invitation.objects.select_related("event", "person").get(pk=invitation_id)
+    return build_invitation_message(invitation, kind=kind).send()
+
+
+@task()
+def send_registration_mail(registration_id, kind):
+    """Send one mail about a registration; returns the number of messages sent (0 or 1)."""
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    return build_registration_message(registration, kind=kind).send()

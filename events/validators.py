@@ -1,0 +1,35 @@
+"""Validation shared by the registration model, the public form and the services.
+
+Messages never repeat the value they refuse: a passport number or birth date must not
+travel into logs or error reports.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# ICAO Doc 9303: the document number is up to nine letters and digits; no issuing country
+# uses fewer than five.
+PASSPORT_PATTERN = re.compile(r"[A-Z0-9]{5,9}")
+
+
+def normalise_passport_number(value):
+    """Upper case without spaces or hyphens, as printed in the machine-readable zone."""
+    return re.sub(r"[\s-]", "", value or "").upper()
+
+
+def validate_passport_number(value):
+    """A passport number: 5 to 9 letters and digits (spaces and hyphens are ignored)."""
+    if not PASSPORT_PATTERN.fullmatch(normalise_passport_number(value)):
+        raise ValidationError(
+            _("Enter the passport number as printed: 5 to 9 letters and digits."),
+            code="invalid_passport",
+        )
+
+
+def validate_date_of_birth(value):
+    """A date of birth must lie in the past."""
+    if value is not None and value >= timezone.localdate():
+        raise ValidationError(_("The date of birth must be in the past."), code="future_birth")

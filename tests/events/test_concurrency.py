@@ -1,0 +1,80 @@
+"""Eight staff members grab the same room at the same moment: one wins, seven are told why."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from events.exceptions import BookingConflict
+from events.models import Booking
+from events.services.bookings import create_booking
+from tests.factories.events import VenueFactory, taipei
+
+ATTEMPTS = 8
+
+
+def _race(target, count):
+    """Run target(index) in `count` threads released together; return what each produced."""
+    barrier = threading.Barrier(count)
+    outcomes = [None] * count
+
+    def attempt(index):
+        try:
+            barrier.wait(timeout=30)
+            outcomes[index] = ("ok", target(index))
+        except BookingConflict as conflict:
+            outcomes[index] = ("conflict", conflict)
+        except Exception as error:  # noqa: BLE001 - any other outcome is what the test hunts
+            outcomes[index] = ("error", error)
+        finally:
+            # Each thread opened its own connection; close it so the test database can go.
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_bookings_of_one_slot_give_one_success_and_clean_refusals():
+    venue = VenueFactory()
+
+    def book(index):
+        return create_booking(
+            venue,
+            starts_at=taipei(2019, 2, 16, 9),
+            ends_at=taipei(2019, 2, 16, 10),
+            purpose=f"attempt {index}",
+        )
+
+    outcomes = _race(book, ATTEMPTS)
+
+    kinds = sorted(kind for kind, _value in outcomes)
+    assert kinds == ["conflict"] * (ATTEMPTS - 1) + ["ok"], outcomes
+    winner = next(value for kind, value in outcomes if kind == "ok")
+    clashes = {value.clashing.pk for kind, value in outcomes if kind == "conflict"}
+    assert clashes == {winner.pk}
+    assert list(Booking.objects.values_list("purpose", flat=True)) == [winner.purpose]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_bookings_of_overlapping_slots_never_double_book():
+    venue = VenueFactory()
+
+    def book(index):
+        # Each attempt overlaps every other: they all contain 09:45-10:00.
+        return create_booking(
+            venue,
+            starts_at=taipei(2019, 2, 16, 9, index),
+            ends_at=taipei(2019, 2, 16, 10, index),
+        )
+
+    outcomes = _race(book, ATTEMPTS)
+
+    assert sorted(kind for kind, _value in outcomes).count("ok") == 1, outcomes
+    assert {kind for kind, _value in outcomes} == {"ok", "conflict"}
+    assert Booking.objects.count() == 1
+    assert connection.vendor in {"sqlite", "postgresql"}
