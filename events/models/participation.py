@@ -72,7 +72,8 @@ class Invitation(IllustrativeModel, TimeStampedModel):
         return f"{self.person} → {self.event}"
 
     @property
-    def seats(self):
+    def seat_count(self):
+        # Not "seats": that name is the reverse accessor of events.Seat.invitation.
         return 1 + self.companions
 
 

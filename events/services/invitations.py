@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from ..enums import EventStatus, InvitationStatus
 from ..models import Event, Invitation
@@ -57,7 +57,7 @@ def _promote_waitlisted(event):
         "responded_at", "pk"
     )
     for invitation in waiting:
-        if _fits(event, invitation.seats):
+        if _fits(event, invitation.seat_count):
             invitation.status = InvitationStatus.ACCEPTED
             invitation.sequence += 1
             invitation.save(update_fields=["status", "sequence", "updated_at"])
@@ -145,7 +145,11 @@ def respond_to_invitation(
     companions = companions if accept else 0
     if companions < 0 or companions > invitation.max_companions:
         raise ValidationError(
-            gettext("You may bring at most %(allowed)d companions."),
+            ngettext(
+                "You may bring at most %(allowed)d companion.",
+                "You may bring at most %(allowed)d companions.",
+                invitation.max_companions,
+            ),
             code="too_many_companions",
             params={"allowed": invitation.max_companions},
         )
@@ -160,7 +164,11 @@ def respond_to_invitation(
     elif was_accepted:
         free = event.capacity - accepted_seats(event, exclude=invitation)
         raise ValidationError(
-            gettext("Only %(free)d seats are left for you; please bring fewer companions."),
+            ngettext(
+                "Only %(free)d seat is left for you; please bring fewer companions.",
+                "Only %(free)d seats are left for you; please bring fewer companions.",
+                free,
+            ),
             code="over_capacity",
             params={"free": free},
         )
