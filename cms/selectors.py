@@ -9,15 +9,10 @@ from django.utils import timezone
 from crm.models import Organisation, Relationship
 from crm.selectors import sister_cities_in_order
 from events.enums import EventStatus, ItemStatus, RegistrationStatus
-from events.models import Event, Registration
+from events.models import Event
+from events.services.registrations import registration_is_open
 
 from . import worldmap
-
-# Registrations that hold (or wait for) a seat; rejected and withdrawn ones do not.
-SEAT_HOLDING = (
-    RegistrationStatus.SUBMITTED,
-    RegistrationStatus.ACCEPTED,
-)
 
 
 @dataclass
@@ -42,7 +37,7 @@ class RegistrationState:
 
     @property
     def is_open(self):
-        return self.status == "open"
+        return self.status in ("open", "waitlist")
 
 
 def home_organisation():
@@ -110,21 +105,20 @@ def public_programme(event):
 
 
 def registration_state(event, *, now=None):
-    """Whether the public can apply now: none, not_yet, open, closed or full."""
+    """Whether the public can apply now: none, not_yet, open, waitlist, closed or full."""
     if not event.takes_registrations or event.status == EventStatus.CANCELLED:
         return RegistrationState("none")
     now = now or timezone.now()
     state = {"opens_at": event.registration_opens_at, "closes_at": event.registration_closes_at}
     if event.registration_opens_at and now < event.registration_opens_at:
         return RegistrationState("not_yet", **state)
-    if (event.registration_closes_at and now >= event.registration_closes_at) or (
-        now >= event.ends_at
-    ):
+    if not registration_is_open(event, now=now):
         return RegistrationState("closed", **state)
     if event.capacity is not None:
-        taken = Registration.objects.filter(event=event, status__in=SEAT_HOLDING).count()
-        if taken >= event.capacity:
-            return RegistrationState("full", **state)
+        accepted = event.registrations.filter(status=RegistrationStatus.ACCEPTED).count()
+        if accepted >= event.capacity:
+            # The service waitlists applications to a full event that keeps a waiting list.
+            return RegistrationState("waitlist" if event.registration_waitlist else "full", **state)
     return RegistrationState("open", **state)
 
 

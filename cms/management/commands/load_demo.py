@@ -1,0 +1,53 @@
+"""python manage.py load_demo: the 2019 report's facts plus marked illustrative records."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+import crm.demo
+import events.demo
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "kaohsiung-demo"  # noqa: S105 (printed by `make run`; a demo login, not a secret)
+
+
+class Command(BaseCommand):
+    help = _(
+        "Load the demo data: the 2019 report's people, organisations, ties, events and "
+        "bookings, with invented records marked illustrative, and the demo login "
+        "demo / kaohsiung-demo. Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            with transaction.atomic():
+                self._load()
+        except (ValidationError, ValueError, DatabaseError) as error:
+            raise CommandError(
+                gettext("Loading the demo data failed, nothing was saved: %(error)s")
+                % {"error": error}
+            ) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                gettext("Demo data loaded. Log in at /admin/ as %(user)s / %(password)s.")
+                % {"user": DEMO_USERNAME, "password": DEMO_PASSWORD}
+            )
+        )
+
+    def _load(self):
+        self._ensure_demo_user()
+        crm.demo.load(stdout=self.stdout)
+        events.demo.load(stdout=self.stdout)
+
+    def _ensure_demo_user(self):
+        user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
+        # Reset only what differs, so a second run leaves the row as it was.
+        if not (user.is_staff and user.is_superuser and user.is_active):
+            user.is_staff = user.is_superuser = user.is_active = True
+            user.save()
+        if not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save()

@@ -1,0 +1,13 @@
+"""Public form pages, served inside i18n_patterns before Wagtail's catch-all."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "cms"
+
+urlpatterns = [
+    path("register/<uuid:uid>/", views.register, name="register"),
+    path("register/<uuid:uid>/done/<str:token>/", views.register_done, name="register_done"),
+    path("rsvp/<str:token>/", views.rsvp, name="rsvp"),
+]
