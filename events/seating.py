@@ -45,8 +45,9 @@ MESSAGES = {
     ),
     "seat_taken": (
         CAPACITY,
-        gettext_noop("Seat %(position)s at table %(table)s is not a single free seat."),
+        gettext_noop("Seat %(position)s at table %(table)s is given to more than one guest."),
     ),
+    "no_such_seat": (CAPACITY, gettext_noop("Table %(table)s has no seat %(position)s.")),
     "no_such_table": (CAPACITY, gettext_noop("Table %(table)s is not in the plan.")),
     "seated_twice": (SEATED_TWICE, gettext_noop("%(name)s is seated %(count)s times.")),
     "not_seated": (NOT_SEATED, gettext_noop("%(name)s has no seat.")),
@@ -446,8 +447,10 @@ def check_seating(guests, seats, *, table_size, tables=None, keep_delegations_to
         if tables is not None and not 1 <= table <= tables:
             found.append(Violation("no_such_table", {"table": table}, table=table))
     for (table, position), count in sorted(per_seat.items()):
-        if count > 1 or not 1 <= position <= table_size:
-            params = {"position": position, "table": table}
+        params = {"position": position, "table": table}
+        if not 1 <= position <= table_size:
+            found.append(Violation("no_such_seat", params, table=table))
+        if count > 1:
             found.append(Violation("seat_taken", params, table=table))
     for key, count in sorted(per_guest.items()):
         if count > 1:
