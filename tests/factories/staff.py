@@ -1,0 +1,31 @@
+"""Admin logins in the two staff groups made by crm.roles."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from crm.roles import PROTOCOL_OFFICERS, VIEWERS
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@kcg.example")
+    password = factory.django.Password("kaohsiung-staff")
+
+    @factory.post_generation
+    def group(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+
+
+def protocol_officer(**kwargs):
+    return StaffUserFactory(group=PROTOCOL_OFFICERS, **kwargs)
+
+
+def viewer(**kwargs):
+    return StaffUserFactory(group=VIEWERS, **kwargs)
