@@ -1,0 +1,139 @@
+"""Admin forms for events and logistics; they parse and validate, services write."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
+
+from crm.validators import validate_language_codes
+
+from .enums import RegistrationQuestion, RegistrationStatus
+from .models import Resource
+
+
+class LanguageCodesField(forms.CharField):
+    """A list of language codes typed as "zh-hant, ko"; stored as a JSON list."""
+
+    default_error_messages = {"invalid": _("Enter language codes separated by commas.")}
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        text = super().to_python(value)
+        return [code.strip().lower() for code in text.split(",") if code.strip()]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        validate_language_codes(value)
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial or []) != self.to_python(data or "")
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    registration_questions = forms.MultipleChoiceField(
+        label=_("registration questions"),
+        choices=RegistrationQuestion.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Which optional questions the public form asks."),
+    )
+
+
+class InterpreterAdminForm(WagtailAdminModelForm):
+    languages = LanguageCodesField(
+        label=_("languages"),
+        help_text=_("Language codes the interpreter works between, e.g. zh-hant, ko."),
+    )
+
+
+class BookingAdminForm(WagtailAdminModelForm):
+    def _get_validation_exclusions(self):
+        # The overlap rule is checked by the booking service, which names the clashing
+        # booking and its owner; the bare constraint message (PostgreSQL) would not.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("resource")
+        return exclusions
+
+
+class RunSheetForm(forms.Form):
+    date = forms.DateField(label=_("date"), widget=AdminDateInput)
+
+    def __init__(self, data=None, **kwargs):
+        # An empty query means today, not an error.
+        if not data or not data.get("date"):
+            data = {"date": timezone.localdate().isoformat()}
+        super().__init__(data, **kwargs)
+
+
+class BookingWeekForm(forms.Form):
+    resource = forms.ModelChoiceField(
+        label=_("resource"),
+        queryset=Resource.objects.filter(is_active=True).order_by("kind", "name"),
+        empty_label=None,
+    )
+    week = forms.DateField(
+        label=_("week of"),
+        widget=AdminDateInput,
+        required=False,
+        help_text=_("Any day of the week; the view starts on its Monday."),
+    )
+
+    def clean_week(self):
+        day = self.cleaned_data.get("week") or timezone.localdate()
+        return day - datetime.timedelta(days=day.weekday())
+
+
+class StatisticsForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=1900, max_value=2999)
+
+    def __init__(self, data=None, **kwargs):
+        if not data or not data.get("year"):
+            data = {"year": timezone.localdate().year}
+        super().__init__(data, **kwargs)
+
+
+REVIEW_CHOICES = [
+    (RegistrationStatus.ACCEPTED, RegistrationStatus.ACCEPTED.label),
+    (RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED.label),
+    (RegistrationStatus.REJECTED, RegistrationStatus.REJECTED.label),
+]
+
+
+class RegistrationReviewForm(forms.Form):
+    status = forms.ChoiceField(label=_("decision"), choices=REVIEW_CHOICES)
+    note = forms.CharField(
+        label=_("review note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept with the registration; the applicant does not see it."),
+    )
+
+
+class SendInvitationsForm(forms.Form):
+    ACTION_SEND = "send"
+    ACTION_REMIND = "remind"
+
+    action = forms.ChoiceField(
+        label=_("what to send"),
+        choices=[
+            (ACTION_SEND, _("invitations not sent yet")),
+            (ACTION_REMIND, _("reminders to guests who have not replied")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+def language_label(code):
+    """The language's own name, as listed in settings.LANGUAGES."""
+    return dict(settings.LANGUAGES).get(code, code)

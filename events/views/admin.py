@@ -1,0 +1,393 @@
+"""Wagtail admin views for events and logistics whose writes go through the events services."""
+
+from django import forms
+from django.contrib.admin.utils import quote
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import (
+    CreateView,
+    EditView,
+    IndexView,
+    InspectView,
+    WagtailAdminTemplateMixin,
+)
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import log
+
+from ..enums import BookingStatus, InvitationStatus
+from ..forms import RegistrationReviewForm, SendInvitationsForm
+from ..models import Booking, Event, Invitation, ItineraryItem, Registration
+from ..services import bookings as booking_services
+from ..services import invitations as invitation_services
+from ..services import items as item_services
+from ..services import registrations as registration_services
+
+SENSITIVE_REGISTRATION_FIELDS = ("passport_number", "date_of_birth")
+SENSITIVE_REGISTRATION_PERMISSION = "events.view_sensitive_registration"
+
+
+def add_errors_to_form(form, error):
+    """Put a service's ValidationError on the form: on its field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def concrete_changes(form, model):
+    """Changed form fields that are plain columns of the model (not many-to-many)."""
+    many_to_many = {field.name for field in model._meta.many_to_many}
+    return {
+        name: form.cleaned_data[name]
+        for name in form.changed_data
+        if name in form.cleaned_data and name not in many_to_many
+    }
+
+
+class ServiceFormMixin:
+    """A create or edit view whose save calls a service; refusals are shown on the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # The view's transaction has rolled back: nothing the service began is kept.
+            add_errors_to_form(form, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+    def save_m2m(self, instance):
+        self.form.instance = instance
+        self.form._save_m2m()
+
+
+class EventEditView(ServiceFormMixin, EditView):
+    def save_instance(self):
+        stored = Event.objects.get(pk=self.object.pk)
+        event = item_services.update_event(stored, **concrete_changes(self.form, Event))
+        self.save_m2m(event)
+        log(event, "wagtail.edit", user=self.request.user)
+        return event
+
+
+class ItineraryItemCreateView(ServiceFormMixin, CreateView):
+    def save_instance(self):
+        many_to_many = {field.name for field in ItineraryItem._meta.many_to_many}
+        data = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name not in many_to_many
+        }
+        event = data.pop("event")
+        item = item_services.create_item(
+            event,
+            kind=data.pop("kind"),
+            # The office's language; the other versions travel in **data.
+            title=data["title_zh_hant"],
+            starts_at=data.pop("starts_at"),
+            ends_at=data.pop("ends_at"),
+            **data,
+        )
+        self.save_m2m(item)
+        log(item, "wagtail.create", user=self.request.user)
+        return item
+
+
+class ItineraryItemEditView(ServiceFormMixin, EditView):
+    def save_instance(self):
+        stored = ItineraryItem.objects.get(pk=self.object.pk)
+        item = item_services.update_item(stored, **concrete_changes(self.form, ItineraryItem))
+        self.save_m2m(item)
+        log(item, "wagtail.edit", user=self.request.user)
+        return item
+
+
+BOOKING_DETAILS = ("item", "purpose", "requested_by", "pickup_address", "dropoff_address")
+
+
+class BookingCreateView(ServiceFormMixin, CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        booking = booking_services.create_booking(
+            data["resource"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            booked_by=self.request.user,
+            **{name: data[name] for name in BOOKING_DETAILS if name in data},
+        )
+        log(booking, "wagtail.create", user=self.request.user)
+        return booking
+
+
+class BookingEditView(ServiceFormMixin, EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        # The form has already written the new times onto its instance; the service must
+        # compare against what is stored.
+        booking = Booking.objects.select_related("resource").get(pk=self.object.pk)
+        details = [name for name in BOOKING_DETAILS if name in data]
+        for name in details:
+            setattr(booking, name, data[name])
+        booking = booking_services.move_booking(
+            booking, starts_at=data["starts_at"], ends_at=data["ends_at"], user=self.request.user
+        )
+        booking.full_clean(exclude=["resource"])
+        booking.save(update_fields=[*details, "updated_at"])
+        log(booking, "wagtail.edit", user=self.request.user)
+        return booking
+
+
+class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Cancel one booking after a confirmation; the slot becomes free."""
+
+    model = Booking
+    permission_required = "change"
+    template_name = "events/admin/booking_cancel.html"
+    page_title = _("Cancel booking")
+    header_icon = "calendar-alt"
+    form_class = forms.Form  # a confirmation: the POST itself is the answer
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(
+            Booking.objects.select_related("resource", "item", "booked_by"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def form_valid(self, form):
+        booking_services.cancel_booking(self.object, user=self.request.user)
+        log(self.object, "wagtail.edit", user=self.request.user)
+        messages.success(
+            self.request, gettext("Booking cancelled: %(booking)s") % {"booking": self.object}
+        )
+        return redirect("booking:index")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["booking"] = self.object
+        context["is_cancelled"] = self.object.status == BookingStatus.CANCELLED
+        return context
+
+
+class BookingIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == BookingStatus.CONFIRMED and self.user_has_permission("change"):
+            buttons.append(
+                MenuItem(
+                    _("Cancel booking"),
+                    url=reverse("booking:cancel", args=[quote(instance.pk)]),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        buttons.append(
+            MenuItem(
+                _("Week view"),
+                url=reverse("booking-week:index") + f"?resource={instance.resource_id}"
+                f"&week={instance.starts_at.date().isoformat()}",
+                icon_name="calendar-alt",
+                priority=50,
+            )
+        )
+        return buttons
+
+
+class InvitationCreateView(ServiceFormMixin, CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        invitation = invitation_services.invite_person(
+            data["event"],
+            data["person"],
+            respond_by=data.get("respond_by"),
+            max_companions=data.get("max_companions", 1),
+            user=self.request.user,
+        )
+        log(invitation, "wagtail.create", user=self.request.user)
+        return invitation
+
+
+class EventIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("events.change_invitation"):
+            buttons.append(
+                MenuItem(
+                    _("Send invitations or reminders"),
+                    url=reverse("event:invitations", args=[quote(instance.pk)]),
+                    icon_name="mail",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Send an event's unsent invitations, or remind the guests who have not replied."""
+
+    model = Invitation
+    permission_required = "change"
+    template_name = "events/admin/send_invitations.html"
+    page_title = _("Invitations")
+    header_icon = "mail"
+    form_class = SendInvitationsForm
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.event = get_object_or_404(Event, pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.event)
+
+    @cached_property
+    def unsent(self):
+        return list(
+            self.event.invitations.filter(sent_at__isnull=True).select_related("person", "event")
+        )
+
+    def form_valid(self, form):
+        if form.cleaned_data["action"] == SendInvitationsForm.ACTION_SEND:
+            with transaction.atomic():
+                for invitation in self.unsent:
+                    invitation_services.send_invitation(invitation, request=self.request)
+            count = len(self.unsent)
+            message = gettext("%(count)d invitations sent.") % {"count": count}
+        else:
+            count = invitation_services.send_reminders(self.event)
+            message = gettext("%(count)d reminders sent.") % {"count": count}
+        messages.success(self.request, message)
+        return redirect("invitation:index")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["event"] = self.event
+        context["unsent_count"] = len(self.unsent)
+        context["pending_count"] = self.event.invitations.filter(
+            status=InvitationStatus.PENDING, sent_at__isnull=False
+        ).count()
+        return context
+
+
+def can_see_sensitive(user):
+    return user.has_perm(SENSITIVE_REGISTRATION_PERMISSION)
+
+
+class RegistrationIndexView(IndexView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not can_see_sensitive(request.user):
+            self.list_export = [
+                name for name in self.list_export if name not in SENSITIVE_REGISTRATION_FIELDS
+            ]
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.user_has_permission("change"):
+            for status, label in RegistrationReviewForm.base_fields["status"].choices:
+                buttons.append(
+                    MenuItem(
+                        label,
+                        url=reverse("registration:review", args=[quote(instance.pk)])
+                        + f"?status={status}",
+                        icon_name="tasks",
+                        priority=40,
+                    )
+                )
+        return buttons
+
+
+class RegistrationInspectView(InspectView):
+    def get_fields(self):
+        fields = super().get_fields()
+        if can_see_sensitive(self.request.user):
+            return fields
+        return [name for name in fields if name not in SENSITIVE_REGISTRATION_FIELDS]
+
+
+class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Accept, waitlist or reject one registration with an optional note."""
+
+    model = Registration
+    permission_required = "change"
+    template_name = "events/admin/registration_review.html"
+    page_title = _("Review registration")
+    header_icon = "tasks"
+    form_class = RegistrationReviewForm
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(
+            Registration.objects.select_related("event"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_initial(self):
+        return {"status": self.request.GET.get("status"), "note": self.object.review_note}
+
+    def form_valid(self, form):
+        try:
+            registration_services.review_registration(
+                self.object,
+                status=form.cleaned_data["status"],
+                user=self.request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_errors_to_form(form, error)
+            return self.form_invalid(form)
+        log(self.object, "wagtail.edit", user=self.request.user)
+        messages.success(
+            self.request,
+            gettext("%(registration)s: %(status)s")
+            % {
+                "registration": self.object,
+                "status": self.object.get_status_display(),
+            },
+        )
+        return redirect("registration:index")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registration"] = self.object
+        context["non_field_errors_key"] = NON_FIELD_ERRORS
+        return context
+
+
+class DelegationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            MenuItem(
+                _("Programme"),
+                url=reverse("delegation:programme", args=[quote(instance.pk)]),
+                icon_name="list-ul",
+                priority=40,
+            ),
+        ]
+
+
+class ResourceIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            MenuItem(
+                _("Week view"),
+                url=reverse("booking-week:index") + f"?resource={instance.pk}",
+                icon_name="calendar-alt",
+                priority=40,
+            ),
+        ]

@@ -1,0 +1,138 @@
+"""List filters for the events admin: kind, status, year and event, where a model has them."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from ..enums import (
+    BookingStatus,
+    Direction,
+    EventKind,
+    EventStatus,
+    InvitationStatus,
+    ItemKind,
+    ItemStatus,
+    MemberRole,
+    RegistrationStatus,
+    ResourceKind,
+    StaffRole,
+)
+from ..models import (
+    Booking,
+    Delegation,
+    DelegationMember,
+    Event,
+    Invitation,
+    ItineraryItem,
+    ItineraryStaff,
+    Registration,
+    Resource,
+)
+
+
+def year_filter(field_name):
+    return django_filters.NumberFilter(field_name=field_name, lookup_expr="year", label=_("year"))
+
+
+def event_filter(field_name="event"):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name, queryset=Event.objects.order_by("-starts_at"), label=_("event")
+    )
+
+
+class EventFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=EventKind.choices, label=_("kind"))
+    status = django_filters.ChoiceFilter(choices=EventStatus.choices, label=_("status"))
+    year = year_filter("starts_at")
+
+    class Meta:
+        model = Event
+        fields = ["kind", "status", "year", "is_public"]
+
+
+class DelegationFilterSet(WagtailFilterSet):
+    direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
+    event = event_filter()
+    year = year_filter("event__starts_at")
+
+    class Meta:
+        model = Delegation
+        fields = ["direction", "event", "year"]
+
+
+class DelegationMemberFilterSet(WagtailFilterSet):
+    role = django_filters.ChoiceFilter(choices=MemberRole.choices, label=_("role"))
+    event = event_filter("delegation__event")
+    delegation = django_filters.ModelChoiceFilter(
+        queryset=Delegation.objects.all(), label=_("delegation")
+    )
+
+    class Meta:
+        model = DelegationMember
+        fields = ["role", "event", "delegation"]
+
+
+class ItineraryItemFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=ItemKind.choices, label=_("kind"))
+    status = django_filters.ChoiceFilter(choices=ItemStatus.choices, label=_("status"))
+    event = event_filter()
+    year = year_filter("starts_at")
+
+    class Meta:
+        model = ItineraryItem
+        fields = ["kind", "status", "event", "year"]
+
+
+class ItineraryStaffFilterSet(WagtailFilterSet):
+    role = django_filters.ChoiceFilter(choices=StaffRole.choices, label=_("role"))
+    event = event_filter("item__event")
+    year = year_filter("item__starts_at")
+
+    class Meta:
+        model = ItineraryStaff
+        fields = ["role", "event", "year"]
+
+
+class InvitationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=InvitationStatus.choices, label=_("status"))
+    event = event_filter()
+    year = year_filter("event__starts_at")
+
+    class Meta:
+        model = Invitation
+        fields = ["status", "event", "year"]
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=RegistrationStatus.choices, label=_("status"))
+    event = event_filter()
+    year = year_filter("event__starts_at")
+
+    class Meta:
+        model = Registration
+        fields = ["status", "event", "year"]
+
+
+def resource_filterset(model, *extra):
+    """A filter set for one kind of resource: in service, plus its own kind field."""
+    return type(
+        f"{model.__name__}FilterSet",
+        (WagtailFilterSet,),
+        {"Meta": type("Meta", (), {"model": model, "fields": ["is_active", *extra]})},
+    )
+
+
+class BookingFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=BookingStatus.choices, label=_("status"))
+    kind = django_filters.ChoiceFilter(
+        field_name="resource__kind", choices=ResourceKind.choices, label=_("kind")
+    )
+    resource = django_filters.ModelChoiceFilter(
+        queryset=Resource.objects.order_by("kind", "name"), label=_("resource")
+    )
+    event = event_filter("item__event")
+    year = year_filter("starts_at")
+
+    class Meta:
+        model = Booking
+        fields = ["status", "kind", "resource", "event", "year"]
