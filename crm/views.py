@@ -202,6 +202,9 @@ class RecordInspectView(InspectView):
 class PersonInspectView(RecordInspectView):
     template_name = "crm/admin/person_inspect.html"
 
+    def get_preferred_languages_display_value(self):
+        return ", ".join(self.object.preferred_languages) or "—"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object

@@ -123,7 +123,8 @@ class PersonViewSet(CrmViewSet):
     icon = "user"
     url_prefix = "crm/people"
     inspect_view_class = views.PersonInspectView
-    list_display = ["full_name", "chinese_name", "native_name", "honorific", "email"]
+    # __str__ is the printed name (family-first for CJK names) under the model's own label.
+    list_display = ["__str__", "chinese_name", "native_name", "honorific", "email"]
     list_filter = ["name_order", "is_illustrative"]
     search_fields = ["family_name", "given_name", "native_name", "chinese_name", "email"]
     inspect_view_fields = [

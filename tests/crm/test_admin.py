@@ -127,6 +127,43 @@ def test_admin_without_group_is_refused(client):
     )
 
 
+def test_organisation_create_stores_all_four_names(officer_client):
+    response = officer_client.post(
+        reverse("crm_organisation:add"),
+        {
+            "name_zh_hant": "水原市",
+            "name_en": "Suwon",
+            "name_ja": "水原市",
+            "name_ko": "수원시",
+            "native_name": "수원시",
+            "short_name": "",
+            "kind": enums.OrganisationKind.CITY,
+            "country": "KR",
+            "website": "https://www.suwon.go.kr",
+            "address": "",
+            "latitude": "37.263600",
+            "longitude": "127.028600",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    suwon = Organisation.objects.get()
+    with translation.override("ko"):
+        assert (suwon.name, suwon.name_zh_hant, suwon.country.code) == ("수원시", "水原市", "KR")
+    with translation.override("en"):
+        assert suwon.name == "Suwon"
+
+
+def test_organisation_create_without_chinese_name_is_refused(officer_client):
+    response = officer_client.post(
+        reverse("crm_organisation:add"),
+        {"name_zh_hant": "", "name_en": "Suwon", "kind": enums.OrganisationKind.CITY},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["name_zh_hant"]
+    assert Organisation.objects.count() == 0
+
+
 def person_form(**overrides):
     data = {
         "family_name": "Yeom",
@@ -355,6 +392,27 @@ def test_person_page_draws_two_hop_neighbourhood(officer_client):
         ("高雄市", 1),
     ]
     assert len(graph.edges) == 2
+
+
+def test_person_page_shows_neighbourhood_and_title_as_of_a_date(officer_client):
+    akita = OrganisationFactory(name_zh_hant="秋田縣")
+    person = PersonFactory(family_name="Satake", given_name="Norihisa", preferred_languages=["ja"])
+    AffiliationFactory(
+        person=person,
+        organisation=akita,
+        position_title_zh_hant="知事",
+        start_date=datetime.date(2009, 4, 20),
+        end_date=datetime.date(2021, 4, 19),
+    )
+    page = reverse("crm_person:inspect", args=[person.pk])
+
+    today = officer_client.get(page)
+    in_2019 = officer_client.get(page, {"as_of": "2019-08-23"})
+
+    assert (today.context["graph"].nodes, today.context["current_title"]) == ([], None)
+    assert [node.label for node in in_2019.context["graph"].nodes] == ["秋田縣"]
+    assert in_2019.context["current_title"].position_title == "知事"
+    assert "知事" in in_2019.content.decode()
 
 
 def test_organisation_page_lists_relationships_people_and_interactions(officer_client):
