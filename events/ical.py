@@ -9,6 +9,7 @@ import datetime
 import uuid
 import zoneinfo
 from dataclasses import dataclass
+from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.utils import timezone
@@ -261,6 +262,22 @@ def agreement_component(due):
     return component
 
 
+def invitation_method(invitation):
+    """REQUEST adds or updates the event in the guest's calendar; CANCEL removes it."""
+    return "CANCEL" if invitation.event.status == EventStatus.CANCELLED else "REQUEST"
+
+
+def invitation_mime_part(invitation, *, method=None, stamp=None):
+    """The text/calendar part for an invitation mail, built in the active language."""
+    method = method or invitation_method(invitation)
+    part = MIMEText(
+        invitation_calendar(invitation, method=method, stamp=stamp).decode(), "calendar", "utf-8"
+    )
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="invitation.ics")
+    return part
+
+
 def invitation_calendar(invitation, *, method, stamp=None):
     """The .ics attached to an invitation (METHOD:REQUEST) or its cancellation (CANCEL)."""
     event = invitation.event
@@ -274,8 +291,11 @@ def invitation_calendar(invitation, *, method, stamp=None):
     component = Event.new(
         uid=uid_for(event.uid),
         stamp=utc(stamp or timezone.now()),
-        # A cancellation must carry a higher SEQUENCE than the request it withdraws.
-        sequence=event.sequence + invitation.sequence + (1 if cancelled else 0),
+        # Both counters only rise, so their sum does too; a cancellation of a running event
+        # must outrank the request it withdraws (cancel_event already raised event.sequence).
+        sequence=event.sequence
+        + invitation.sequence
+        + (1 if cancelled and event.status != EventStatus.CANCELLED else 0),
         start=start,
         end=end,
         summary=event.title,

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from . import ical
 from .models import Invitation, Registration
 
 INVITATION_MAILS = ("invitation", "reminder", "promoted")
@@ -33,7 +34,7 @@ def _render(template_stem, context):
 def build_invitation_message(invitation, *, kind="invitation"):
     """The invitation (or reminder, or waitlist promotion) mail in the guest's language.
 
-    Callers may attach more before sending, e.g. an iCalendar METHOD:REQUEST part.
+    It carries the event as a text/calendar part (events.ical.invitation_mime_part).
     """
     if kind not in INVITATION_MAILS:
         raise ValueError(f"unknown invitation mail {kind!r}")
@@ -51,13 +52,17 @@ def build_invitation_message(invitation, *, kind="invitation"):
                 "rsvp_url": rsvp_url(invitation, language),
             },
         )
-    return EmailMultiAlternatives(
+        calendar_part = ical.invitation_mime_part(invitation)
+    message = EmailMultiAlternatives(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[person.email],
         headers={"Content-Language": language},
     )
+    # The guest's own calendar adds the event (METHOD:REQUEST), or drops it once cancelled.
+    message.attach(calendar_part)
+    return message
 
 
 def build_registration_message(registration, *, kind):

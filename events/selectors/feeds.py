@@ -17,6 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from crm.models import Relationship, RelationshipRenewal
+from crm.selectors import agreements_due
+
 from .. import ical
 from ..enums import FeedKind, ResourceKind
 from ..models import (
@@ -307,9 +310,6 @@ def _resource_feed(token, language):
 
 
 def _agreements_feed(token, language):
-    from crm.models import Relationship
-    from crm.selectors import agreements_due
-
     today = timezone.localdate()
 
     def build():
@@ -320,7 +320,8 @@ def _agreements_feed(token, language):
         key="",
         name=gettext("Agreement renewals and anniversaries"),
         language=language,
-        sources=[Source(Relationship.objects.all())],
+        # Renewals move expiry dates without necessarily touching the relationship row.
+        sources=[Source(Relationship.objects.all()), Source(RelationshipRenewal.objects.all())],
         build=build,
         salt=today.isoformat(),
     )
