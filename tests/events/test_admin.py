@@ -7,10 +7,20 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events.enums import BookingStatus, InvitationStatus, RegistrationStatus
-from events.models import Booking, Event, Invitation, ItineraryItem
+from events.exceptions import BookingConflict
+from events.models import (
+    Booking,
+    Event,
+    Interpreter,
+    Invitation,
+    ItineraryItem,
+    ItineraryStaff,
+    Vip,
+)
 from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,
@@ -82,16 +92,12 @@ def make_delegation_member():
 
 
 def make_item_staff():
-    from events.models import ItineraryStaff
-
     return ItineraryStaff.objects.create(
         item=ItineraryItemFactory(), person=PersonFactory(), role="liaison"
     )
 
 
 def make_vip():
-    from events.models import Vip
-
     person = PersonFactory()
     return Vip.objects.create(person=person, name_zh_hant=str(person))
 
@@ -377,7 +383,7 @@ def test_booking_create_records_who_booked(officer_client, officer):
 
 def test_booking_clash_is_shown_on_the_create_form_and_nothing_saved(officer_client):
     venue = VenueFactory(name_zh_hant="第一會議室")
-    BookingFactory(
+    clashing = BookingFactory(
         resource=venue,
         starts_at=taipei(2019, 2, 16, 9),
         ends_at=taipei(2019, 2, 16, 10),
@@ -388,10 +394,10 @@ def test_booking_clash_is_shown_on_the_create_form_and_nothing_saved(officer_cli
     response = officer_client.post(reverse("booking:add"), booking_post_data(venue))
 
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [
-        "第一會議室 is already booked from 2019-02-16 09:00 to 2019-02-16 10:00 "
-        "for “新聞處例會” (新聞局)."
-    ]
+    with translation.override("zh-hant"):
+        expected = BookingConflict(clashing).messages
+    assert response.context["form"].non_field_errors() == expected
+    assert "09:00" in expected[0] and "新聞局" in expected[0]
     assert "新聞處例會" in response.content.decode()
     assert "data-form-errors" in response.content.decode()
     assert Booking.objects.count() == 1
@@ -618,8 +624,6 @@ def test_interpreter_languages_are_typed_as_codes(officer_client):
     )
 
     assert response.status_code == 302
-    from events.models import Interpreter
-
     assert Interpreter.objects.get().languages == ["zh-hant", "ko"]
 
 
