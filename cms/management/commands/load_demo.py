@@ -7,8 +7,10 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+import cms.demo
 import crm.demo
 import events.demo
+from crm.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "kaohsiung-demo"  # noqa: S105 (printed by `make run`; a demo login, not a secret)
@@ -39,8 +41,12 @@ class Command(BaseCommand):
 
     def _load(self):
         self._ensure_demo_user()
+        ensure_staff_groups()
         crm.demo.load(stdout=self.stdout)
         events.demo.load(stdout=self.stdout)
+        # Pages last: they link to the events and ties loaded above.
+        self.stdout.write(gettext("CMS: the public site's pages"))
+        cms.demo.load(stdout=self.stdout)
 
     def _ensure_demo_user(self):
         user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME)

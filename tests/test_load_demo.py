@@ -1,0 +1,155 @@
+"""load_demo: the report's facts and totals, marked illustrations, and a second run that changes
+nothing. Loading takes seconds, so one test loads twice and checks everything it needs."""
+
+import datetime
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group, User
+from django.core.management import CommandError, call_command
+from django.db.models import Exists, OuterRef
+from wagtail.models import Page
+
+from crm.models import Organisation, Person, Relationship, RelationshipRenewal
+from crm.selectors import sister_cities_in_order
+from events.enums import Direction, VenueKind
+from events.models import Booking, Delegation, Event, Venue
+from events.selectors.stats import (
+    room_bookings_by_venue,
+    vehicle_trips_by_month,
+    visitors_in_year,
+    visits_in_year,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The Chinese names the report gives the visitors it names.
+CHINESE_NAMES = {
+    ("Christensen", "Brent"): "酈英傑",
+    ("O'Connor", "Matthew"): "歐雨修",
+    ("Moriarty", "James F."): "莫健",
+    ("Yeom", "Tae-young"): "廉泰英",
+    ("Satake", "Norihisa"): "佐竹敬久",
+    ("Kabashima", "Ikuo"): "蒲島郁夫",
+    ("Wagner", "Bernard"): "韋柏納",
+    ("Reeves", "Jordan"): "芮喬丹",
+    ("Fuchssteiner", "Christian"): "傅詩元",
+    ("Cowan", "Gary"): "高戈銳",
+    ("黃", "偉權"): "黃偉權",
+    ("涂", "慕怡"): "涂慕怡",
+}
+
+
+def snapshot():
+    """Every row of the project's and auth's tables, with every column, in primary-key order."""
+    tables = {}
+    for label in ("crm", "events", "auth"):
+        for model in apps.get_app_config(label).get_models():
+            tables[model._meta.label] = list(model.objects.order_by("pk").values())
+    tables["wagtailcore.Page"] = list(
+        Page.objects.order_by("pk").values("pk", "path", "title", "locale_id", "live")
+    )
+    return tables
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
+    output = load()
+    first = snapshot()
+    load()
+    second = snapshot()
+
+    assert "demo / kaohsiung-demo" in output
+    assert {label: len(rows) for label, rows in second.items()} == {
+        label: len(rows) for label, rows in first.items()
+    }
+    changed = [label for label in first if first[label] != second[label]]
+    assert changed == []
+
+    # Suwon is Kaohsiung's 34th sister or friendship city, signed at the luncheon.
+    numbered = sister_cities_in_order()
+    suwon = Relationship.objects.get(target__name_en="Suwon")
+    assert [number for number, tie in numbered if tie == suwon] == [34]
+    assert len(numbered) == 34
+    assert suwon.signed_on == datetime.date(2019, 2, 16)
+    assert suwon.is_illustrative is False
+    luncheon = Event.objects.get(title_en="2019 Kaohsiung International Luncheon")
+    assert list(luncheon.relationships.all()) == [suwon]
+    assert luncheon.delegations.count() == 9
+    assert list(
+        RelationshipRenewal.objects.filter(
+            relationship__target__name_en="Akita Prefecture"
+        ).values_list("renewed_on", flat=True)
+    ) == [datetime.date(2019, 8, 23)]
+
+    # Ties before Suwon that the report does not date are marked illustrative.
+    earlier = [tie for number, tie in numbered if number < 34]
+    assert {tie.is_illustrative for tie in earlier} == {True}
+    assert Organisation.objects.filter(is_illustrative=True).count() == 29
+
+    # The named visitors carry their official Chinese names.
+    found = {
+        (person.family_name, person.given_name): person.chinese_name
+        for person in Person.objects.filter(
+            chinese_name__in=CHINESE_NAMES.values(), is_illustrative=False
+        )
+    }
+    assert found == CHINESE_NAMES
+    assert Person.objects.get(native_name="염태영").chinese_name == "廉泰英"
+
+    # The report's 2019 totals, through the statistics selectors.
+    assert visits_in_year(2019).total == 60
+    assert visitors_in_year(2019).total == 855
+    assert visits_in_year(2019).by_country["KR"] >= 2
+    assert sum(vehicle_trips_by_month(2019).values()) == 938
+    # The report counts meeting-room bookings apart from openings of the halls and plazas.
+    by_building = {}
+    for venue, count in room_bookings_by_venue(2019):
+        if venue.building_en:
+            key = (venue.building_en, venue.venue_kind == VenueKind.MEETING_ROOM)
+            by_building[key] = by_building.get(key, 0) + count
+    assert by_building == {
+        ("Fengshan Administrative Center", True): 851,
+        ("Fengshan Administrative Center", False): 264,
+        ("Siwei (Four Dimensions) Administrative Center", True): 1021,
+        ("Siwei (Four Dimensions) Administrative Center", False): 142,
+    }
+    assert Delegation.objects.filter(direction=Direction.OUTBOUND).count() == 4
+
+    # No resource is booked twice at once (PostgreSQL's constraint enforces it; SQLite too).
+    clash = (
+        Booking.objects.confirmed()
+        .filter(
+            resource=OuterRef("resource"),
+            starts_at__lt=OuterRef("ends_at"),
+            ends_at__gt=OuterRef("starts_at"),
+        )
+        .exclude(pk=OuterRef("pk"))
+    )
+    assert Booking.objects.confirmed().filter(Exists(clash)).count() == 0
+    assert Booking.objects.confirmed().filter(starts_at__year=2019).count() > 3000
+
+    # The demo login and the staff groups.
+    assert authenticate(username="demo", password="kaohsiung-demo") == User.objects.get(
+        username="demo", is_superuser=True, is_staff=True
+    )
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Protocol officers", "Viewers"}
+    assert Venue.objects.filter(building_en="Fengshan Administrative Center").count() == 8
+
+
+def test_load_demo_refuses_a_second_home_city_and_saves_nothing():
+    Organisation.objects.create(kind="city", name="臺北市政府", name_en="Taipei", is_home=True)
+
+    with pytest.raises(CommandError, match="Loading the demo data failed, nothing was saved"):
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert list(Organisation.objects.values_list("name_en", flat=True)) == ["Taipei"]
+    assert Person.objects.count() == 0
+    assert not User.objects.filter(username="demo").exists()
