@@ -26,7 +26,8 @@ from .models import Interaction, Relationship
 
 RING_SPACING = 170
 LABEL_ROOM = 140
-# Past this many records a ring is unreadable; the rest are counted, not drawn.
+# Past this many records per ring step a ring is unreadable (outer rings are longer and
+# hold more); the rest are counted, not drawn.
 MAX_NODES_PER_RING = 36
 EDGE_COLOURS = {
     "affiliation": "#6b7280",
@@ -124,8 +125,9 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
     hidden = 0
     for distance in sorted(rings):
         members = sorted(rings[distance], key=lambda node: (node.kind, node.label, node.pk))
-        hidden += max(0, len(members) - max_per_ring)
-        members = members[:max_per_ring]
+        room = max_per_ring * distance
+        hidden += max(0, len(members) - room)
+        members = members[:room]
         # Each ring starts half a step further round, so spokes of adjacent rings interleave.
         step = 2 * math.pi / len(members)
         for index, node in enumerate(members):

@@ -492,3 +492,65 @@ def test_crm_list_query_count_holds_from_10_to_100_rows(
         response = officer_client.get(target)
     assert response.status_code == 200
     assert response.context["paginator"].count == VIEWSETS[namespace]._meta.model.objects.count()
+
+
+def add_ties(kaohsiung, count):
+    for _ in range(count):
+        partner = OrganisationFactory()
+        relationship = RelationshipFactory(source=kaohsiung, target=partner)
+        relationship.areas.add(CooperationAreaFactory())
+        AffiliationFactory(organisation=kaohsiung)
+        interaction = InteractionFactory(relationship=relationship)
+        interaction.organisations.add(kaohsiung, partner)
+        interaction.people.add(PersonFactory())
+
+
+def test_organisation_page_query_count_holds_from_10_to_100_ties(
+    officer_client, django_assert_num_queries
+):
+    kaohsiung = OrganisationFactory(is_home=True)
+    page = reverse("crm_organisation:inspect", args=[kaohsiung.pk])
+    add_ties(kaohsiung, 10)
+    officer_client.get(page)
+    with CaptureQueriesContext(connection) as at_10:
+        assert len(officer_client.get(page).context["relationships"]) == 10
+    add_ties(kaohsiung, 90)
+    with django_assert_num_queries(len(at_10.captured_queries)):
+        response = officer_client.get(page)
+    assert len(response.context["relationships"]) == 100
+    # 100 partners and 100 staff, all one step away: the first ring draws 36, counts the rest.
+    graph = response.context["graph"]
+    assert (len(graph.nodes), graph.hidden) == (36, 164)
+
+
+def test_layout_places_nodes_on_rings_by_distance_and_colours_edges_by_kind():
+    from crm.selectors import Edge, Neighbourhood, Node
+    from crm.views import EDGE_COLOURS, RING_SPACING, layout_neighbourhood
+
+    centre = Node("person", 1, "Chen Chi-mai")
+    city = Node("organisation", 2, "高雄市")
+    partner = Node("organisation", 3, "水原市")
+    neighbourhood = Neighbourhood(
+        centre=centre,
+        distances={centre: 0, city: 1, partner: 2},
+        edges=[
+            Edge(centre, city, "affiliation", "市長"),
+            Edge(city, partner, enums.RelationshipType.FRIENDSHIP_CITY, "friendship city"),
+        ],
+    )
+
+    picture = layout_neighbourhood(neighbourhood)
+
+    half = picture.size / 2
+    assert (picture.centre.x, picture.centre.y) == (half, half)
+    placed = {node.label: node for node in picture.nodes}
+    # One node per ring: the first ring starts straight up, the second half a turn round.
+    assert (placed["高雄市"].x, placed["高雄市"].y) == (half, half - RING_SPACING)
+    assert (placed["水原市"].x, placed["水原市"].y) == (half, half + 2 * RING_SPACING)
+    assert placed["水原市"].url == reverse("crm_organisation:inspect", args=[3])
+    assert [(edge.colour, edge.captioned) for edge in picture.edges] == [
+        (EDGE_COLOURS["affiliation"], True),
+        (EDGE_COLOURS[enums.RelationshipType.FRIENDSHIP_CITY], False),
+    ]
+    assert [ring["r"] for ring in picture.rings] == [RING_SPACING, 2 * RING_SPACING]
+    assert picture.hidden == 0
