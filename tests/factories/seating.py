@@ -11,12 +11,19 @@ from events import enums, models
 from .crm import AffiliationFactory, OrganisationFactory, PersonFactory
 from .events import DelegationFactory, DelegationMemberFactory, EventFactory, taipei
 
+# Native-script names built from the digits of a number, so that every guest's differs.
 KOREAN_FAMILY = "김이박최정강조윤장임"
-KOREAN_SYLLABLES = "민지서윤하준도현수아예린태영성호"
+KOREAN_SYLLABLES = "민지서윤하준도현수아"
 JAPANESE_FAMILY = ["佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤"]
-JAPANESE_GIVEN = ["敬久", "郁夫", "陽子", "健一", "美咲", "大輔", "直樹", "花子", "誠", "翔太"]
+JAPANESE_GIVEN = "敬郁陽健美大直花誠翔"
+JAPANESE_ENDING = "久夫子一咲輔樹代郎太"
 CHINESE_FAMILY = "陳林黃張李王吳劉蔡楊"
-CHINESE_GIVEN = "其邁明德怡君志偉淑芬俊傑雅婷家豪"
+CHINESE_GIVEN = "其明怡志淑俊雅家宗美"
+CHINESE_ENDING = "邁德君偉芬傑婷豪翰玲"
+
+
+def _digits(n):
+    return n % 10, n // 10 % 10, n // 100 % 10, n // 1000 % 10
 
 
 class SeatingPlanFactory(factory.django.DjangoModelFactory):
@@ -27,16 +34,20 @@ class SeatingPlanFactory(factory.django.DjangoModelFactory):
 
 
 def korean_name(n):
-    given = KOREAN_SYLLABLES[n % 16] + KOREAN_SYLLABLES[(n // 16 + 3) % 16]
-    return KOREAN_FAMILY[n % 10], given
+    family, a, b, c = _digits(n)
+    return KOREAN_FAMILY[family], KOREAN_SYLLABLES[a] + KOREAN_SYLLABLES[b] + "영호"[c % 2] * (
+        c > 0
+    )
 
 
 def japanese_name(n):
-    return JAPANESE_FAMILY[n % 10], JAPANESE_GIVEN[(n // 10 + n) % 10]
+    family, a, b, c = _digits(n)
+    return JAPANESE_FAMILY[family], JAPANESE_GIVEN[a] + JAPANESE_ENDING[b] + "郎" * c
 
 
 def chinese_name(n):
-    return CHINESE_FAMILY[n % 10], CHINESE_GIVEN[n % 14] + CHINESE_GIVEN[(n // 14 + 5) % 14]
+    family, a, b, c = _digits(n)
+    return CHINESE_FAMILY[family], CHINESE_GIVEN[a] + CHINESE_ENDING[b] + "文" * c
 
 
 def cjk_person(script, n, **kwargs):
