@@ -221,7 +221,16 @@ class Booking(TimeStampedModel):
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
         ordering = ["starts_at", "pk"]
-        indexes = [models.Index(fields=["resource", "starts_at"], name="events_booking_res_start")]
+        indexes = [
+            models.Index(fields=["resource", "starts_at"], name="events_booking_res_start"),
+            # The SQLite overlap check: bookings are made ahead, so few confirmed bookings of a
+            # resource end after a new one starts, however long its history.
+            models.Index(
+                fields=["resource", "ends_at", "starts_at"],
+                condition=Q(status=BookingStatus.CONFIRMED),
+                name="events_booking_res_end_live",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),

@@ -29,7 +29,7 @@ def _first_clash(booking):
         Booking.objects.overlapping(booking.resource_id, booking.starts_at, booking.ends_at)
         .exclude(pk=booking.pk)
         .select_related("resource", "item", "booked_by")
-        .order_by("starts_at", "pk")
+        .order_by("ends_at", "pk")
         .first()
     )
 
