@@ -554,3 +554,38 @@ def test_layout_places_nodes_on_rings_by_distance_and_colours_edges_by_kind():
     ]
     assert [ring["r"] for ring in picture.rings] == [RING_SPACING, 2 * RING_SPACING]
     assert picture.hidden == 0
+
+
+# Language-neutral keys, so the test holds whatever the admin's catalogue says.
+LIST_KEYS = {
+    "crm_organisation": lambda organisation: organisation.name_zh_hant,
+    "crm_person": lambda person: person.family_name,
+    "crm_relationship": lambda tie: (tie.source.name_zh_hant, tie.target.name_zh_hant),
+}
+
+
+@pytest.mark.parametrize(
+    ("namespace", "query", "expected"),
+    [
+        ("crm_organisation", {"q": "Suwon"}, ["水原市"]),
+        ("crm_organisation", {"q": "수원"}, ["水原市"]),
+        ("crm_organisation", {"kind": enums.OrganisationKind.NGO}, ["台灣世界展望會"]),
+        ("crm_person", {"q": "酈英傑"}, ["Christensen"]),
+        ("crm_relationship", {"type": enums.RelationshipType.MOU}, [("高雄市", "秋田縣")]),
+        ("crm_relationship", {"q": "Akita"}, [("高雄市", "秋田縣")]),
+    ],
+)
+def test_crm_list_search_and_filters(officer_client, namespace, query, expected):
+    kaohsiung = OrganisationFactory(name_zh_hant="高雄市", name_en="Kaohsiung")
+    OrganisationFactory(name_zh_hant="水原市", name_en="Suwon", name_ko="수원시")
+    akita = OrganisationFactory(name_zh_hant="秋田縣", name_en="Akita")
+    OrganisationFactory(name_zh_hant="台灣世界展望會", kind=enums.OrganisationKind.NGO)
+    RelationshipFactory(source=kaohsiung, target=akita, type=enums.RelationshipType.MOU)
+    RelationshipFactory(source=kaohsiung, target=OrganisationFactory(name_en="Portland"))
+    PersonFactory(family_name="Christensen", given_name="Brent", chinese_name="酈英傑")
+    PersonFactory(family_name="Yeom", given_name="Tae-young")
+
+    response = officer_client.get(reverse(f"{namespace}:index"), query)
+
+    assert response.status_code == 200
+    assert [LIST_KEYS[namespace](record) for record in response.context["object_list"]] == expected
