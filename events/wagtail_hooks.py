@@ -32,6 +32,7 @@ from .models import (
 )
 from .views import admin as views
 from .views import filters, reports
+from .views.seating import SeatingViewSet
 
 
 def translated(field, heading):
@@ -464,6 +465,7 @@ EVENTS_ITEMS = [
     RegistrationViewSet(),
     RunSheetViewSet(),
     StatisticsViewSet(),
+    SeatingViewSet(),
 ]
 
 LOGISTICS_ITEMS = [

@@ -444,3 +444,17 @@ def test_statistics_query_count_constant(viewer_client, django_assert_num_querie
     with django_assert_num_queries(len(at_ten)):
         response = viewer_client.get(url, {"year": 2019})
     assert response.context["visits"].total == 100
+
+
+def test_report_pages_redirect_anonymous_to_login(client):
+    delegation = DelegationFactory()
+
+    for url in (
+        reverse("run-sheet:index"),
+        reverse("booking-week:index"),
+        reverse("event-statistics:index"),
+        reverse("delegation:programme", args=[delegation.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("wagtailadmin_login")), url
