@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
 from . import names
 from .enums import OfficeRank, RelationshipStatus, RelationshipType
@@ -31,6 +32,7 @@ from .models import (
 PERSON = "person"
 ORGANISATION = "organisation"
 AFFILIATION = "affiliation"
+RELATIONSHIP = "relationship"
 
 CITY_TIE_TYPES = (RelationshipType.SISTER_CITY, RelationshipType.FRIENDSHIP_CITY)
 ANNIVERSARY_YEARS = (5, 10, 20, 25, 30)
@@ -119,7 +121,7 @@ class Neighbourhood:
     edges: list
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class _Link:
     """An edge as fetched, before its ends are labelled; ends are (kind, pk) keys."""
 
@@ -161,6 +163,20 @@ def ties_in_force(date, types=None):
     )
 
 
+def _localised(model, field):
+    """The columns of a translated field in the active language's fallback order."""
+    fallbacks = getattr(model, field).fallback_languages
+    return [
+        build_localized_fieldname(field, code)
+        for code in resolution_order(get_language(), fallbacks)
+    ]
+
+
+def _first_filled(values):
+    # modeltranslation's own rule: an empty translation falls back to the next language.
+    return next((value for value in values if value), "")
+
+
 def _links_touching(nodes, *, date, types):
     """Every affiliation and tie in force touching the nodes: at most one query per table."""
     people = [pk for kind, pk in nodes if kind == PERSON]
@@ -172,16 +188,26 @@ def _links_touching(nodes, *, date, types):
             touching |= Q(person_id__in=_ids(people))
         if organisations:
             touching |= Q(organisation_id__in=_ids(organisations))
+        # Plain rows (rewrite off): modeltranslation's per-row fallback costs more than the query.
         rows = (
-            Affiliation.objects.as_of(date)
+            Affiliation.objects.rewrite(False)
+            .as_of(date)
             .filter(touching)
             .order_by()
-            .values_list("pk", "person_id", "organisation_id", "position_title")
+            .values_list(
+                "pk", "person_id", "organisation_id", *_localised(Affiliation, "position_title")
+            )
         )
-        links += sorted(
-            _Link((AFFILIATION, pk), (PERSON, person), (ORGANISATION, org), AFFILIATION, title)
-            for pk, person, org, title in rows
-        )
+        links += [
+            _Link(
+                (AFFILIATION, pk),
+                (PERSON, person),
+                (ORGANISATION, org),
+                AFFILIATION,
+                _first_filled(titles),
+            )
+            for pk, person, org, *titles in sorted(rows)
+        ]
     if organisations:
         ids = _ids(organisations)
         rows = (
@@ -190,16 +216,17 @@ def _links_touching(nodes, *, date, types):
             .order_by()
             .values_list("pk", "source_id", "target_id", "type")
         )
-        links += sorted(
+        type_labels = {value: str(label) for value, label in RelationshipType.choices}
+        links += [
             _Link(
-                ("relationship", pk),
+                (RELATIONSHIP, pk),
                 (ORGANISATION, source),
                 (ORGANISATION, target),
                 kind,
-                str(RelationshipType(kind).label),
+                type_labels[kind],
             )
-            for pk, source, target, kind in rows
-        )
+            for pk, source, target, kind in sorted(rows)
+        ]
     return links
 
 
@@ -209,15 +236,21 @@ def _labels(keys):
     organisations = [pk for kind, pk in keys if kind == ORGANISATION]
     labels = {}
     if organisations:
-        rows = Organisation.objects.filter(pk__in=_ids(organisations)).order_by()
-        labels.update(((ORGANISATION, pk), name) for pk, name in rows.values_list("pk", "name"))
+        rows = (
+            Organisation.objects.rewrite(False)
+            .filter(pk__in=_ids(organisations))
+            .order_by()
+            .values_list("pk", *_localised(Organisation, "name"))
+        )
+        labels.update(((ORGANISATION, pk), _first_filled(localised)) for pk, *localised in rows)
     if people:
+        # Named rows carry just the attributes format_name() reads for a Latin-script name.
         rows = (
             Person.objects.filter(pk__in=_ids(people))
             .order_by()
-            .only("family_name", "given_name", "name_order")
+            .values_list("pk", "family_name", "given_name", "name_order", named=True)
         )
-        labels.update(((PERSON, person.pk), names.format_name(person)) for person in rows)
+        labels.update(((PERSON, row.pk), names.format_name(row)) for row in rows)
     return labels
 
 

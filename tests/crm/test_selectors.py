@@ -577,3 +577,12 @@ def test_dormant_ties_query_count_constant(django_assert_num_queries, size):
 )
 def test_months_before_clamps_to_month_end(day, months, expected):
     assert selectors.months_before(day, months) == expected
+
+
+def test_neighbours_labels_fall_back_to_chinese_when_a_translation_is_missing(graph):
+    graph.akita.name_ja = "秋田県"
+    graph.akita.save()
+    with translation.override("ja"):
+        around = selectors.neighbours(graph.satake, hops=2, as_of=SPRING_2019)
+    # Akita has a Japanese name; Kaohsiung has none, so its Chinese name stands in.
+    assert by_label(around) == {"Satake Norihisa": 0, "秋田県": 1, "高雄市": 2}
