@@ -154,6 +154,8 @@ def _ids(ids):
 
 def ties_in_force(date, types=None):
     """Relationships in force on a date (not proposed, suspended or ended), of some types."""
+    if isinstance(types, str):
+        types = [types]
     return (
         Relationship.objects.as_of(date)
         .of_types(types)

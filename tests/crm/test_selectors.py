@@ -253,6 +253,10 @@ def test_neighbours_type_filter_keeps_affiliations(graph):
         "水原市": 1,
         "Yeom Tae-young": 2,
     }
+    one_type = selectors.neighbours(
+        graph.kaohsiung, hops=2, as_of=SPRING_2019, types=RelationshipType.FRIENDSHIP_CITY
+    )
+    assert by_label(one_type) == by_label(around)
 
 
 def test_neighbours_of_a_person_and_labels_in_the_active_language(graph):
