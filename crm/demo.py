@@ -79,7 +79,8 @@ def set_related(instance, name, objects):
         manager.set(list(objects))
 
 
-def _write(stdout, message):
+def report(stdout, message):
+    """Write a progress line when the caller gave somewhere to write it."""
     if stdout is not None:
         stdout.write(message)
 
@@ -588,6 +589,7 @@ PEOPLE = {
             "chinese_name": "王智立",
             "honorific": "Director-General",
             "preferred_languages": ["zh-hant", "en"],
+            "notes": "Latin-script name romanised from 王智立 as the report gives it.",
         },
         "affiliations": [
             (
@@ -1312,18 +1314,18 @@ def _person_lookup(fields):
 
 def load(stdout=None):
     """Load the CRM demo: organisations, people, ties, renewals and interactions."""
-    _write(stdout, gettext("CRM: areas of cooperation"))
+    report(stdout, gettext("CRM: areas of cooperation"))
     areas = {
         slug: upsert(CooperationArea, {"slug": slug}, translated("name", *names))
         for slug, names in AREAS.items()
     }
-    _write(stdout, gettext("CRM: organisations"))
+    report(stdout, gettext("CRM: organisations"))
     organisations = _load_organisations()
-    _write(stdout, gettext("CRM: people and affiliations"))
+    report(stdout, gettext("CRM: people and affiliations"))
     people = _load_people(organisations)
-    _write(stdout, gettext("CRM: sister and friendship ties"))
+    report(stdout, gettext("CRM: sister and friendship ties"))
     ties = _load_ties(organisations, people, areas)
-    _write(stdout, gettext("CRM: interactions"))
+    report(stdout, gettext("CRM: interactions"))
     _load_interactions(organisations, people, ties)
     return {"organisations": organisations, "people": people, "ties": ties}
 

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 
 from crm import demo as crm_demo
-from crm.demo import set_related, translated, upsert
+from crm.demo import report, set_related, translated, upsert
 from crm.models import Relationship
 
 from .enums import (
@@ -84,11 +84,6 @@ def at(day, hhmm, zone=TAIPEI):
 
 def d(month, day):
     return datetime.date(YEAR, month, day)
-
-
-def _write(stdout, message):
-    if stdout is not None:
-        stdout.write(message)
 
 
 # Resources ---------------------------------------------------------------------------------
@@ -1407,16 +1402,16 @@ def _illustrative_visit_sizes():
 
 def load(stdout=None):
     """Load the 2019 demo events, resources and bookings (the CRM demo must be loaded)."""
-    _write(stdout, gettext("Events: venues, vehicles, drivers and interpreters"))
+    report(stdout, gettext("Events: venues, vehicles, drivers and interpreters"))
     resources = _load_resources()
-    _write(stdout, gettext("Events: the 2019 programme"))
+    report(stdout, gettext("Events: the 2019 programme"))
     for spec in EVENTS:
         _load_event(spec, resources)
-    _write(stdout, gettext("Events: visits by the people the report names"))
+    report(stdout, gettext("Events: visits by the people the report names"))
     _load_named_visits(resources)
-    _write(stdout, gettext("Events: illustrative visits up to the report's totals"))
+    report(stdout, gettext("Events: illustrative visits up to the report's totals"))
     _load_illustrative_visits()
-    _write(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
+    report(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
     _load_standalone_bookings(resources, stdout)
 
 
@@ -1850,7 +1845,7 @@ def _load_standalone_bookings(resources, stdout):
             [Booking(uid=uid, **values) for uid, values in wanted.items() if uid not in current],
             batch_size=500,
         )
-        _write(
+        report(
             stdout,
             gettext("  %(group)s: %(count)d invented bookings, %(target)d in %(year)d in all")
             % {"group": group, "count": len(wanted), "target": target, "year": YEAR},
