@@ -4,6 +4,7 @@ Another module adds a page or viewset with one import and one entry in EVENTS_IT
 LOGISTICS_ITEMS below.
 """
 
+from django import forms
 from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -35,15 +36,19 @@ from .views import filters, reports
 from .views.seating import SeatingViewSet
 
 
-def translated(field, heading):
-    """One field's four language versions side by side, each labelled with its language."""
+def translated(field, heading, **panel_options):
+    """One field's four language versions together, each labelled with its language's own name."""
     return MultiFieldPanel(
         [
-            FieldPanel(build_localized_fieldname(field, code), heading=label)
+            FieldPanel(build_localized_fieldname(field, code), heading=label, **panel_options)
             for code, label in settings.LANGUAGES
         ],
         heading=heading,
     )
+
+
+def short_text():
+    return forms.Textarea(attrs={"rows": 4})
 
 
 def when(start="starts_at", end="ends_at"):
@@ -77,7 +82,7 @@ class EventViewSet(EventsModelViewSet):
         [
             FieldPanel("kind"),
             translated("title", _("title")),
-            translated("summary", _("public summary")),
+            translated("summary", _("public summary"), widget=short_text()),
             when(),
             FieldRowPanel([FieldPanel("all_day"), FieldPanel("status"), FieldPanel("is_public")]),
             MultiFieldPanel(
@@ -100,7 +105,7 @@ class EventViewSet(EventsModelViewSet):
                         [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                     ),
                     FieldPanel("registration_questions"),
-                    translated("consent_text", _("consent text")),
+                    translated("consent_text", _("consent text"), widget=short_text()),
                 ],
                 heading=_("public registration"),
             ),
@@ -198,7 +203,7 @@ class ItineraryItemViewSet(EventsModelViewSet):
             heading=_("where"),
         ),
         MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
-        translated("public_description", _("public description")),
+        translated("public_description", _("public description"), widget=short_text()),
         FieldPanel("private_notes"),
     ]
 

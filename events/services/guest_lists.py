@@ -1,4 +1,4 @@
-"""Building a luncheon's guest list from the CRM and sending its invitations."""
+"""Building a luncheon's guest list from the CRM (sending is the invitations service's)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 
 from ..models import Invitation
 from ..selectors.seating import guest_list_candidates
-from .invitations import invite_person, send_invitation
+from .invitations import invite_person
 
 
 @transaction.atomic
@@ -47,18 +47,3 @@ def build_guest_list(
             )
         )
     return created
-
-
-def send_guest_list_invitations(event, *, request=None):
-    """Send the event's unsent invitations to guests with an e-mail; return how many."""
-    unsent = (
-        Invitation.objects.filter(event=event, sent_at__isnull=True)
-        .exclude(person__email="")
-        .select_related("person", "event")
-        .order_by("pk")
-    )
-    sent = 0
-    for invitation in unsent:
-        send_invitation(invitation, request=request)
-        sent += 1
-    return sent

@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 
 from crm.enums import OfficeRank, OrganisationKind
 from events.models import Invitation
 from events.selectors.seating import guest_list_candidates
-from events.services.guest_lists import build_guest_list, send_guest_list_invitations
+from events.services.guest_lists import build_guest_list
 from tests.factories.crm import AffiliationFactory, OrganisationFactory, PersonFactory
 from tests.factories.events import DelegationFactory, DelegationMemberFactory
 from tests.factories.seating import build_luncheon
@@ -126,22 +125,3 @@ def test_build_guest_list_needs_a_filter():
         )
 
     assert invited(scene.event) == set()
-
-
-def test_send_guest_list_invitations_mails_each_unsent_guest_once(
-    django_capture_on_commit_callbacks,
-):
-    scene = build_luncheon(guests=10)
-    build_guest_list(scene.event)
-    no_mail = Invitation.objects.filter(event=scene.event).first()
-    no_mail.person.email = ""
-    no_mail.person.save()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = send_guest_list_invitations(scene.event)
-    with django_capture_on_commit_callbacks(execute=True):
-        again = send_guest_list_invitations(scene.event)
-
-    total = Invitation.objects.filter(event=scene.event).count()
-    assert (sent, again) == (total - 1, 0)
-    assert len(mail.outbox) == total - 1
