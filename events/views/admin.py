@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -258,16 +257,21 @@ class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
         )
 
     def form_valid(self, form):
-        if form.cleaned_data["action"] == SendInvitationsForm.ACTION_SEND:
-            with transaction.atomic():
-                for invitation in self.unsent:
-                    invitation_services.send_invitation(invitation, request=self.request)
-            count = len(self.unsent)
-            message = gettext("%(count)d invitations sent.") % {"count": count}
-        else:
+        if form.cleaned_data["action"] == SendInvitationsForm.ACTION_REMIND:
             count = invitation_services.send_reminders(self.event)
-            message = gettext("%(count)d reminders sent.") % {"count": count}
-        messages.success(self.request, message)
+            messages.success(self.request, gettext("%(count)d reminders sent.") % {"count": count})
+            return redirect("invitation:index")
+        sent = 0
+        # Each invitation is its own transaction: one guest without an e-mail address must
+        # not hold back the others.
+        for invitation in self.unsent:
+            try:
+                invitation_services.send_invitation(invitation, request=self.request)
+            except ValidationError as error:
+                messages.warning(self.request, " ".join(error.messages))
+            else:
+                sent += 1
+        messages.success(self.request, gettext("%(count)d invitations sent.") % {"count": sent})
         return redirect("invitation:index")
 
     def get_context_data(self, **kwargs):

@@ -688,3 +688,46 @@ def test_registration_review_shows_a_service_refusal_on_the_form(officer_client)
     assert response.context["form"].non_field_errors() == [expected]
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.WITHDRAWN
+
+
+def test_send_invitations_reports_guests_it_cannot_mail(
+    officer_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    InvitationFactory(event=event)
+    unreachable = InvitationFactory(event=event, person=PersonFactory(email=""))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(
+            reverse("event:invitations", args=[event.pk]), {"action": "send"}, follow=True
+        )
+
+    assert response.status_code == 200
+    assert len(mailoutbox) == 1
+    unreachable.refresh_from_db()
+    assert unreachable.sent_at is None
+    with translation.override("zh-hant"):
+        warning = translation.gettext("%(person)s has no e-mail address on record.") % {
+            "person": unreachable.person
+        }
+    assert [str(message).strip() for message in response.context["messages"]][0] == warning
+
+
+def test_send_reminders_mails_guests_who_have_not_replied(
+    officer_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    sent = datetime.datetime(2019, 1, 2, tzinfo=datetime.UTC)
+    waiting = InvitationFactory(event=event, sent_at=sent)
+    InvitationFactory(event=event, sent_at=sent, status=InvitationStatus.ACCEPTED)
+    InvitationFactory(event=event)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer_client.post(
+            reverse("event:invitations", args=[event.pk]), {"action": "remind"}
+        )
+
+    assert response.status_code == 302
+    assert [message.to for message in mailoutbox] == [[waiting.person.email]]
+    waiting.refresh_from_db()
+    assert waiting.reminded_at is not None
