@@ -14,7 +14,7 @@ from django_tasks import task
 from . import ical
 from .models import Invitation, Registration
 
-INVITATION_MAILS = ("invitation", "reminder", "promoted")
+INVITATION_MAILS = ("invitation", "reminder", "promoted", "cancellation")
 REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
 
 
@@ -32,7 +32,7 @@ def _render(template_stem, context):
 
 
 def build_invitation_message(invitation, *, kind="invitation"):
-    """The invitation (or reminder, or waitlist promotion) mail in the guest's language.
+    """The invitation (or reminder, promotion, cancellation) mail in the guest's language.
 
     It carries the event as a text/calendar part (events.ical.invitation_mime_part).
     """

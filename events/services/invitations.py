@@ -22,6 +22,7 @@ __all__ = [
     "build_invitation_message",
     "invite_person",
     "respond_to_invitation",
+    "send_cancellation_notices",
     "send_invitation",
     "send_reminders",
 ]
@@ -114,6 +115,21 @@ def send_reminders(event, *, now=None):
         _enqueue_mail(invitation, "reminder")
         reminded += 1
     return reminded
+
+
+@transaction.atomic
+def send_cancellation_notices(event):
+    """Tell every guest who was sent an invitation and has not declined that the event is off."""
+    guests = (
+        event.invitations.filter(sent_at__isnull=False)
+        .exclude(status=InvitationStatus.DECLINED)
+        .exclude(person__email="")
+    )
+    notified = 0
+    for invitation in guests:
+        _enqueue_mail(invitation, "cancellation")
+        notified += 1
+    return notified
 
 
 @transaction.atomic

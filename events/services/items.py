@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from ..enums import BookingStatus, EventStatus, ItemStatus
 from ..models import ItineraryItem
 from .bookings import cancel_booking, move_booking
+from .invitations import send_cancellation_notices
 
 # A calendar client must re-fetch an entry when one of these changes (RFC 5545 SEQUENCE).
 ITEM_SCHEDULE_FIELDS = (
@@ -117,8 +118,8 @@ def cancel_item(item):
 
 
 @transaction.atomic
-def cancel_event(event):
-    """Cancel an event, every item of its programme and every booking those items hold."""
+def cancel_event(event, *, notify_guests=True):
+    """Cancel an event, its programme and bookings; invited guests are told (once) by mail."""
     for item in event.items.all():
         cancel_item(item)
     if event.status == EventStatus.CANCELLED:
@@ -126,4 +127,6 @@ def cancel_event(event):
     event.status = EventStatus.CANCELLED
     event.sequence += 1
     event.save(update_fields=["status", "sequence", "updated_at"])
+    if notify_guests:
+        send_cancellation_notices(event)
     return event

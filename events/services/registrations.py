@@ -217,3 +217,39 @@ def promote_waitlist(event):
         _enqueue_mail(registration, "accepted")
         promoted.append(registration)
     return promoted
+
+
+def normalise_checkin_code(code):
+    """Upper case without spaces or hyphens, as staff may type a code read aloud."""
+    return "".join(ch for ch in (code or "").upper() if ch not in " -")
+
+
+@transaction.atomic
+def check_in_registration(event, code, *, now=None):
+    """Check an accepted applicant in by their code (scanned or typed) at the event's door."""
+    now = now or timezone.now()
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(
+            event=event,
+            status=RegistrationStatus.ACCEPTED,
+            checkin_code=normalise_checkin_code(code),
+        )
+        .first()
+    )
+    if registration is None:
+        raise ValidationError(
+            gettext("No accepted application for this event has that code."), code="unknown_code"
+        )
+    if registration.checked_in_at is not None:
+        raise ValidationError(
+            gettext("%(name)s already checked in at %(time)s."),
+            code="already_checked_in",
+            params={
+                "name": f"{registration.given_name} {registration.family_name}",
+                "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M"),
+            },
+        )
+    registration.checked_in_at = now
+    registration.save(update_fields=["checked_in_at", "updated_at"])
+    return registration

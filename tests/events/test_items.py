@@ -1,7 +1,8 @@
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
-from events.enums import BookingStatus, EventStatus, ItemKind, ItemStatus
+from events.enums import BookingStatus, EventStatus, InvitationStatus, ItemKind, ItemStatus
 from events.exceptions import BookingConflict
 from events.models import ItineraryItem
 from events.services.bookings import create_booking
@@ -12,8 +13,10 @@ from events.services.items import (
     update_event,
     update_item,
 )
+from tests.factories.crm import PersonFactory
 from tests.factories.events import (
     EventFactory,
+    InvitationFactory,
     ItineraryItemFactory,
     VehicleFactory,
     VenueFactory,
@@ -226,3 +229,22 @@ def test_cancel_event_twice_raises_sequence_once():
 
     event.refresh_from_db()
     assert event.sequence == 1
+
+
+def test_cancel_event_tells_guests_who_were_invited_and_have_not_declined(
+    django_capture_on_commit_callbacks,
+):
+    event = EventFactory(title_en="Envoy tour")
+    told = InvitationFactory(
+        event=event, sent_at=taipei(2019, 11, 1), person=PersonFactory(preferred_languages=["en"])
+    )
+    InvitationFactory(event=event, sent_at=taipei(2019, 11, 1), status=InvitationStatus.DECLINED)
+    InvitationFactory(event=event, sent_at=None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_event(event)
+        cancel_event(event)
+
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        ([told.person.email], "Cancelled: Envoy tour")
+    ]

@@ -10,6 +10,7 @@ from events.enums import RegistrationQuestion, RegistrationStatus
 from events.models import Registration
 from events.services.registrations import (
     CHECKIN_ALPHABET,
+    check_in_registration,
     promote_waitlist,
     review_registration,
     submit_registration,
@@ -318,3 +319,45 @@ def test_validate_date_of_birth_refuses_today():
 
     with pytest.raises(ValidationError):
         validate_date_of_birth(timezone.localdate())
+
+
+def test_check_in_registration_by_typed_code():
+    event = _camp()
+    registration = RegistrationFactory(event=event)
+    review_registration(registration, status=RegistrationStatus.ACCEPTED, user=None)
+    registration.refresh_from_db()
+    typed = f" {registration.checkin_code[:5].lower()}-{registration.checkin_code[5:]} "
+
+    checked = check_in_registration(event, typed, now=NOW)
+
+    assert checked.pk == registration.pk
+    registration.refresh_from_db()
+    assert registration.checked_in_at == NOW
+
+
+def test_check_in_registration_twice_is_refused():
+    event = _camp()
+    registration = RegistrationFactory(event=event)
+    review_registration(registration, status=RegistrationStatus.ACCEPTED, user=None)
+    registration.refresh_from_db()
+    check_in_registration(event, registration.checkin_code, now=NOW)
+
+    with pytest.raises(ValidationError) as caught:
+        check_in_registration(event, registration.checkin_code, now=NOW)
+
+    assert caught.value.code == "already_checked_in"
+
+
+def test_check_in_registration_refuses_a_code_of_another_event_or_a_withdrawn_applicant():
+    event = _camp()
+    registration = RegistrationFactory(event=event)
+    review_registration(registration, status=RegistrationStatus.ACCEPTED, user=None)
+    registration.refresh_from_db()
+
+    with pytest.raises(ValidationError) as elsewhere:
+        check_in_registration(_camp(), registration.checkin_code, now=NOW)
+    withdraw_registration(registration)
+    with pytest.raises(ValidationError) as withdrawn:
+        check_in_registration(event, registration.checkin_code, now=NOW)
+
+    assert (elsewhere.value.code, withdrawn.value.code) == ("unknown_code", "unknown_code")
