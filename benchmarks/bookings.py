@@ -78,15 +78,16 @@ def _cost_at_marks():
 def _run_sheet_queries(size):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
 
     from crm.models import Person
     from events.enums import StaffRole
     from events.models import Booking, Event, ItineraryItem, ItineraryStaff, Vehicle, Venue
     from events.selectors.logistics import run_sheet
 
-    day = datetime.date(2019, 3, 29 if size == RUN_SHEET_SIZES[0] else 30)
-    start, _end = _slot(0)
-    start = start.replace(month=day.month, day=day.day, hour=0)
+    # Each size on its own day, so the second sheet does not also hold the first one's items.
+    day = datetime.date(2019, 3, 29) + datetime.timedelta(days=RUN_SHEET_SIZES.index(size))
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
     event = Event.objects.create(kind="tour", title=f"Bench {size}", starts_at=start, ends_at=start)
     venue = Venue.objects.create(name=f"Bench hall {size}", venue_kind="hall")
     person = Person.objects.create(family_name="Bench", given_name=str(size))

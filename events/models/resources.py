@@ -214,6 +214,14 @@ class Booking(TimeStampedModel):
     pickup_address = models.CharField(_("pick-up address"), max_length=255, blank=True)
     dropoff_address = models.CharField(_("drop-off address"), max_length=255, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = BookingQuerySet.as_manager()
 

@@ -111,15 +111,20 @@ def cancel_booking(booking, *, user=None):
         return booking
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = timezone.now()
+    booking.cancelled_by = user
     booking.sequence += 1
     booking.full_clean(exclude=["resource"])
-    booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
+    booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "sequence", "updated_at"])
     return booking
 
 
 @transaction.atomic
 def move_booking(booking, *, starts_at, ends_at, user=None):
-    """Move a confirmed booking to a new time; raise BookingConflict if that time is taken."""
+    """Move a confirmed booking to a new time; raise BookingConflict if that time is taken.
+
+    `user` is accepted for symmetry with the other services; the admin's history log
+    records who moved a booking.
+    """
     if booking.status == BookingStatus.CANCELLED:
         raise ValidationError(
             gettext("A cancelled booking cannot be moved; book the resource again."),

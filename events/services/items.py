@@ -62,12 +62,19 @@ def _move_item_bookings(item, old_starts_at, old_ends_at):
 
 @transaction.atomic
 def create_item(event, *, kind, title, starts_at, ends_at, **fields):
-    """Add an itinerary item to an event's programme."""
+    """Add an itinerary item to an event's programme; members and people may be given too."""
+    related = {
+        name: fields.pop(name)
+        for name in [f.name for f in ItineraryItem._meta.many_to_many]
+        if name in fields
+    }
     item = ItineraryItem(
         event=event, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, **fields
     )
     item.full_clean()
     item.save()
+    for name, values in related.items():
+        getattr(item, name).set(values)
     return item
 
 
@@ -86,7 +93,10 @@ def update_item(item, **changes):
         item.sequence += 1
     item.full_clean()
     item.save()
-    if {"starts_at", "ends_at"} & changed and item.status == ItemStatus.CONFIRMED:
+    if item.status == ItemStatus.CANCELLED:
+        for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
+            cancel_booking(booking)
+    elif {"starts_at", "ends_at"} & changed:
         _move_item_bookings(item, old_starts_at, old_ends_at)
     return item
 

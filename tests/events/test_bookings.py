@@ -143,6 +143,18 @@ def test_cancel_booking_frees_the_slot():
     assert second.status == BookingStatus.CONFIRMED
 
 
+def test_cancel_booking_records_who_cancelled(django_user_model):
+    user = django_user_model.objects.create_user("officer")
+    booking = create_booking(
+        VenueFactory(), starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 10)
+    )
+
+    cancel_booking(booking, user=user)
+
+    booking.refresh_from_db()
+    assert booking.cancelled_by == user
+
+
 def test_cancel_booking_twice_changes_nothing():
     booking = create_booking(
         VenueFactory(), starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 10)

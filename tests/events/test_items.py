@@ -248,3 +248,35 @@ def test_cancel_event_tells_guests_who_were_invited_and_have_not_declined(
     assert [(message.to, message.subject) for message in mail.outbox] == [
         ([told.person.email], "Cancelled: Envoy tour")
     ]
+
+
+def test_create_item_sets_members_and_people():
+    from tests.factories.events import DelegationMemberFactory
+
+    event = EventFactory()
+    member = DelegationMemberFactory(delegation__event=event)
+    guest = PersonFactory()
+
+    item = create_item(
+        event,
+        kind=ItemKind.SITE_VISIT,
+        title="參訪港口",
+        starts_at=taipei(2019, 3, 29, 14),
+        ends_at=taipei(2019, 3, 29, 16),
+        members=[member],
+        people=[guest],
+    )
+
+    assert (list(item.members.all()), list(item.people.all())) == ([member], [guest])
+
+
+def test_update_item_to_cancelled_frees_its_bookings():
+    item = ItineraryItemFactory()
+    booking = create_booking(
+        VenueFactory(), starts_at=item.starts_at, ends_at=item.ends_at, item=item
+    )
+
+    update_item(item, status=ItemStatus.CANCELLED)
+
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
