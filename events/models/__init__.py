@@ -3,25 +3,45 @@
 from .event import Delegation, DelegationMember, Event, ItineraryItem, ItineraryStaff
 from .feeds import FeedToken
 from .participation import Invitation, Registration
+from .programmes import (
+    CampGroup,
+    CampGroupMember,
+    DepartmentArea,
+    EnvoyInterest,
+    ForumMeeting,
+    ManifestEntry,
+    RoomAssignment,
+    ThankYouLetter,
+    TransportVehicle,
+)
 from .resources import Booking, Driver, Interpreter, Resource, Vehicle, Venue, Vip
 from .seating import Seat, SeatingPlan, SeatingTable
 
 __all__ = [
     "Booking",
+    "CampGroup",
+    "CampGroupMember",
     "Delegation",
     "DelegationMember",
+    "DepartmentArea",
     "Driver",
+    "EnvoyInterest",
     "Event",
     "FeedToken",
+    "ForumMeeting",
     "Interpreter",
     "Invitation",
     "ItineraryItem",
     "ItineraryStaff",
+    "ManifestEntry",
     "Registration",
     "Resource",
+    "RoomAssignment",
     "Seat",
     "SeatingPlan",
     "SeatingTable",
+    "ThankYouLetter",
+    "TransportVehicle",
     "Vehicle",
     "Venue",
     "Vip",

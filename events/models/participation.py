@@ -77,7 +77,7 @@ class Invitation(IllustrativeModel, TimeStampedModel):
         return 1 + self.companions
 
 
-class Registration(TimeStampedModel):
+class Registration(IllustrativeModel, TimeStampedModel):
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
