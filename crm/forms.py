@@ -31,6 +31,6 @@ class AsOfForm(forms.Form):
     as_of = forms.DateField(
         label=_("as of"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "style": "width: auto"}),
         help_text=_("Show ties and titles held on this date."),
     )

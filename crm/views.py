@@ -19,13 +19,17 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
 
 from . import selectors
-from .audit import describe_changes
+from .audit import describe_changes, field_label
 from .enums import RelationshipType
 from .forms import AsOfForm
 from .models import Interaction, Relationship
 
 RING_SPACING = 170
+# Arc length each node needs on its ring so neighbouring labels do not overprint.
+NODE_ARC = 48
 LABEL_ROOM = 140
+# Captions on the centre's own edges stay legible up to this many edges.
+MAX_CAPTIONED_EDGES = 12
 # Past this many records per ring step a ring is unreadable (outer rings are longer and
 # hold more); the rest are counted, not drawn.
 MAX_NODES_PER_RING = 36
@@ -117,27 +121,32 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
     for node, distance in neighbourhood.distances.items():
         if node != neighbourhood.centre:
             rings[distance].append(node)
-    outermost = max(rings, default=1)
-    half = outermost * RING_SPACING + LABEL_ROOM
-    centre_xy = (half, half)
-    centre = _place(neighbourhood.centre, 0, -math.pi / 2, 0, centre_xy)
-    placed = {neighbourhood.centre: centre}
-    hidden = 0
+    drawn, radii, hidden, radius = {}, {}, 0, 0
     for distance in sorted(rings):
         members = sorted(rings[distance], key=lambda node: (node.kind, node.label, node.pk))
         room = max_per_ring * distance
         hidden += max(0, len(members) - room)
-        members = members[:room]
+        drawn[distance] = members[:room]
+        # A crowded ring grows until its nodes have room; the next ring stays outside it.
+        radius = max(radius + RING_SPACING, len(drawn[distance]) * NODE_ARC / (2 * math.pi))
+        radii[distance] = round(radius, 1)
+    half = radius + LABEL_ROOM
+    centre_xy = (half, half)
+    centre = _place(neighbourhood.centre, 0, -math.pi / 2, 0, centre_xy)
+    placed = {neighbourhood.centre: centre}
+    for distance, members in drawn.items():
         # Each ring starts half a step further round, so spokes of adjacent rings interleave.
         step = 2 * math.pi / len(members)
         for index, node in enumerate(members):
             angle = -math.pi / 2 + step * (index + (distance - 1) / 2)
-            placed[node] = _place(node, distance, angle, distance * RING_SPACING, centre_xy)
+            placed[node] = _place(node, distance, angle, radii[distance], centre_xy)
+    drawn_edges = [
+        edge for edge in neighbourhood.edges if edge.source in placed and edge.target in placed
+    ]
+    centre_edges = sum(neighbourhood.centre in (e.source, e.target) for e in drawn_edges)
     edges = []
     kinds = []
-    for edge in neighbourhood.edges:
-        if edge.source not in placed or edge.target not in placed:
-            continue
+    for edge in drawn_edges:
         source, target = placed[edge.source], placed[edge.target]
         edges.append(
             PlacedEdge(
@@ -148,19 +157,19 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
                 colour=EDGE_COLOURS.get(edge.kind, "#111827"),
                 kind_label=edge_kind_label(edge.kind),
                 label=edge.label,
-                captioned=neighbourhood.centre in (edge.source, edge.target),
-                caption_x=round((source.x + target.x) / 2, 1),
-                caption_y=round((source.y + target.y) / 2 - 3, 1),
+                captioned=centre_edges <= MAX_CAPTIONED_EDGES
+                and neighbourhood.centre in (edge.source, edge.target),
+                # Two thirds of the way out, where spokes have drawn apart.
+                caption_x=round(source.x + (target.x - source.x) * 2 / 3, 1),
+                caption_y=round(source.y + (target.y - source.y) * 2 / 3 - 3, 1),
             )
         )
         if edge.kind not in kinds:
             kinds.append(edge.kind)
     return GraphPicture(
-        size=2 * half,
+        size=round(2 * half, 1),
         centre=centre,
-        rings=[
-            {"cx": half, "cy": half, "r": distance * RING_SPACING} for distance in sorted(rings)
-        ],
+        rings=[{"cx": half, "cy": half, "r": radius} for radius in radii.values()],
         nodes=[node for node in placed.values() if node is not centre],
         edges=edges,
         legend=[(EDGE_COLOURS.get(kind, "#111827"), edge_kind_label(kind)) for kind in kinds],
@@ -168,7 +177,24 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
     )
 
 
-class RecordInspectView(InspectView):
+class CrmInspectView(InspectView):
+    """Wagtail's inspect page with language-named labels and readable empty values."""
+
+    def get_field_label(self, field_name, field):
+        if field is None:
+            return super().get_field_label(field_name, field)
+        return field_label(self.model, field_name)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return gettext("yes") if value else gettext("no")
+        if value is None or value == "":
+            return "—"
+        return value
+
+
+class RecordInspectView(CrmInspectView):
     """A person's or organisation's page: its fields, ties, history and neighbourhood."""
 
     graph_hops = 2

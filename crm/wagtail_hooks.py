@@ -59,6 +59,7 @@ class CrmViewSet(ModelViewSet):
     """Shared settings: inspect pages for read-only staff, the audited history view."""
 
     inspect_view_enabled = True
+    inspect_view_class = views.CrmInspectView
     history_view_class = views.AuditHistoryView
     delete_view_class = views.CrmDeleteView
     copy_view_enabled = False
