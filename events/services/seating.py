@@ -94,7 +94,13 @@ def generate_seating_plan(plan, *, user=None):
             person=entry.person,
             invitation=entry.invitation,
         )
-        seat.full_clean(exclude=["plan", "table", "person", "invitation"], validate_unique=False)
+        # Field and cross-field checks only: the database holds the seat constraints for the
+        # whole batch, where validating them here would cost a query per seat.
+        seat.full_clean(
+            exclude=["plan", "table", "person", "invitation"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
         seats.append(seat)
     Seat.objects.bulk_create(seats)
     plan.warnings = _as_json(result.violations)
