@@ -41,6 +41,12 @@ class LanguageCodesField(forms.CharField):
 
 
 class EventAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An agreement's label names both parties; fetch them with the choices.
+        relationships = self.fields["relationships"]
+        relationships.queryset = relationships.queryset.select_related("source", "target")
+
     registration_questions = forms.MultipleChoiceField(
         label=_("registration questions"),
         choices=RegistrationQuestion.choices,
@@ -48,6 +54,14 @@ class EventAdminForm(WagtailAdminModelForm):
         required=False,
         help_text=_("Which optional questions the public form asks."),
     )
+
+
+class ItineraryItemAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A member's label is the person's name; fetch it with the choices.
+        members = self.fields["members"]
+        members.queryset = members.queryset.select_related("person")
 
 
 class InterpreterAdminForm(WagtailAdminModelForm):

@@ -15,7 +15,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .forms import BookingAdminForm, EventAdminForm, InterpreterAdminForm
+from .forms import (
+    BookingAdminForm,
+    EventAdminForm,
+    InterpreterAdminForm,
+    ItineraryItemAdminForm,
+)
 from .models import (
     Booking,
     Delegation,
@@ -189,23 +194,26 @@ class ItineraryItemViewSet(EventsModelViewSet):
     search_fields = ["title_zh_hant", "title_en", "title_ja", "title_ko", "address"]
     ordering = ["starts_at"]
     list_export = ["title", "event", "kind", "starts_at", "ends_at", "venue", "address", "status"]
-    panels = [
-        FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
-        translated("title", _("title")),
-        when(),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("is_public")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("venue"),
-                FieldPanel("address"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-            ],
-            heading=_("where"),
-        ),
-        MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
-        translated("public_description", _("public description"), widget=short_text()),
-        FieldPanel("private_notes"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
+            translated("title", _("title")),
+            when(),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("is_public")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("venue"),
+                    FieldPanel("address"),
+                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                ],
+                heading=_("where"),
+            ),
+            MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
+            translated("public_description", _("public description"), widget=short_text()),
+            FieldPanel("private_notes"),
+        ],
+        base_form_class=ItineraryItemAdminForm,
+    )
 
 
 class ItineraryStaffViewSet(EventsModelViewSet):

@@ -21,7 +21,7 @@ from events.models import (
     ItineraryStaff,
     Vip,
 )
-from tests.factories.crm import PersonFactory
+from tests.factories.crm import PersonFactory, RelationshipFactory
 from tests.factories.events import (
     BookingFactory,
     DelegationFactory,
@@ -731,3 +731,23 @@ def test_send_reminders_mails_guests_who_have_not_replied(
     assert [message.to for message in mailoutbox] == [[waiting.person.email]]
     waiting.refresh_from_db()
     assert waiting.reminded_at is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "make_choice"),
+    [("event", RelationshipFactory), ("itineraryitem", DelegationMemberFactory)],
+)
+def test_admin_form_query_count_constant(
+    officer_client, django_assert_num_queries, name, make_choice
+):
+    # Agreements and delegation members are labelled by related rows (parties, person).
+    url = reverse(f"{name}:add")
+    for _ in range(10):
+        make_choice()
+    with CaptureQueriesContext(connection) as at_ten:
+        assert officer_client.get(url).status_code == 200
+
+    for _ in range(90):
+        make_choice()
+    with django_assert_num_queries(len(at_ten)):
+        assert officer_client.get(url).status_code == 200
