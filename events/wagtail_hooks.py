@@ -38,6 +38,7 @@ from .models import (
 )
 from .views import admin as views
 from .views import filters, reports
+from .views.programmes import ProgrammesViewSet
 from .views.seating import SeatingViewSet
 
 
@@ -479,6 +480,7 @@ EVENTS_ITEMS = [
     RunSheetViewSet(),
     StatisticsViewSet(),
     SeatingViewSet(),
+    ProgrammesViewSet(),
 ]
 
 LOGISTICS_ITEMS = [

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic import (
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
-from ..enums import BookingStatus, InvitationStatus
+from ..enums import BookingStatus, EventStatus, InvitationStatus, ItemStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
 from ..services import bookings as booking_services
@@ -70,10 +70,23 @@ class ServiceFormMixin:
         self.form._save_m2m()
 
 
+def split_cancellation(changes, cancelled_status):
+    """Take a change of status to cancelled out of the changes: cancelling has its own service."""
+    if changes.get("status") == cancelled_status:
+        del changes["status"]
+        return True
+    return False
+
+
 class EventEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = Event.objects.get(pk=self.object.pk)
-        event = item_services.update_event(stored, **concrete_changes(self.form, Event))
+        changes = concrete_changes(self.form, Event)
+        cancelling = split_cancellation(changes, EventStatus.CANCELLED)
+        event = item_services.update_event(stored, **changes)
+        if cancelling:
+            # Its items and their bookings are cancelled too, which frees the resources.
+            event = item_services.cancel_event(event)
         self.save_m2m(event)
         log(event, "wagtail.edit", user=self.request.user)
         return event
@@ -105,7 +118,11 @@ class ItineraryItemCreateView(ServiceFormMixin, CreateView):
 class ItineraryItemEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = ItineraryItem.objects.get(pk=self.object.pk)
-        item = item_services.update_item(stored, **concrete_changes(self.form, ItineraryItem))
+        changes = concrete_changes(self.form, ItineraryItem)
+        cancelling = split_cancellation(changes, ItemStatus.CANCELLED)
+        item = item_services.update_item(stored, **changes)
+        if cancelling:
+            item = item_services.cancel_item(item)
         self.save_m2m(item)
         log(item, "wagtail.edit", user=self.request.user)
         return item

@@ -10,7 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
-from events.enums import BookingStatus, InvitationStatus, RegistrationStatus
+from events.enums import (
+    BookingStatus,
+    EventStatus,
+    InvitationStatus,
+    ItemStatus,
+    RegistrationStatus,
+)
 from events.exceptions import BookingConflict
 from events.models import (
     Booking,
@@ -751,3 +757,43 @@ def test_admin_form_query_count_constant(
         make_choice()
     with django_assert_num_queries(len(at_ten)):
         assert officer_client.get(url).status_code == 200
+
+
+def test_event_edit_to_cancelled_cancels_items_and_frees_bookings(officer_client):
+    event = EventFactory(title_zh_hant="姊妹市午宴", title_en="Sister-city luncheon")
+    item = ItineraryItemFactory(event=event)
+    booking = BookingFactory(item=item, starts_at=item.starts_at, ends_at=item.ends_at)
+
+    response = officer_client.post(
+        reverse("event:edit", args=[event.pk]),
+        event_post_data(status="cancelled", registration_questions=[]),
+    )
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    item.refresh_from_db()
+    booking.refresh_from_db()
+    assert (event.status, event.sequence) == (EventStatus.CANCELLED, 1)
+    assert (item.status, item.sequence) == (ItemStatus.CANCELLED, 1)
+    assert booking.status == BookingStatus.CANCELLED
+
+
+def test_item_edit_to_cancelled_frees_its_bookings(officer_client):
+    item = ItineraryItemFactory(
+        starts_at=taipei(2019, 3, 29, 10), ends_at=taipei(2019, 3, 29, 10, 30)
+    )
+    booking = BookingFactory(item=item, starts_at=item.starts_at, ends_at=item.ends_at)
+
+    response = officer_client.post(
+        reverse("itineraryitem:edit", args=[item.pk]),
+        item_post_data(item.event, title_zh_hant=item.title_zh_hant, status="cancelled"),
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    booking.refresh_from_db()
+    assert (item.status, item.sequence, booking.status) == (
+        ItemStatus.CANCELLED,
+        1,
+        BookingStatus.CANCELLED,
+    )
