@@ -25,7 +25,12 @@ def setup_database():
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    os.environ.setdefault("KIA_TEST_DB", str(ROOT / "var" / f"bench-{os.getpid()}.sqlite3"))
+    # A database of its own, so a benchmark never clobbers a test run's database.
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        test_settings["NAME"] = str(ROOT / "var" / f"bench-{os.getpid()}.sqlite3")
+    else:
+        test_settings["NAME"] = f"kia_bench_{os.getpid()}"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     return connection
 
