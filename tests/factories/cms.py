@@ -32,20 +32,23 @@ def build_site():
     Pages are added live without revisions: publishing through revisions is what the cache
     tests exercise, and it would make every other test several times slower.
     """
-    demo.ensure_locales()
+    locales = demo.ensure_locales()
+    # Transactional tests flush the tables, Wagtail's root page and default site included.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales[LANGS[0]])
+    )
     homes = _subset_page(
-        {code: Page.get_first_root_node() for code in LANGS},
+        dict.fromkeys(LANGS, root),
         models.HomePage,
         slug=None,
         languages=LANGS,
         fields={"intro": {code: f"Intro ({code})" for code in LANGS}},
         title={code: f"Home ({code})" for code in LANGS},
     )
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = homes[LANGS[0]]
-    site.hostname = "testserver"
-    site.port = 80
-    site.save()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": homes[LANGS[0]], "hostname": "testserver", "port": 80},
+    )
     return SiteTree(
         homes=homes,
         event_index=_subset_page(
