@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
@@ -44,8 +45,11 @@ UNAUDITED_FIELDS = {"created_at", "updated_at"}
 EMPTY = (None, "", [])
 
 
-def audited_field_names(model):
-    """Names of the fields, many-to-many fields and inline children an audit entry covers."""
+def audited_field_names(model, *, as_child=False):
+    """Names of the fields, many-to-many fields and inline children an audit entry covers.
+
+    as_child leaves out the ParentalKey: inside its parent's entry it never changes.
+    """
     try:
         # modeltranslation keeps the original column (name) beside name_zh_hant, name_en...;
         # only the per-language columns are what staff edit.
@@ -58,6 +62,7 @@ def audited_field_names(model):
         if not field.primary_key
         and field.name not in UNAUDITED_FIELDS
         and field.name not in translated
+        and not (as_child and isinstance(field, ParentalKey))
     ]
     names += [field.name for field in model._meta.many_to_many]
     names += [rel.get_accessor_name() for rel in get_all_child_relations(model)]
@@ -75,16 +80,24 @@ def _plain(value):
     return str(value)
 
 
-def snapshot(instance):
-    """The audited values of a record: plain values, related records by their labels."""
+def snapshot(instance, *, as_child=False):
+    """The audited values of a record: plain values, related records by their labels.
+
+    Inline children (affiliations of a person, renewals of a relationship) are flattened in
+    as "relation:pk" (the child's label) and "relation:pk:field" (each of its values), so a
+    change to one child's field shows as that field, old -> new.
+    """
     values = {}
-    for name in audited_field_names(type(instance)):
+    for name in audited_field_names(type(instance), as_child=as_child):
         field = instance._meta.get_field(name)
         if field.many_to_many:
             related = getattr(instance, name).all() if instance.pk else []
             values[name] = sorted(str(item) for item in related)
         elif field.one_to_many:
-            values[name] = sorted(str(child) for child in getattr(instance, name).all())
+            for child in getattr(instance, name).all():
+                values[f"{name}:{child.pk}"] = str(child)
+                for child_name, value in snapshot(child, as_child=True).items():
+                    values[f"{name}:{child.pk}:{child_name}"] = value
         elif field.is_relation:
             related = getattr(instance, name)
             values[name] = str(related) if related is not None else None
@@ -96,8 +109,8 @@ def snapshot(instance):
 def changed_fields(before, after):
     """{name: [old, new]} for the fields whose value differs (empty values are equal)."""
     changes = {}
-    for name in after:
-        old, new = before.get(name), after[name]
+    for name in dict.fromkeys([*before, *after]):
+        old, new = before.get(name), after.get(name)
         if old in EMPTY and new in EMPTY:
             continue
         if old != new:
@@ -112,22 +125,37 @@ class FieldChange:
     new: str
 
 
+def _resolve(model, name):
+    """The model and field a change key names, and the inline child's caption if any."""
+    relation, _sep, rest = name.partition(":")
+    if not rest:
+        return model, model._meta.get_field(name), None
+    child_model = model._meta.get_field(relation).related_model
+    pk, _sep, child_field = rest.partition(":")
+    caption = f"{capfirst(child_model._meta.verbose_name)} #{pk}"
+    if not child_field:
+        return child_model, None, caption
+    return child_model, child_model._meta.get_field(child_field), caption
+
+
 def field_label(model, name):
     """A field's label in the active language; per-language fields name their language."""
-    field = model._meta.get_field(name)
-    if field.one_to_many:
-        return capfirst(field.related_model._meta.verbose_name_plural)
+    _model, field, caption = _resolve(model, name)
+    if field is None:
+        return caption
     if isinstance(field, TranslationField):
         language = dict(settings.LANGUAGES).get(field.language, field.language)
-        return f"{capfirst(field.translated_field.verbose_name)} ({language})"
-    return capfirst(field.verbose_name)
+        label = f"{capfirst(field.translated_field.verbose_name)} ({language})"
+    else:
+        label = capfirst(field.verbose_name)
+    return f"{caption}: {label}" if caption else label
 
 
 def display_value(model, name, value):
     """A stored value as staff read it: choice labels, yes/no, lists joined."""
     if value in EMPTY:
         return "—"
-    field = model._meta.get_field(name)
+    _model, field, _caption = _resolve(model, name)
     if getattr(field, "flatchoices", None):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):

@@ -27,7 +27,12 @@ def officer(client):
 
 def edit_form(client, namespace, record):
     page = client.get(reverse(f"{namespace}:edit", args=[record.pk]))
-    return querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    # A ticked box without a value attribute comes back empty; a browser would send "on".
+    for name, value in list(data.items()):
+        if value == "" and name.endswith(("is_primary", "is_home", "is_illustrative")):
+            data[name] = "on"
+    return data
 
 
 def entries_for(record):
@@ -158,10 +163,28 @@ def test_inline_renewal_is_recorded_on_the_relationship(client, officer):
         }
     )
     client.post(reverse("crm_relationship:edit", args=[relationship.pk]), data)
-    relationship.refresh_from_db()
+    renewal = relationship.renewals.get()
     assert entries_for(relationship)[0][2] == {
-        "changes": {"renewals": [[], [f"{relationship} · 2019-08-23"]]}
+        "changes": {
+            f"renewals:{renewal.pk}": [None, str(renewal)],
+            f"renewals:{renewal.pk}:renewed_on": [None, "2019-08-23"],
+        }
     }
+
+
+def test_inline_affiliation_field_change_is_recorded_old_to_new(client, officer):
+    affiliation = AffiliationFactory(position_title_en="Officer")
+    person = affiliation.person
+    data = edit_form(client, "crm_person", person)
+    data["affiliations-0-position_title_en"] = "Director"
+    response = client.post(reverse("crm_person:edit", args=[person.pk]), data)
+    assert response.status_code == 302
+    key = f"affiliations:{affiliation.pk}:position_title_en"
+    assert entries_for(person)[0][2] == {"changes": {key: ["Officer", "Director"]}}
+    with translation.override("en"):
+        assert (
+            field_label(Person, key) == f"Affiliation #{affiliation.pk}: Position title (English)"
+        )
 
 
 def test_refused_edit_writes_no_audit_entry(client, officer):
