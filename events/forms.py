@@ -90,10 +90,16 @@ class RunSheetForm(forms.Form):
         super().__init__(data, **kwargs)
 
 
+class ResourceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_kind_display()} · {obj.name}"
+
+
 class BookingWeekForm(forms.Form):
-    resource = forms.ModelChoiceField(
+    # Resources out of service stay listed: their past weeks are still worth reading.
+    resource = ResourceChoiceField(
         label=_("resource"),
-        queryset=Resource.objects.filter(is_active=True).order_by("kind", "name"),
+        queryset=Resource.objects.order_by("kind", "name"),
         empty_label=None,
     )
     week = forms.DateField(

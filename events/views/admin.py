@@ -5,6 +5,7 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.admin.views.generic import (
     WagtailAdminTemplateMixin,
 )
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from ..enums import BookingStatus, EventStatus, InvitationStatus, ItemStatus
@@ -162,6 +164,31 @@ class BookingEditView(ServiceFormMixin, EditView):
         log(booking, "wagtail.edit", user=self.request.user)
         return booking
 
+    @cached_property
+    def header_more_buttons(self):
+        buttons = [*super().header_more_buttons, week_view_button(self.object, Button)]
+        if self.object.status == BookingStatus.CONFIRMED:
+            buttons.append(
+                Button(
+                    _("Cancel booking"),
+                    url=reverse("booking:cancel", args=[quote(self.object.pk)]),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+def week_view_button(booking, button_class):
+    """A link to the booking's week in the week view of its resource."""
+    week = timezone.localdate(booking.starts_at).isoformat()
+    return button_class(
+        _("Week view"),
+        url=f"{reverse('booking-week:index')}?resource={booking.resource_id}&week={week}",
+        icon_name="calendar-alt",
+        priority=50,
+    )
+
 
 class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Cancel one booking after a confirmation; the slot becomes free."""
@@ -209,15 +236,7 @@ class BookingIndexView(IndexView):
                     priority=40,
                 )
             )
-        buttons.append(
-            MenuItem(
-                _("Week view"),
-                url=reverse("booking-week:index") + f"?resource={instance.resource_id}"
-                f"&week={instance.starts_at.date().isoformat()}",
-                icon_name="calendar-alt",
-                priority=50,
-            )
-        )
+        buttons.append(week_view_button(instance, MenuItem))
         return buttons
 
 

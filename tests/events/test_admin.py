@@ -797,3 +797,13 @@ def test_item_edit_to_cancelled_frees_its_bookings(officer_client):
         1,
         BookingStatus.CANCELLED,
     )
+
+
+def test_booking_edit_page_links_to_cancel_and_its_week(officer_client):
+    booking = BookingFactory(starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 10))
+
+    content = officer_client.get(reverse("booking:edit", args=[booking.pk])).content.decode()
+
+    assert reverse("booking:cancel", args=[booking.pk]) in content
+    week_url = f"{reverse('booking-week:index')}?resource={booking.resource_id}&amp;week=2019-02-16"
+    assert week_url in content
