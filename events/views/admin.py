@@ -93,6 +93,20 @@ class EventEditView(ServiceFormMixin, EditView):
         log(event, "wagtail.edit", user=self.request.user)
         return event
 
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("events.change_invitation"):
+            buttons.append(
+                Button(
+                    _("Send invitations or reminders"),
+                    url=reverse("event:invitations", args=[quote(self.object.pk)]),
+                    icon_name="mail",
+                    priority=40,
+                )
+            )
+        return buttons
+
 
 class ItineraryItemCreateView(ServiceFormMixin, CreateView):
     def save_instance(self):

@@ -807,3 +807,11 @@ def test_booking_edit_page_links_to_cancel_and_its_week(officer_client):
     assert reverse("booking:cancel", args=[booking.pk]) in content
     week_url = f"{reverse('booking-week:index')}?resource={booking.resource_id}&amp;week=2019-02-16"
     assert week_url in content
+
+
+def test_event_edit_page_links_to_sending_invitations(officer_client):
+    event = EventFactory()
+
+    content = officer_client.get(reverse("event:edit", args=[event.pk])).content.decode()
+
+    assert reverse("event:invitations", args=[event.pk]) in content
