@@ -46,7 +46,11 @@ def configure_seating_plan(
 @transaction.atomic
 def generate_seating_plan(plan, *, user=None):
     """Seat the event's accepted guests by precedence, replacing any earlier seats."""
-    plan = SeatingPlan.objects.select_for_update().select_related("event", "host").get(pk=plan.pk)
+    plan = (
+        SeatingPlan.objects.select_for_update(of=("self",))
+        .select_related("event", "host")
+        .get(pk=plan.pk)
+    )
     entries = guests_to_seat(plan)
     if not entries:
         raise ValidationError(gettext("No guest has accepted yet, so there is no one to seat."))
