@@ -47,3 +47,8 @@ class BookingConflict(ValidationError):
                 "owner": _booking_owner(clashing),
             },
         )
+
+    def __reduce__(self):
+        # Exception pickling and copying re-call the class with self.args, which here are
+        # ValidationError's (message, code, params); rebuild from the clashing booking instead.
+        return (type(self), (self.clashing,))

@@ -254,3 +254,21 @@ def test_database_refuses_overlap_written_around_the_service():
         Booking.objects.create(
             resource=venue, starts_at=taipei(2019, 2, 16, 9, 30), ends_at=taipei(2019, 2, 16, 11)
         )
+
+
+def test_booking_conflict_survives_copy_and_pickle():
+    import copy
+    import pickle
+
+    venue = VenueFactory()
+    first = create_booking(
+        venue, starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 10), purpose="A"
+    )
+    with pytest.raises(BookingConflict) as caught:
+        create_booking(venue, starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 10))
+
+    copied = copy.deepcopy(caught.value)
+    restored = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own bytes
+
+    assert (copied.clashing, restored.clashing) == (first, first)
+    assert copied.messages == restored.messages == caught.value.messages
