@@ -88,6 +88,21 @@ class VehiclesForm(forms.Form):
     )
     pickup_address = forms.CharField(label=_("pick-up address"), max_length=255, required=False)
 
+    def in_posted_order(self, name):
+        # A multiple choice comes back in queryset order; drivers pair with vehicles by
+        # the order in which they were sent.
+        posted = [str(value) for value in self.data.getlist(name)]
+        chosen = self.cleaned_data.get(name) or []
+        return sorted(chosen, key=lambda obj: posted.index(str(obj.pk)))
+
+    def clean(self):
+        cleaned = super().clean()
+        if hasattr(self.data, "getlist"):
+            for name in ("vehicles", "drivers"):
+                if name in cleaned:
+                    cleaned[name] = self.in_posted_order(name)
+        return cleaned
+
 
 class InviteEnvoysForm(forms.Form):
     respond_by = forms.DateTimeField(label=_("reply by"), required=False, widget=AdminDateTimeInput)
@@ -96,8 +111,13 @@ class InviteEnvoysForm(forms.Form):
     )
 
 
+class GuestChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj.person)
+
+
 class InterestsForm(forms.Form):
-    invitation = forms.ModelChoiceField(label=_("envoy"), queryset=Invitation.objects.none())
+    invitation = GuestChoiceField(label=_("envoy"), queryset=Invitation.objects.none())
     areas = forms.ModelMultipleChoiceField(
         label=_("interests"),
         queryset=CooperationArea.objects.order_by("slug"),
@@ -107,9 +127,11 @@ class InterestsForm(forms.Form):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["invitation"].queryset = Invitation.objects.filter(
-            event=event, status=InvitationStatus.ACCEPTED
-        ).select_related("person")
+        self.fields["invitation"].queryset = (
+            Invitation.objects.filter(event=event, status=InvitationStatus.ACCEPTED)
+            .select_related("person")
+            .order_by("person__family_name", "person__given_name", "pk")
+        )
 
 
 class DepartmentAreasForm(forms.Form):

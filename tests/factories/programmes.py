@@ -48,9 +48,12 @@ def build_tour(*, envoys=4, languages=None, areas=("trade", "tourism", "educatio
     representative offices (rank ambassador), two transfer legs and the forum."""
     home = OrganisationFactory(is_home=True, country="TW", name_en="Kaohsiung City")
     area_objects = {slug: CooperationAreaFactory(slug=slug, name_en=slug.title()) for slug in areas}
+    # Named so that departments sort in the order of `areas`.
     departments = {
-        slug: OrganisationFactory(parent=home, country="TW", name_en=f"{slug.title()} Bureau")
-        for slug in areas
+        slug: OrganisationFactory(
+            parent=home, country="TW", name=f"{index} {slug}", name_en=f"{slug.title()} Bureau"
+        )
+        for index, slug in enumerate(areas)
     }
     languages = languages or ["en"] * envoys
     people = []
