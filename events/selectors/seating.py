@@ -34,18 +34,14 @@ def event_date(event):
     return timezone.localdate(event.starts_at)
 
 
-def home_organisation(event):
-    """The organisation the office works for: the event's host, else the home city."""
+def home_side_ids(event):
+    """The organisations whose people host: the home city, the event's host organisation
+    (often one of the city's offices) and the departments directly under either."""
+    roots = set(Organisation.objects.home().values_list("pk", flat=True))
     if event.host_organisation_id:
-        return event.host_organisation
-    return Organisation.objects.home().first()
-
-
-def _home_ids(home):
-    """The home organisation and its departments (its direct children)."""
-    if home is None:
-        return []
-    return [home.pk, *Organisation.objects.filter(parent=home).values_list("pk", flat=True)]
+        roots.add(event.host_organisation_id)
+    children = Organisation.objects.filter(parent__in=roots).values_list("pk", flat=True)
+    return sorted(roots | set(children))
 
 
 # Guest lists -------------------------------------------------------------------------------
@@ -74,7 +70,7 @@ def guest_list_candidates(
         wanted |= Q(
             pk__in=Affiliation.objects.as_of(date)
             .filter(
-                organisation__in=_home_ids(home_organisation(event)),
+                organisation__in=home_side_ids(event),
                 office_rank__in=CITY_LEADERSHIP_RANKS,
             )
             .values("person")
@@ -125,7 +121,7 @@ def guests_to_seat(plan):
     ranks = precedence_ranks(people.values(), date)
     local_ids = set(
         Affiliation.objects.as_of(date)
-        .filter(person__in=people, organisation__in=_home_ids(home_organisation(event)))
+        .filter(person__in=people, organisation__in=home_side_ids(event))
         .values_list("person", flat=True)
     )
     members = list(

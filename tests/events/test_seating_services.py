@@ -14,7 +14,7 @@ from events.selectors.seating import (
     titles_as_of,
 )
 from events.services.seating import configure_seating_plan, generate_seating_plan, move_guest
-from tests.factories.crm import AffiliationFactory
+from tests.factories.crm import AffiliationFactory, OrganisationFactory
 from tests.factories.seating import accept_all, build_luncheon
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +215,16 @@ def test_print_guests_reads_in_constant_queries(guests, django_assert_num_querie
     assert len(rows) == guests
     host_row = next(r for r in rows if r.person == scene.host)
     assert (host_row.table, host_row.position, host_row.title) == (1, 1, "市長")
+
+
+def test_guests_to_seat_counts_the_city_as_home_when_one_of_its_offices_hosts():
+    scene, plan = luncheon(guests=12)
+    office = OrganisationFactory(parent=scene.home, name="行政暨國際處")
+    scene.event.host_organisation = office
+    scene.event.save()
+
+    entries = {entry.guest.key: entry.guest for entry in guests_to_seat(plan)}
+
+    assert entries[scene.host.pk].is_host
+    assert {entries[d.pk].is_local for d in scene.deputies} == {True}
+    assert {entries[e.pk].is_local for e in scene.envoys} == {False}
