@@ -25,6 +25,7 @@ def check_in_by_code(event, code, *, user, now=None):
 def checkin_qr_svg(code, *, scale=6):
     """The check-in code as an inline SVG QR code (no XML declaration)."""
     buffer = io.BytesIO()
-    qr = segno.make(normalise_checkin_code(code), error="m")
+    # A full QR code, never a Micro QR: phone cameras at the door do not all read those.
+    qr = segno.make_qr(normalise_checkin_code(code), error="m")
     qr.save(buffer, kind="svg", scale=scale, border=2, xmldecl=False, svgclass="checkin-qr")
     return buffer.getvalue().decode()
