@@ -22,12 +22,15 @@ from ..seating import MESSAGES, Guest, Violation
 
 CITY_LEADERSHIP_RANKS = (OfficeRank.MAYOR, OfficeRank.DEPUTY, OfficeRank.DIRECTOR)
 
-# The room picture: table circles on a grid, seats on a ring around each (SVG user units).
+# The room picture: table circles on a grid, seats on a ring around each (SVG user units),
+# with room either side of a table for names of about sixteen characters.
 TABLE_RADIUS = 58
 SEAT_RADIUS = 15
 RING_RADIUS = TABLE_RADIUS + 24
-CELL = 2 * (RING_RADIUS + SEAT_RADIUS) + 90
-COLUMNS = 5
+NAME_ROOM = 100
+CELL = 2 * (RING_RADIUS + SEAT_RADIUS + NAME_ROOM)
+ROW = 2 * (RING_RADIUS + SEAT_RADIUS) + 60
+COLUMNS = 3
 
 
 def event_date(event):
@@ -263,7 +266,7 @@ def plan_view(plan):
     views = []
     for index, table in enumerate(tables):
         cx = CELL / 2 + (index % COLUMNS) * CELL
-        cy = CELL / 2 + (index // COLUMNS) * CELL
+        cy = ROW / 2 + (index // COLUMNS) * ROW
         view = TableView(table.number, round(cx, 1), round(cy, 1), table.host)
         for position in range(1, size + 1):
             x, y, lx, ly, anchor = _seat_point(cx, cy, position, size)
@@ -283,7 +286,7 @@ def plan_view(plan):
         views.append(view)
     columns = min(COLUMNS, max(1, len(tables)))
     rows = max(1, math.ceil(len(tables) / COLUMNS))
-    return PlanView(plan, views, int(columns * CELL), int(rows * CELL), stored_warnings(plan))
+    return PlanView(plan, views, int(columns * CELL), int(rows * ROW), stored_warnings(plan))
 
 
 # The print pack ----------------------------------------------------------------------------
