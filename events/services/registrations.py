@@ -96,26 +96,28 @@ def registration_is_open(event, *, now=None):
     )
 
 
-def _check_answers(event, data):
-    asked = set(asked_fields(event))
-    unknown = sorted(set(data) - asked - {CONSENT_KEY} - ALL_QUESTION_FIELDS)
+def _refuse_unknown_fields(data):
+    unknown = sorted(set(data) - set(BASE_FIELDS) - ALL_QUESTION_FIELDS - {CONSENT_KEY})
     if unknown:
         raise ValidationError(
             gettext("The form sent fields it should not: %(fields)s."),
             code="unknown_field",
             params={"fields": ", ".join(unknown)},
         )
+
+
+def _missing_answers(event, data):
+    """Errors for asked questions left empty and for consent not given, by field."""
     errors = {}
-    required = asked - OPTIONAL_ANSWERS - {"native_name", "phone"}
+    required = set(asked_fields(event)) - OPTIONAL_ANSWERS - {"native_name", "phone"}
     for name in sorted(required):
         if data.get(name) in (None, ""):
-            errors[name] = ValidationError(gettext("This question needs an answer."), "required")
+            errors[name] = [ValidationError(gettext("This question needs an answer."), "required")]
     if event.consent_text and not data.get(CONSENT_KEY):
-        errors[CONSENT_KEY] = ValidationError(
-            gettext("Please agree to the terms to apply."), code="consent_required"
-        )
-    if errors:
-        raise ValidationError(errors)
+        errors[CONSENT_KEY] = [
+            ValidationError(gettext("Please agree to the terms to apply."), "consent_required")
+        ]
+    return errors
 
 
 @transaction.atomic
@@ -129,7 +131,7 @@ def submit_registration(event, *, data, language, now=None):
     event = _lock_event(event)
     if not registration_is_open(event, now=now):
         raise ValidationError(gettext("Applications for this event are closed."), code="closed")
-    _check_answers(event, data)
+    _refuse_unknown_fields(data)
     full = not _has_room(event)
     if full and not event.registration_waitlist:
         raise ValidationError(gettext("This event is full."), code="full")
@@ -144,7 +146,15 @@ def submit_registration(event, *, data, language, now=None):
         consent_given_at=now if event.consent_text and data.get(CONSENT_KEY) else None,
         **{name: value for name, value in answers.items() if value is not None},
     )
-    registration.full_clean()
+    # One answer: every problem of the form at once, missing answers and bad formats alike.
+    errors = _missing_answers(event, data)
+    try:
+        registration.full_clean(exclude=list(errors))
+    except ValidationError as invalid:
+        for name, messages in invalid.error_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
     registration.save()
     _enqueue_mail(registration, "received")
     return registration

@@ -1,9 +1,15 @@
-"""Eight staff members grab the same room at the same moment: one wins, seven are told why."""
+"""Eight staff members grab the same room at the same moment: one wins, seven are told why.
+
+The threads need committed rows, so these tests cannot run inside the usual per-test
+transaction. They do not use transaction=True either: its closing flush would also delete
+what migrations put in the test database (Wagtail's locales, root page and site), breaking
+later tests that reuse it. They write in autocommit and delete their own rows instead.
+"""
 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from events.exceptions import BookingConflict
 from events.models import Booking
@@ -11,6 +17,19 @@ from events.services.bookings import create_booking
 from tests.factories.events import VenueFactory, taipei
 
 ATTEMPTS = 8
+
+
+@pytest.fixture
+def committed_venue(django_db_setup, django_db_blocker):
+    """A venue committed for all threads to see; it and its bookings go afterwards."""
+    with django_db_blocker.unblock():
+        venue = VenueFactory()
+        try:
+            yield venue
+        finally:
+            Booking.objects.filter(resource=venue).delete()
+            venue.delete()
+            connections.close_all()
 
 
 def _race(target, count):
@@ -38,9 +57,8 @@ def _race(target, count):
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_bookings_of_one_slot_give_one_success_and_clean_refusals():
-    venue = VenueFactory()
+def test_concurrent_bookings_of_one_slot_give_one_success_and_clean_refusals(committed_venue):
+    venue = committed_venue
 
     def book(index):
         return create_booking(
@@ -57,12 +75,12 @@ def test_concurrent_bookings_of_one_slot_give_one_success_and_clean_refusals():
     winner = next(value for kind, value in outcomes if kind == "ok")
     clashes = {value.clashing.pk for kind, value in outcomes if kind == "conflict"}
     assert clashes == {winner.pk}
-    assert list(Booking.objects.values_list("purpose", flat=True)) == [winner.purpose]
+    stored = Booking.objects.filter(resource=venue).values_list("purpose", flat=True)
+    assert list(stored) == [winner.purpose]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_bookings_of_overlapping_slots_never_double_book():
-    venue = VenueFactory()
+def test_concurrent_bookings_of_overlapping_slots_never_double_book(committed_venue):
+    venue = committed_venue
 
     def book(index):
         # Each attempt overlaps every other: they all contain 09:45-10:00.
@@ -76,5 +94,4 @@ def test_concurrent_bookings_of_overlapping_slots_never_double_book():
 
     assert sorted(kind for kind, _value in outcomes).count("ok") == 1, outcomes
     assert {kind for kind, _value in outcomes} == {"ok", "conflict"}
-    assert Booking.objects.count() == 1
-    assert connection.vendor in {"sqlite", "postgresql"}
+    assert Booking.objects.filter(resource=venue).count() == 1

@@ -361,3 +361,17 @@ def test_check_in_registration_refuses_a_code_of_another_event_or_a_withdrawn_ap
         check_in_registration(event, registration.checkin_code, now=NOW)
 
     assert (elsewhere.value.code, withdrawn.value.code) == ("unknown_code", "unknown_code")
+
+
+def test_submit_registration_reports_missing_and_bad_answers_together():
+    event = _camp()
+
+    with pytest.raises(ValidationError) as caught:
+        submit_registration(
+            event,
+            data=_answers(nationality="", passport_number="??", email="not-an-address"),
+            language="en",
+            now=NOW,
+        )
+
+    assert sorted(caught.value.message_dict) == ["email", "nationality", "passport_number"]
