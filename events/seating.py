@@ -165,7 +165,7 @@ def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together
     if table_size < 2:
         raise ValueError("table_size must be at least 2")
     guests = list(guests)
-    units, anchors_host, cohosts = _build_units(guests)
+    units, anchors_host, cohosts = _build_units(guests, table_size)
     needed = sum(unit.size for unit in units)
     count = tables if tables else max(1, math.ceil(needed / table_size))
     while True:
@@ -179,7 +179,7 @@ def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together
         )
         # A computed table count may fall one short when interpreters cannot be split
         # from their principals; a count the staff chose is kept and the overflow reported.
-        if not unseated or tables:
+        if not unseated or tables or count >= len(guests):
             break
         count += 1
     seats = []
@@ -196,7 +196,7 @@ def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together
     return SeatingResult(seats=seats, violations=violations, tables=count, table_size=table_size)
 
 
-def _build_units(guests):
+def _build_units(guests, table_size):
     by_key = {g.key: g for g in guests}
     ordered = sorted(guests, key=precedence_key)
     units = {}
@@ -215,6 +215,12 @@ def _build_units(guests):
                 units[principal].interpreters.append(guest)
             else:
                 units[guest.key] = _Unit(guest)
+    # A principal with more interpreters than a table has chairs beside them keeps those that
+    # fit; the others sit as guests of their own (and the check reports them apart).
+    for unit in list(units.values()):
+        while unit.size > table_size:
+            extra = unit.interpreters.pop()
+            units[extra.key] = _Unit(extra)
     unit_list = sorted(units.values(), key=lambda u: precedence_key(u.principal))
     host = next((u for u in unit_list if u.principal.is_host), None)
     cohosts = [u for u in unit_list if u.principal.is_cohost and u is not host]
@@ -237,6 +243,11 @@ def _assign_tables(units, host, cohosts, *, tables, size, together):
     first = host or next((u for u in units if id(u) not in reserved), None)
     if first is not None and first.size <= free[0]:
         put(first, 0)
+    # The guest of honour belongs at the host's right even when their interpreters leave no
+    # room at the host table; the interpreters then sit elsewhere (reported as apart).
+    honour = next((u for u in units if id(u) not in placed and id(u) not in reserved), None)
+    while honour is not None and honour.size > free[0] and honour.interpreters:
+        units.append(_Unit(honour.interpreters.pop()))
     for unit in units:
         if id(unit) in placed or id(unit) in reserved:
             continue

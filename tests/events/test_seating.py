@@ -196,6 +196,18 @@ def test_seat_guests_reports_guests_without_a_seat_when_tables_are_too_few():
     assert result.hard_violations[0].guests == (7,)
 
 
+def test_seat_guests_seats_everyone_when_interpreters_outnumber_the_chairs():
+    guests = [Guest(1, "Host", 60, is_host=True, is_local=True), Guest(2, "Principal", 40)]
+    guests += [Guest(k, f"Interpreter {k}", 100, serves=2) for k in (3, 4)]
+
+    result = seat_guests(guests, table_size=2)
+
+    assert sorted(s.guest for s in result.seats) == [1, 2, 3, 4]
+    assert result.tables == 2
+    assert by_guest(result)[2] == (1, 2)
+    assert codes(result.hard_violations) == [seating.INTERPRETER_APART] * 2
+
+
 def test_seat_guests_refuses_a_table_of_one():
     with pytest.raises(ValueError):
         seat_guests([Guest(1)], table_size=1)
