@@ -6,6 +6,7 @@ different functions so that a private field can never reach a public feed by a f
 """
 
 import datetime
+import functools
 import uuid
 import zoneinfo
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from icalendar import Calendar, Event
 from icalendar.enums import STATUS
 from icalendar.prop import vCalAddress, vDuration
@@ -60,6 +61,23 @@ class Visit:
     home_timezone: str = ""
 
 
+@functools.lru_cache(maxsize=16)
+def _phrases(language):
+    """Description labels in one language, looked up once per feed rather than per entry."""
+    return {
+        "home": gettext("At home: %(time)s in %(zone)s"),
+        "hotel": gettext("Hotel: %(hotel)s"),
+        "notes": gettext("Notes: %(notes)s"),
+        "requested_by": gettext("Requested by: %(owner)s"),
+        "pickup": gettext("Pick-up: %(address)s"),
+        "dropoff": gettext("Drop-off: %(address)s"),
+    }
+
+
+def _label(key):
+    return _phrases(get_language())[key]
+
+
 def uid_for(value):
     """A globally unique UID from a model's uuid."""
     return f"{value}@{UID_DOMAIN}"
@@ -99,7 +117,14 @@ def utc(value):
 
 
 def organizer():
-    return vCalAddress.new(settings.DEFAULT_FROM_EMAIL, cn=str(settings.KIA_SITE_NAME))
+    """The office as ORGANIZER, in the active language."""
+    return _organizer(settings.DEFAULT_FROM_EMAIL, get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _organizer(email, language):
+    # One shared value per feed instead of one per entry; to_ical() only reads it.
+    return vCalAddress.new(email, cn=str(settings.KIA_SITE_NAME))
 
 
 def attendee(person, *, role="REQ-PARTICIPANT", partstat=None, rsvp=None):
@@ -110,6 +135,13 @@ def attendee(person, *, role="REQ-PARTICIPANT", partstat=None, rsvp=None):
 
 def venue_location(venue):
     """LOCATION text and GEO pair of a venue: name, building and address."""
+    return _venue_location(venue, venue.updated_at, get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _venue_location(venue, updated_at, language):
+    # Keyed by the row's last change and the language: a feed of 5,000 items in a handful
+    # of venues reads each venue's translated names once.
     parts = [venue.name, venue.building, venue.address]
     text = ", ".join(part for part in parts if part)
     geo = _geo(venue.latitude, venue.longitude)
@@ -140,7 +172,7 @@ def home_time_line(moment, zone_name):
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return ""
     home = moment.astimezone(zone)
-    return gettext("At home: %(time)s in %(zone)s") % {
+    return _label("home") % {
         "time": f"{home:%Y-%m-%d %H:%M}",
         "zone": zone_name,
     }
@@ -179,24 +211,25 @@ def public_item_component(item):
     return component
 
 
-def private_item_component(item, *, audience, visit=None):
-    """An itinerary item for a subscriber of a private feed, with what their audience sees."""
+def private_item_component(item, *, audience, visit=None, participants=()):
+    """An itinerary item for a subscriber of a private feed, with what their audience sees.
+
+    participants: the people taking part (members, other participants, staff), used for
+    ATTENDEE lines when the audience may see them.
+    """
     location, geo = item_location(item)
     lines = [item.public_description]
     if visit and visit.hotel:
-        lines.append(gettext("Hotel: %(hotel)s") % {"hotel": visit.hotel})
+        lines.append(_label("hotel") % {"hotel": visit.hotel})
     if visit:
         lines.append(home_time_line(item.starts_at, visit.home_timezone))
     if audience.staff and item.private_notes:
-        lines.append(gettext("Notes: %(notes)s") % {"notes": item.private_notes})
+        lines.append(_label("notes") % {"notes": item.private_notes})
     component = _item_base(item, description=_join(lines), location=location)
     _add_geo(component, geo)
     component.organizer = organizer()
     if audience.attendees:
-        people = [member.person for member in item.members.all()]
-        people += list(item.people.all())
-        people += [duty.person for duty in item.staff.all()]
-        component.attendees = [attendee(person) for person in people if person.email]
+        component.attendees = [attendee(person) for person in participants if person.email]
     return component
 
 
@@ -209,16 +242,16 @@ def booking_component(booking, *, audience, visit=None):
     if booking.purpose and booking.purpose != title:
         lines.append(booking.purpose)
     if booking.requested_by:
-        lines.append(gettext("Requested by: %(owner)s") % {"owner": booking.requested_by})
+        lines.append(_label("requested_by") % {"owner": booking.requested_by})
     if audience.driver or audience.staff:
         if booking.pickup_address:
-            lines.append(gettext("Pick-up: %(address)s") % {"address": booking.pickup_address})
+            lines.append(_label("pickup") % {"address": booking.pickup_address})
         if booking.dropoff_address:
-            lines.append(gettext("Drop-off: %(address)s") % {"address": booking.dropoff_address})
+            lines.append(_label("dropoff") % {"address": booking.dropoff_address})
     if visit:
         lines.append(home_time_line(booking.starts_at, visit.home_timezone))
     if audience.staff and item and item.private_notes:
-        lines.append(gettext("Notes: %(notes)s") % {"notes": item.private_notes})
+        lines.append(_label("notes") % {"notes": item.private_notes})
     location, geo = _booking_location(booking, audience)
     component = Event.new(
         uid=uid_for(booking.uid),

@@ -54,8 +54,8 @@ def test_public_event_feed_queries_flat(client, django_assert_num_queries, size)
     event = EventFactory(is_public=True)
     bulk_items(event, size, venue=VenueFactory())
     url = reverse("events:feed-public-event", kwargs={"uid": event.uid})
-    # event lookup, two version aggregates, the event, its items with venues
-    with django_assert_num_queries(5):
+    # event lookup, two version aggregates, the event with its venue, its items, their venues
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert entries(response) == size + 1
 
@@ -66,9 +66,9 @@ def test_delegation_feed_queries_flat(client, django_assert_num_queries, size):
     member = DelegationMemberFactory(delegation=delegation, person=PersonFactory())
     bulk_items(delegation.event, size, member=member, venue=VenueFactory())
     _token, secret = create_feed_token(enums.FeedKind.DELEGATION, delegation=delegation)
-    # token, touch, language (head of delegation), two version aggregates,
-    # items, and their members, members' persons, people, staff (none, so no staff persons)
-    with django_assert_num_queries(10):
+    # token, touch, language (head of delegation), two version aggregates, three kinds of
+    # participant links and their persons, items, their venues
+    with django_assert_num_queries(11):
         response = client.get(private_url(secret))
     assert entries(response) == size
 
@@ -91,8 +91,8 @@ def test_person_feed_queries_flat(client, django_assert_num_queries, django_user
         for n in range(size)
     )
     _token, secret = create_feed_token(enums.FeedKind.PERSON, person=person)
-    # token, touch, three version aggregates, memberships, items and their
-    # members+persons, people, staff+persons, bookings
+    # token, touch, three version aggregates, memberships, three kinds of participant
+    # links and their persons, items (no venues here), bookings
     with django_assert_num_queries(12):
         response = client.get(private_url(secret))
     assert entries(response) == 2 * size
