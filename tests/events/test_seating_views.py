@@ -9,10 +9,11 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS
-from events.enums import InvitationStatus
+from events.enums import EventKind, InvitationStatus
 from events.models import Invitation, Seat
 from events.services.seating import configure_seating_plan, generate_seating_plan
 from events.views.seating import PrintPackView
+from tests.factories.events import EventFactory
 from tests.factories.seating import accept_all, build_luncheon
 from tests.factories.staff import StaffUserFactory
 
@@ -201,3 +202,17 @@ def test_prepared_print_pack_is_kept_and_downloadable(client, officer):
     assert plan.print_pack_generated_at is not None
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("events", [10, 100])
+def test_seating_index_reads_in_constant_queries(
+    events, client, officer, django_assert_num_queries
+):
+    EventFactory.create_batch(events, kind=EventKind.LUNCHEON)
+    url = reverse("seating:index")
+    client.get(url)  # warm the session and the permission caches
+
+    with django_assert_num_queries(9):
+        response = client.get(url)
+
+    assert len(response.context["events"]) == events
