@@ -19,7 +19,7 @@ from wagtail.permissions import policy_registry
 from crm.models import Person
 
 from ..enums import EventKind, InvitationStatus
-from ..models import Event, SeatingPlan
+from ..models import Event, Invitation, SeatingPlan
 from ..printing import PARTS, generate_print_pack, render_print_pack
 from ..selectors.seating import SEAT_RADIUS, TABLE_RADIUS, plan_view
 from ..services.guest_lists import build_guest_list
@@ -177,6 +177,12 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
                 key=lambda choice: choice[1].casefold(),
             )
         may_change = self.permission_policy.user_has_permission(self.request.user, "change")
+        replies = dict(
+            Invitation.objects.filter(event=self.event)
+            .order_by()
+            .values_list("status")
+            .annotate(count=Count("pk"))
+        )
         context.update(
             event=self.event,
             plan=self.plan,
@@ -192,6 +198,7 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
             guest_list_form=GuestListForm(),
             parts=[(part, PART_LABELS[part]) for part in ("all", *PARTS)],
             invitations_url=reverse("event:invitations", args=[self.event.pk]),
+            replies=[(label, replies.get(value, 0)) for value, label in InvitationStatus.choices],
         )
         return context
 

@@ -81,6 +81,8 @@ def test_seating_plan_page_draws_the_room_with_every_guest(client, officer):
         assert f'data-person="{person.pk}"' in html
     assert f'data-person="{scene.host.pk}"' in html.split('data-position="1"', 1)[1][:80]
     assert f'action="{reverse("seating:move", args=[scene.event.pk])}"' in html
+    # Pending, accepted, declined, waitlisted (labels follow the reader's language).
+    assert [count for _label, count in response.context["replies"]] == [0, 12, 0, 0]
 
 
 @pytest.mark.parametrize("guests", [10, 100])
@@ -91,7 +93,7 @@ def test_seating_plan_page_reads_in_constant_queries(
     url = reverse("seating:plan", args=[scene.event.pk])
     client.get(url)  # warm the session and the permission caches
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url)
 
     assert response.status_code == 200
