@@ -9,7 +9,8 @@ later tests that reuse it. They write in autocommit and delete their own rows in
 import threading
 
 import pytest
-from django.db import connections
+from django.db import connection, connections
+from django.test.utils import setup_databases
 
 from events.exceptions import BookingConflict
 from events.models import Booking
@@ -19,10 +20,21 @@ from tests.factories.events import VenueFactory, taipei
 ATTEMPTS = 8
 
 
+def _on_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    return name == str(test_name) if test_name else name.startswith("test_")
+
+
 @pytest.fixture
 def committed_venue(django_db_setup, django_db_blocker):
     """A venue committed for all threads to see; it and its bookings go afterwards."""
     with django_db_blocker.unblock():
+        # pytest-django creates the test database only for sessions holding a django_db
+        # test; run alone, these tests must create (or reuse) it rather than touch the real one.
+        if not _on_test_database(connection):
+            setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=True)
+        assert _on_test_database(connection)
         venue = VenueFactory()
         try:
             yield venue
