@@ -4,6 +4,7 @@ import random
 from collections import Counter
 
 import pytest
+from django.utils import translation
 
 from events import seating
 from events.seating import Guest, SeatAssignment, check_seating, seat_guests
@@ -302,4 +303,5 @@ def test_violation_message_names_the_guest():
 
     (violation,) = check_seating(guests, [], table_size=10)
 
-    assert violation.message == "Kim Min-ji has no seat."
+    with translation.override("en"):
+        assert violation.message == "Kim Min-ji has no seat."

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from crm.selectors import title_as_of
 from events import seating
@@ -104,7 +105,7 @@ def test_generate_seating_plan_refuses_too_few_tables_and_writes_nothing():
     before = seated(plan)
     plan = configure_seating_plan(scene.event, table_size=10, table_count=2)
 
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         generate_seating_plan(plan)
 
     assert error.value.messages == ["24 guests need at least 3 tables of 10; the plan has 2."]
@@ -168,10 +169,11 @@ def test_move_guest_refuses_a_seat_that_does_not_exist():
     generate_seating_plan(plan)
     before = seated(plan)
 
-    with pytest.raises(ValidationError) as table_error:
-        move_guest(plan, scene.host, table=9, position=1)
-    with pytest.raises(ValidationError) as seat_error:
-        move_guest(plan, scene.host, table=1, position=11)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as table_error:
+            move_guest(plan, scene.host, table=9, position=1)
+        with pytest.raises(ValidationError) as seat_error:
+            move_guest(plan, scene.host, table=1, position=11)
 
     assert table_error.value.message_dict == {"table": ["Table 9 is not in the plan."]}
     assert seat_error.value.message_dict == {"position": ["Choose a seat from 1 to 10."]}

@@ -20,6 +20,12 @@ from tests.factories.staff import StaffUserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english_admin(settings):
+    # Messages are asserted in English; the admin speaks the default language otherwise.
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def officer(client):
     from crm.roles import ensure_staff_groups
