@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_feeds import FeedTokenViewSet
 from .forms import (
     BookingAdminForm,
     EventAdminForm,
@@ -481,6 +482,7 @@ EVENTS_ITEMS = [
     StatisticsViewSet(),
     SeatingViewSet(),
     ProgrammesViewSet(),
+    FeedTokenViewSet(),
 ]
 
 LOGISTICS_ITEMS = [
