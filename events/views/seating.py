@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
@@ -289,7 +290,7 @@ class GeneratePrintPackView(SeatingActionView):
     def act(self, data):
         if self.plan is None:
             raise Http404
-        generate_print_pack.enqueue(self.plan.pk, self.request.LANGUAGE_CODE)
+        generate_print_pack.enqueue(self.plan.pk, translation.get_language())
         messages.success(self.request, gettext("The print pack is being prepared."))
 
 
@@ -303,7 +304,7 @@ class PrintPackView(SeatingMixin, View):
         if self.plan is None or part not in PART_LABELS:
             raise Http404
         parts = PARTS if part == "all" else (part,)
-        content = render_print_pack(self.plan, parts=parts, language=request.LANGUAGE_CODE)
+        content = render_print_pack(self.plan, parts=parts, language=translation.get_language())
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="seating-{self.event.pk}-{part}.pdf"'
         return response

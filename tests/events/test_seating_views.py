@@ -192,7 +192,6 @@ def test_print_part_unknown_is_not_found(rf, officer):
     scene, _plan = seated_luncheon(guests=10)
     request = rf.get("/")
     request.user = officer
-    request.LANGUAGE_CODE = "en"
 
     # Called directly: through the client, LocaleMiddleware turns any admin 404 into a
     # redirect to a language-prefixed URL that the public site's catch-all would serve.
