@@ -1411,6 +1411,10 @@ def load(stdout=None):
     _load_named_visits(resources)
     report(stdout, gettext("Events: illustrative visits up to the report's totals"))
     _load_illustrative_visits()
+    # Before the filler: the programmes' transfers count towards the year's car trips.
+    from . import demo_programmes
+
+    demo_programmes.load(resources, stdout)
     report(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
     _load_standalone_bookings(resources, stdout)
 
