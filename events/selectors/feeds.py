@@ -93,6 +93,7 @@ class Feed:
 
 
 def hash_token(secret):
+    """The SHA-256 hex digest under which a feed secret is stored and looked up."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -125,6 +126,7 @@ def public_events():
 
 
 def public_items(event):
+    """An event's public items (cancelled ones included)."""
     return event.items.filter(is_public=True)
 
 

@@ -3,14 +3,17 @@ import zoneinfo
 
 import pytest
 import recurring_ical_events
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from icalendar import Calendar
 
+from crm.enums import RelationshipType
 from events import enums
 from events.models import FeedToken
 from events.services.feeds import create_feed_token, revoke_feed_token, rotate_feed_token
-from tests.factories.crm import PersonFactory
+from events.services.items import cancel_item, update_item
+from tests.factories.crm import OrganisationFactory, PersonFactory, RelationshipFactory
 from tests.factories.events import (
     BookingFactory,
     DelegationMemberFactory,
@@ -31,6 +34,11 @@ from tests.factories.feeds import (
 pytestmark = pytest.mark.django_db
 TAIPEI = zoneinfo.ZoneInfo("Asia/Taipei")
 UTC = datetime.UTC
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
 
 
 def private_url(secret, **query):
@@ -124,9 +132,7 @@ def test_public_event_feed_skips_non_public_items(client):
 
 def test_public_event_feed_keeps_cancelled_item_with_status(client):
     data = visit_with_secrets()
-    data["item"].status = enums.ItemStatus.CANCELLED
-    data["item"].sequence = 1
-    data["item"].save()
+    cancel_item(data["item"])
     url = reverse("events:feed-public-event", kwargs={"uid": data["event"].uid})
     item = vevents(client.get(url).content)[f"{data['item'].uid}@intl.kcg.gov.tw"]
     assert str(item["STATUS"]) == "CANCELLED"
@@ -164,11 +170,9 @@ def test_public_event_feed_drops_cache_when_an_item_changes(client):
     data = visit_with_secrets()
     url = reverse("events:feed-public-event", kwargs={"uid": data["event"].uid})
     first = client.get(url)
-    item = data["item"]
-    item.starts_at = taipei(2019, 2, 16, 15)
-    item.ends_at = taipei(2019, 2, 16, 16)
-    item.sequence = 1
-    item.save()
+    item = update_item(
+        data["item"], starts_at=taipei(2019, 2, 16, 15), ends_at=taipei(2019, 2, 16, 16)
+    )
     second = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert second.status_code == 200
     assert second["ETag"] != first["ETag"]
@@ -370,3 +374,40 @@ def test_feed_token_rotate_refuses_revoked_token():
         rotate_feed_token(token)
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_public_events_feed_served_from_cache_on_repeat(client, django_assert_num_queries):
+    visit_with_secrets()
+    url = reverse("events:feed-public-events")
+    first = client.get(url)
+    # Only the version aggregate: the entries come from the cache.
+    with django_assert_num_queries(1):
+        second = client.get(url)
+    assert second.content == first.content
+
+
+def test_agreements_feed_lists_renewals_and_anniversaries_all_day(client):
+    home = OrganisationFactory(name="高雄市", name_en="Kaohsiung", is_home=True)
+    suwon = OrganisationFactory(name="水原市", name_en="Suwon")
+    today = datetime.date.today()
+    tie = RelationshipFactory(
+        source=home,
+        target=suwon,
+        type=RelationshipType.FRIENDSHIP_CITY,
+        signed_on=datetime.date(today.year - 10, 1, 1) + datetime.timedelta(days=400),
+        expires_on=today + datetime.timedelta(days=30),
+        notes="Ask about the youth exchange",
+    )
+    _token, secret = create_feed_token(enums.FeedKind.AGREEMENTS, language="en")
+    first = client.get(private_url(secret))
+    entries = sorted(vevents(first.content).values(), key=lambda c: c.start)
+    renewal, anniversary = entries
+    assert str(renewal["SUMMARY"]) == "Renewal due: Kaohsiung – Suwon"
+    assert renewal.start == tie.expires_on
+    assert renewal.end == tie.expires_on + datetime.timedelta(days=1)
+    assert "Ask about the youth exchange" in str(renewal["DESCRIPTION"])
+    assert str(anniversary["SUMMARY"]) == "10 years: Kaohsiung – Suwon"
+    assert anniversary.start == tie.signed_on.replace(year=tie.signed_on.year + 10)
+    cache.clear()
+    again = vevents(client.get(private_url(secret)).content)
+    assert set(again) == {str(renewal["UID"]), str(anniversary["UID"])}
