@@ -103,7 +103,10 @@ def update_item(item, **changes):
 
 @transaction.atomic
 def update_event(event, **changes):
-    """Change an event; SEQUENCE rises when its time, place or status change."""
+    """Change an event; SEQUENCE rises when its time, place or status change.
+
+    Setting the status to cancelled does what cancel_event does (items, bookings, guests).
+    """
     changed, rescheduled = _apply_changes(event, changes, EVENT_SCHEDULE_FIELDS)
     if not changed:
         return event
@@ -111,6 +114,10 @@ def update_event(event, **changes):
         event.sequence += 1
     event.full_clean()
     event.save()
+    if "status" in changed and event.status == EventStatus.CANCELLED:
+        for item in event.items.all():
+            cancel_item(item)
+        send_cancellation_notices(event)
     return event
 
 

@@ -280,3 +280,24 @@ def test_update_item_to_cancelled_frees_its_bookings():
 
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
+
+
+def test_update_event_to_cancelled_cancels_like_cancel_event(django_capture_on_commit_callbacks):
+    event = EventFactory()
+    item = ItineraryItemFactory(event=event)
+    booking = create_booking(
+        VenueFactory(), starts_at=item.starts_at, ends_at=item.ends_at, item=item
+    )
+    InvitationFactory(event=event, sent_at=taipei(2019, 2, 1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        update_event(event, status=EventStatus.CANCELLED)
+
+    item.refresh_from_db()
+    booking.refresh_from_db()
+    assert (event.sequence, item.status, booking.status) == (
+        1,
+        ItemStatus.CANCELLED,
+        BookingStatus.CANCELLED,
+    )
+    assert len(mail.outbox) == 1
