@@ -287,7 +287,49 @@ def _assign_tables(units, host, cohosts, *, tables, size, together):
             continue
         put(unit, index)
         counts[index][unit.group] += 1
+    if not together:
+        _even_out(layout, units)
     return layout, unseated
+
+
+def _even_out(layout, units):
+    """Swap single guests between tables (not the host table) where a delegation has more
+    than its even share: the last guests placed by precedence have the least choice left."""
+    tables = len(layout)
+    sizes = Counter(u.group for u in units if isinstance(u.group, int))
+    fair = {group: max(1, math.ceil(size / tables)) for group, size in sizes.items()}
+    counts = [Counter(u.group for u in table) for table in layout]
+
+    def over(index, group):
+        return isinstance(group, int) and counts[index][group] > fair[group]
+
+    def fits(index, group):
+        return not isinstance(group, int) or counts[index][group] + 1 <= fair[group]
+
+    for a in range(1, tables):
+        for unit in list(layout[a][1:]):
+            if unit.size != 1 or not over(a, unit.group):
+                continue
+            for b in range(1, tables):
+                if b == a or not fits(b, unit.group):
+                    continue
+                other = next(
+                    (
+                        u
+                        for u in layout[b][1:]
+                        if u.size == 1 and u.group != unit.group and fits(a, u.group)
+                    ),
+                    None,
+                )
+                if other is None:
+                    continue
+                layout[a][layout[a].index(unit)] = other
+                layout[b][layout[b].index(other)] = unit
+                counts[a][unit.group] -= 1
+                counts[b][unit.group] += 1
+                counts[b][other.group] -= 1
+                counts[a][other.group] += 1
+                break
 
 
 def _choose_table(unit, free, counts, together):

@@ -174,6 +174,15 @@ def test_seat_guests_seats_every_guest_exactly_once(count):
     assert result.hard_violations == []
 
 
+def test_seat_guests_leaves_no_delegation_clustered_at_the_last_tables():
+    # Placed by precedence alone, the last members of a large delegation find only the
+    # last tables free; the evening-out pass trades them for guests of other groups.
+    result = seat_guests(luncheon(140))
+
+    assert [v for v in result.violations if v.code == seating.DELEGATION_CLUSTER] == []
+    assert result.hard_violations == []
+
+
 def test_seat_guests_honours_table_count_and_size():
     guests = luncheon(60, seed=3)
 
