@@ -52,7 +52,8 @@ def certificate_names(registration):
     holder = name_holder(registration)
     latin = names.format_name(holder)
     native = names.format_name(holder, script="native")
-    if native and native != latin:
+    # 陳怡君 typed as family 陳, given 怡君 prints as "陳 怡君": the same name, shown once.
+    if native and "".join(native.split()) != "".join(latin.split()):
         return native, latin
     return latin, ""
 

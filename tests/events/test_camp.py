@@ -313,6 +313,10 @@ def test_certificate_names_put_cjk_family_names_first():
     assert certificates.certificate_names(korean) == ("김민지", "Kim Minji")
     assert certificates.certificate_names(american) == ("Anna Smith", "")
     assert certificates.certificate_names(linked) == ("佐藤結衣", "Sato Yui")
+    local = RegistrationFactory.build(
+        event=event, family_name="陳", given_name="怡君", native_name="陳怡君", nationality="TW"
+    )
+    assert certificates.certificate_names(local) == ("陳怡君", "")
 
 
 def test_certificate_is_in_the_participants_language_and_script():
