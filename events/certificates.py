@@ -53,9 +53,11 @@ def certificate_names(registration):
     latin = names.format_name(holder)
     native = names.format_name(holder, script="native")
     # 陳怡君 typed as family 陳, given 怡君 prints as "陳 怡君": the same name, shown once.
-    if native and "".join(native.split()) != "".join(latin.split()):
-        return native, latin
-    return latin, ""
+    if not native:
+        return latin, ""
+    if "".join(native.split()) == "".join(latin.split()):
+        return native, ""
+    return native, latin
 
 
 def _page(pdf, registration):
