@@ -262,7 +262,8 @@ def plan_view(plan):
     seats = defaultdict(dict)
     for seat in Seat.objects.filter(plan=plan).select_related("person"):
         seats[seat.table_id][seat.position] = seat
-    size = plan.table_size
+    # A plan re-configured to smaller tables but not yet regenerated still shows every seat.
+    size = max([plan.table_size, *(p for by_position in seats.values() for p in by_position)])
     views = []
     for index, table in enumerate(tables):
         cx = CELL / 2 + (index % COLUMNS) * CELL
