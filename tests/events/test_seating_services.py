@@ -230,3 +230,14 @@ def test_guests_to_seat_counts_the_city_as_home_when_one_of_its_offices_hosts():
     assert entries[scene.host.pk].is_host
     assert {entries[d.pk].is_local for d in scene.deputies} == {True}
     assert {entries[e.pk].is_local for e in scene.envoys} == {False}
+
+
+def test_plan_view_keeps_every_seat_when_tables_shrink_before_regenerating():
+    scene, plan = luncheon(guests=12)
+    generate_seating_plan(plan)
+    plan = configure_seating_plan(scene.event, table_size=6)
+
+    view = plan_view(plan)
+
+    assert view.guest_count == 12
+    assert [len(table.seats) for table in view.tables] == [10, 10]
