@@ -7,44 +7,16 @@ choice are the print pack's (events.printing), so text stays extractable and eve
 gets its own glyphs.
 """
 
-from types import SimpleNamespace
-
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from crm import names
-from crm.enums import NameOrder
 
 from .enums import RegistrationStatus
 from .models import Registration
-from .printing import _Document, _is_han, _is_hangul, _is_kana
-
-# Nationalities whose names are written family name first.
-FAMILY_FIRST_COUNTRIES = {"TW", "CN", "HK", "MO", "JP", "KR", "KP", "SG", "VN"}
-# The language whose glyphs suit a Han name from this country.
-HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "KP": "ko", "CN": "zh-hans", "SG": "zh-hans"}
-
-
-def _has_cjk(text):
-    return any(_is_han(ord(c)) or _is_kana(ord(c)) or _is_hangul(ord(c)) for c in text)
-
-
-def name_holder(registration):
-    """The registration's name as crm.names expects it (the person on record if linked)."""
-    if registration.person_id:
-        return registration.person
-    family_first = str(registration.nationality) in FAMILY_FIRST_COUNTRIES or _has_cjk(
-        registration.native_name
-    )
-    return SimpleNamespace(
-        family_name=registration.family_name,
-        given_name=registration.given_name,
-        native_name=registration.native_name,
-        chinese_name="",
-        honorific="",
-        name_order=NameOrder.FAMILY_FIRST if family_first else NameOrder.GIVEN_FIRST,
-    )
+from .printing import _Document
+from .selectors.programmes import HAN_LANGUAGE, name_holder
 
 
 def certificate_names(registration):

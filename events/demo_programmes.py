@@ -233,6 +233,8 @@ UNIVERSITIES = [
     "正修科技大學 Cheng Shiu University",
     "實踐大學高雄校區 Shih Chien University Kaohsiung Campus",
 ]
+# Students per university, in the order above (200 in all).
+UNIVERSITY_SIZES = [40, 30, 26, 22, 20, 18, 14, 12, 10, 8]
 # (country, students, family names, given names)
 FRESHMEN = [
     ("VN", 31, ["Nguyen", "Tran", "Le", "Pham"], ["Anh", "Minh", "Linh", "Huy"]),
@@ -471,6 +473,17 @@ def _load_envoy_tour(resources):
 # Freshmen party ----------------------------------------------------------------------------
 
 
+def _university(number):
+    """Spread the students over the universities in UNIVERSITY_SIZES, countries mixed."""
+    # 37 is prime to 200, so n -> 37n mod 200 visits every place once.
+    place = (number * 37) % sum(UNIVERSITY_SIZES)
+    for university, size in zip(UNIVERSITIES, UNIVERSITY_SIZES):
+        if place < size:
+            return university
+        place -= size
+    raise ValueError(number)
+
+
 def _load_freshmen_party():
     event = _event("freshmen_party")
     _window(event, at(d(10, 1), "09:00"), at(d(11, 15), "17:00"))
@@ -488,7 +501,7 @@ def _load_freshmen_party():
                     "given_name": givens[(n // len(families)) % len(givens)],
                     "language": "en",
                     "nationality": country,
-                    "university": UNIVERSITIES[(number * 7) % len(UNIVERSITIES)],
+                    "university": _university(number),
                     "status": RegistrationStatus.ACCEPTED,
                     "consent_given_at": at(d(10, 15), "12:00"),
                     "checkin_code": checkin_code("freshmen", str(number)),

@@ -547,7 +547,7 @@ class FollowUpsView(ActionView):
 # Freshmen party ----------------------------------------------------------------------------
 
 
-def bar_chart(figures):
+def bar_chart(figures, *, label_width=CHART_LABEL_WIDTH):
     """Rows of an inline SVG bar chart: registered and checked-in bars per figure."""
     largest = max((figure.count for figure in figures), default=0)
     rows = []
@@ -560,14 +560,14 @@ def bar_chart(figures):
                 "text_y": index * CHART_ROW + CHART_ROW * 0.68,
                 "width": round(figure.count * scale, 1),
                 "checked_in_width": round(figure.checked_in * scale, 1),
-                "value_x": CHART_LABEL_WIDTH + round(figure.count * scale, 1) + 6,
+                "value_x": label_width + round(figure.count * scale, 1) + 6,
             }
         )
     return {
         "rows": rows,
         "height": max(len(rows), 1) * CHART_ROW,
-        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60,
-        "label_width": CHART_LABEL_WIDTH,
+        "width": label_width + CHART_BAR_WIDTH + 60,
+        "label_width": label_width,
         "bar_height": CHART_ROW - 6,
     }
 
@@ -587,7 +587,8 @@ class PartyView(ProgrammePage):
             universities=selectors.registrations_by_university(self.event),
             statistics=self.statistics,
             country_chart=bar_chart(self.statistics.by_country),
-            university_chart=bar_chart(self.statistics.by_university),
+            # University names come in two scripts and need the wider label column.
+            university_chart=bar_chart(self.statistics.by_university, label_width=460),
             checkin_form=CheckInForm(),
             may_check_in=self.may("change_registration"),
         )
@@ -605,7 +606,7 @@ class CheckInView(ActionView):
             self.request,
             gettext("Welcome, %(name)s (%(university)s).")
             % {
-                "name": f"{registration.given_name} {registration.family_name}",
+                "name": selectors.registration_name(registration),
                 "university": registration.university,
             },
         )

@@ -427,6 +427,7 @@ def test_camp_officers_path_end_to_end(client, rf, officer, django_capture_on_co
     assert rows[kim.pk].room.room == rows[lee.pk].room.room == "102"
     html = participants.content.decode()
     assert "Kim Sr" in html and "+82212345678" in html
+    assert "Kim Minji" in html and "Sato Yui" in html  # family name first for CJK names
     assert "M12345678" in html  # officers may see passports
 
     pdf = client.get(reverse("programmes:camp_certificates", args=[event.pk]))
