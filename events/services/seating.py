@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.log_actions import log
 
 from ..models import Seat, SeatingPlan, SeatingTable
 from ..seating import SeatAssignment, check_seating, seat_guests
@@ -110,6 +111,12 @@ def generate_seating_plan(plan, *, user=None):
     plan.warnings = _as_json(result.violations)
     plan.generated_at = timezone.now()
     plan.save(update_fields=["warnings", "generated_at", "updated_at"])
+    log(
+        plan,
+        "events.seating_generate",
+        user=user,
+        data={"guests": len(result.seats), "tables": result.tables},
+    )
     return result
 
 
@@ -156,6 +163,17 @@ def move_guest(plan, person, *, table, position, user=None):
     moved.full_clean()
     moved.save()
     _refresh_table_hosts(plan)
+    log(
+        plan,
+        "events.seating_move",
+        user=user,
+        data={
+            "person": person.pk,
+            "from": [old_table.number, old_position],
+            "to": [table, position],
+            "swapped_with": occupant.person_id if occupant else None,
+        },
+    )
     return _recheck(plan)
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -33,6 +34,14 @@ PART_LABELS = {
     "badges": _("Name badges"),
     "caterer": _("Dietary and accessibility summary"),
 }
+
+
+@hooks.register("register_log_actions")
+def register_seating_actions(actions):
+    actions.register_action(
+        "events.seating_generate", _("Generate seating"), _("Seating plan generated")
+    )
+    actions.register_action("events.seating_move", _("Move a guest"), _("Guest moved"))
 
 
 class GuestListForm(forms.Form):

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from crm.selectors import title_as_of
 from events import seating
@@ -144,6 +145,8 @@ def test_move_guest_swaps_seats_and_warns_when_a_rule_breaks():
     after = seated(plan)
     assert after[other] == (1, 2)
     assert after[honour.pk] == (2, 4)
+    entry = ModelLogEntry.objects.filter(action="events.seating_move").get()
+    assert entry.data == {"person": other, "from": [2, 4], "to": [1, 2], "swapped_with": honour.pk}
     assert seating.GUEST_OF_HONOUR in [w.code for w in warnings]
     plan.refresh_from_db()
     assert "guest_of_honour" in [w["kind"] for w in plan.warnings]
