@@ -249,7 +249,10 @@ def translated_page(parents, page_class, *, slug, titles, fields=None):
 
 def _home_pages():
     locales = ensure_locales()
-    root = Page.get_first_root_node()
+    # A fresh database has Wagtail's root page; a flushed one (transactional tests) has not.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales[DEFAULT])
+    )
     homes = {}
     translation_key = None
     for code in LANGS:

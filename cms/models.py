@@ -8,19 +8,20 @@ import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Now
+from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, PageManager
+from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from crm.models import Organisation, Relationship
-from events.enums import EventKind, EventStatus
+from events.enums import EventKind, EventStatus, RegistrationStatus
 from events.models import Event, ItineraryItem, Registration, Resource
 
 from . import cache, selectors
@@ -39,12 +40,16 @@ def _count(queryset, group_by):
     return Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n"))
 
 
+def _has_passed(field):
+    return ExpressionWrapper(Q(**{f"{field}__lte": Now()}), output_field=models.BooleanField())
+
+
 def _page_stamps():
-    # Publishing, unpublishing, moving or deleting a page writes a log entry; pages published
-    # from code without logging still move last_published_at.
+    # Publishing, unpublishing, moving or deleting any page writes a log entry (translations
+    # and menus show on every page); the page's own publication time covers unlogged saves.
     return {
         "s_log": _latest(PageLogEntry.objects.all(), "pk"),
-        "s_published": _latest(Page.objects.all(), "last_published_at"),
+        "s_published": F("last_published_at"),
     }
 
 
@@ -84,7 +89,7 @@ class CachedPageMixin:
         return (hour, *sorted(values.items()))
 
     def serve(self, request, *args, **kwargs):
-        cacheable = cache.request_is_cacheable(request) and not self.get_view_restrictions()
+        cacheable = cache.request_is_cacheable(request) and not self.is_restricted()
         # Read the token before rendering, so a change made meanwhile is never hidden.
         token = cache.page_token(type(self), self.pk) if cacheable else None
         response = super().serve(request, *args, **kwargs)
@@ -92,6 +97,12 @@ class CachedPageMixin:
             response.render()
             cache.store(request, self, token, response)
         return response
+
+    def is_restricted(self):
+        """Whether this page or an ancestor has a view restriction (never cached then)."""
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths).exists()
 
 
 class HomePage(CachedPageMixin, Page):
@@ -163,6 +174,22 @@ class EventIndexPage(CachedPageMixin, Page):
     @classmethod
     def cache_stamps(cls):
         return {**_page_stamps(), **_event_stamps()}
+
+    def route(self, request, path_components):
+        # Every child is an event page: one query finds it with its event and venue, where
+        # Wagtail's generic routing takes two and the page then two more for its record.
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = (
+                EventPage.objects.child_of(self)
+                .select_related("event", "event__venue")
+                .get(slug=path_components[0])
+            )
+        except EventPage.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     def get_items(self):
         """Live event pages under this index whose event is public, with what a card shows."""
@@ -274,29 +301,22 @@ class EventPage(CachedPageMixin, Page):
         return {
             **_page_stamps(),
             "s_event": F("event__updated_at"),
-            "s_event_ends": F("event__ends_at"),
-            "s_opens": F("event__registration_opens_at"),
-            "s_closes": F("event__registration_closes_at"),
+            # Opening, closing and ending are moments, not edits: the database says which
+            # side of each the present lies on.
+            "s_opened": _has_passed("event__registration_opens_at"),
+            "s_closed": _has_passed("event__registration_closes_at"),
+            "s_ended": _has_passed("event__ends_at"),
             "s_items": _latest(items, "updated_at"),
             "s_item_count": _count(items, "event"),
-            "s_registrations": _latest(registrations, "updated_at"),
-            "s_registration_count": _count(registrations, "event"),
+            # The page shows whether accepted applications fill the event.
+            "s_accepted": _count(registrations.filter(status=RegistrationStatus.ACCEPTED), "event"),
             "s_resources": _latest(Resource.objects.all(), "updated_at"),
             "s_organisations": _latest(Organisation.objects.all(), "updated_at"),
         }
 
-    @classmethod
-    def cache_token(cls, values, now):
-        # Opening, closing and ending are moments in time, not edits: they turn the token too.
-        moments = tuple(
-            values[name] is not None and values[name] <= now
-            for name in ("s_opens", "s_closes", "s_event_ends")
-        )
-        return (moments, *sorted(values.items()))
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        event = self.event_record
+        event = self.event
         context.update(
             event=event,
             programme=selectors.public_programme(event),
@@ -305,10 +325,6 @@ class EventPage(CachedPageMixin, Page):
             feeds=selectors.event_feed_links(request, event),
         )
         return context
-
-    @cached_property
-    def event_record(self):
-        return Event.objects.select_related("venue").get(pk=self.event_id)
 
 
 class SisterCityIndexPage(CachedPageMixin, Page):

@@ -5,9 +5,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page
-
-from cms.models import HomePage
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -38,7 +36,13 @@ def language_links(context):
     current = translation.get_language()
     by_code = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+            .only("url_path", "locale__language_code")
+        )
+        for translated in translations:
             by_code[translated.locale.language_code] = translated.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -66,14 +70,21 @@ def language_links(context):
 
 @register.simple_tag
 def site_navigation():
-    """The home page of the active language and the pages shown in its menu."""
-    home = (
-        HomePage.objects.live().filter(locale=Locale.get_active()).first()
-        or HomePage.objects.live().first()
+    """The home page URL of the active language and the pages shown in its menu."""
+    code = translation.get_language()
+    # Wagtail keeps the site roots (one home page per language) in the cache.
+    roots = Site.get_site_root_paths()
+    root = next((root for root in roots if root.language_code == code), None)
+    if root is None:
+        return {"home_url": _home_url(code), "items": []}
+    items = (
+        Page.objects.live()
+        .in_menu()
+        .filter(depth=3, url_path__startswith=root.root_path)
+        .only("title", "path", "url_path")
+        .order_by("path")
     )
-    if home is None:
-        return {"home": None, "items": []}
-    return {"home": home, "items": list(home.get_children().live().in_menu())}
+    return {"home_url": _home_url(code), "items": list(items)}
 
 
 def _day(value):
