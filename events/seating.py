@@ -289,6 +289,7 @@ def _assign_tables(units, host, cohosts, *, tables, size, together):
         counts[index][unit.group] += 1
     if not together:
         _even_out(layout, units)
+    _pair_languages(layout, units, together)
     return layout, unseated
 
 
@@ -329,6 +330,77 @@ def _even_out(layout, units):
                 counts[b][unit.group] += 1
                 counts[b][other.group] -= 1
                 counts[a][other.group] += 1
+                break
+
+
+def _unit_languages(unit):
+    return [guest.languages for guest in (unit.principal, *unit.interpreters)]
+
+
+def _isolated_at(table_units):
+    """How many guests at a table share no language with anyone else there."""
+    spoken = [langs for unit in table_units for langs in _unit_languages(unit)]
+    return sum(
+        1
+        for index, langs in enumerate(spoken)
+        if langs and not any(langs & other for j, other in enumerate(spoken) if j != index)
+    )
+
+
+def _pair_languages(layout, units, together):
+    """Swap single guests between tables (not the host table) so that fewer guests sit at a
+    table where nobody shares a language with them, without breaking the even spread."""
+    tables = len(layout)
+    sizes = Counter(u.group for u in units if isinstance(u.group, int))
+    fair = {group: max(1, math.ceil(size / tables)) for group, size in sizes.items()}
+    counts = [Counter(u.group for u in table) for table in layout]
+
+    def allowed(index, arriving, leaving):
+        group = arriving.group
+        if together or not isinstance(group, int) or group == leaving.group:
+            return True
+        return counts[index][group] + 1 <= fair[group]
+
+    for a in range(1, tables):
+        for unit in list(layout[a][1:]):
+            if unit.size != 1 or not unit.principal.languages:
+                continue
+            rest_a = [u for u in layout[a] if u is not unit]
+            if any(
+                unit.principal.languages & langs for u in rest_a for langs in _unit_languages(u)
+            ):
+                continue
+            before_a = _isolated_at(layout[a])
+            for b in range(1, tables):
+                if b == a or not allowed(b, unit, unit):
+                    continue
+                if not any(
+                    unit.principal.languages & langs
+                    for u in layout[b]
+                    for langs in _unit_languages(u)
+                ):
+                    continue
+                before = before_a + _isolated_at(layout[b])
+                swap = None
+                for other in layout[b][1:]:
+                    if (
+                        other.size != 1
+                        or not allowed(b, unit, other)
+                        or not allowed(a, other, unit)
+                    ):
+                        continue
+                    new_a = [*rest_a, other]
+                    new_b = [u if u is not other else unit for u in layout[b]]
+                    if _isolated_at(new_a) + _isolated_at(new_b) < before:
+                        swap = other
+                        break
+                if swap is None:
+                    continue
+                layout[a][layout[a].index(unit)] = swap
+                layout[b][layout[b].index(swap)] = unit
+                for index, gone, came in ((a, unit, swap), (b, swap, unit)):
+                    counts[index][gone.group] -= 1
+                    counts[index][came.group] += 1
                 break
 
 

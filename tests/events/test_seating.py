@@ -162,6 +162,30 @@ def test_seat_guests_gives_a_guest_a_neighbour_who_shares_a_language():
     assert result.hard_violations == []
 
 
+def test_seat_guests_brings_speakers_of_one_language_to_one_table():
+    zh = frozenset({"zh"})
+    guests = [
+        Guest(1, "Host", 10, None, zh, is_host=True, is_local=True),
+        Guest(2, "Senior", 20, None, zh, is_local=True),
+        Guest(3, "Senior", 21, None, zh, is_local=True),
+        Guest(4, "Local host", 100, None, zh, is_local=True),
+        Guest(5, "Local host", 101, None, zh, is_local=True),
+        Guest(6, "Ko one", 90, None, frozenset({"ko"})),
+        Guest(7, "Ja one", 91, None, frozenset({"ja"})),
+        Guest(8, "Ko two", 92, None, frozenset({"ko"})),
+        Guest(9, "Ja two", 93, None, frozenset({"ja"})),
+    ]
+
+    result = seat_guests(guests, table_size=3)
+
+    # By precedence each table would hold one Korean and one Japanese guest, all four alone;
+    # only the two local hosts, who speak Chinese alone, are left without a partner.
+    tables_of = by_guest(result)
+    assert tables_of[6][0] == tables_of[8][0] and tables_of[7][0] == tables_of[9][0]
+    isolated = [v.guests for v in result.violations if v.code == seating.LANGUAGE_ISOLATION]
+    assert isolated == [(4,), (5,)]
+
+
 @pytest.mark.parametrize("count", [140, 1000])
 def test_seat_guests_seats_every_guest_exactly_once(count):
     guests = luncheon(count)
