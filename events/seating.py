@@ -357,9 +357,10 @@ def _pair_languages(layout, units, together):
 
     def allowed(index, arriving, leaving):
         group = arriving.group
-        if together or not isinstance(group, int) or group == leaving.group:
+        if group == leaving.group or not isinstance(group, int):
             return True
-        return counts[index][group] + 1 <= fair[group]
+        # A delegation kept together stays at its table; a spread one keeps its even share.
+        return not together and counts[index][group] + 1 <= fair[group]
 
     for a in range(1, tables):
         for unit in list(layout[a][1:]):
