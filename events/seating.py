@@ -373,7 +373,7 @@ def _pair_languages(layout, units, together):
                 continue
             before_a = _isolated_at(layout[a])
             for b in range(1, tables):
-                if b == a or not allowed(b, unit, unit):
+                if b == a:
                     continue
                 if not any(
                     unit.principal.languages & langs
