@@ -1,5 +1,6 @@
 """The signature programmes: camp groups and rooms, tour transport and the envoys' forum."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -209,6 +210,22 @@ class ManifestEntry(models.Model):
 
     def __str__(self):
         return f"{self.transport} · {self.seat}"
+
+    def clean(self):
+        # The vehicle's size lives on another table, so this rule is checked here (and by
+        # the manifest service) rather than by a database constraint.
+        if self.transport_id and self.seat and self.seat > self.transport.vehicle.seats:
+            raise ValidationError(
+                {
+                    "seat": ValidationError(
+                        _("The vehicle has %(seats)d seats."),
+                        params={"seats": self.transport.vehicle.seats},
+                        code="no_such_seat",
+                    )
+                }
+            )
+        if self.transport_id and self.item_id and self.transport.item_id != self.item_id:
+            raise ValidationError(_("The vehicle serves another transfer."), code="other_transfer")
 
 
 class EnvoyInterest(models.Model):

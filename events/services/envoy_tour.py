@@ -183,6 +183,8 @@ def plan_transfer(item, *, vehicles, drivers=(), pickup_address="", user=None):
             )
             for seat, (invitation, companion) in enumerate(seated, start=1)
         ]
+        for entry in entries:
+            entry.clean()
         ManifestEntry.objects.bulk_create(entries)
         planned.append(transport)
     return planned

@@ -195,6 +195,25 @@ def test_manifest_constraints_refuse_a_traveller_twice_and_a_seat_twice():
         )
 
 
+def test_manifest_entry_refuses_a_seat_the_vehicle_does_not_have():
+    tour, (invitation,) = accepted_tour([1])
+    (transport,) = plan_transfer(tour.legs[0], vehicles=[VehicleFactory(seats=4)])
+    beyond = ManifestEntry(
+        item=tour.legs[0], transport=transport, invitation=invitation, companion=0, seat=5
+    )
+    elsewhere = ManifestEntry(
+        item=tour.legs[1], transport=transport, invitation=invitation, companion=0, seat=3
+    )
+
+    with pytest.raises(ValidationError) as too_far:
+        beyond.clean()
+    with pytest.raises(ValidationError) as other_leg:
+        elsewhere.clean()
+
+    assert too_far.value.error_dict["seat"][0].code == "no_such_seat"
+    assert other_leg.value.code == "other_transfer"
+
+
 def test_assign_interpreters_covers_languages_other_than_chinese_and_english():
     tour, _invitations = accepted_tour([0, 0, 0], languages=["ja", "en", "es"])
     japanese = InterpreterFactory(languages=["zh-hant", "ja"])
