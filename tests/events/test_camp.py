@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from crm.enums import NameOrder
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events import certificates
-from events.enums import BookingStatus, ItemKind, RegistrationStatus
+from events.enums import BookingStatus, EventKind, ItemKind, RegistrationStatus
 from events.exceptions import BookingConflict
 from events.models import Booking, CampGroupMember, RoomAssignment
 from events.selectors.programmes import camp_participants, rooming_list
@@ -33,6 +33,7 @@ from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,
     DriverFactory,
+    EventFactory,
     ItineraryItemFactory,
     RegistrationFactory,
     VehicleFactory,
@@ -505,3 +506,39 @@ def test_camp_page_query_count_constant(client, officer, django_assert_num_queri
     with django_assert_num_queries(len(at_ten)):
         response = client.get(url)
     assert len(response.context["review"]) == 100
+
+
+def test_certificates_query_count_constant(django_assert_num_queries):
+    event = camp_event()
+
+    def fill(count):
+        for _ in range(count):
+            accepted(event, native_name="김민지", nationality="KR", language="ko")
+
+    fill(10)
+    with CaptureQueriesContext(connection) as at_ten:
+        assert len(PdfReader(io.BytesIO(certificates.event_certificates(event))).pages) == 10
+    fill(90)
+    with django_assert_num_queries(len(at_ten)):
+        content = certificates.event_certificates(event)
+    assert len(PdfReader(io.BytesIO(content)).pages) == 100
+
+
+def test_programmes_index_lists_camps_tours_and_parties(client, officer, django_assert_num_queries):
+    kinds = [EventKind.CAMP, EventKind.TOUR, EventKind.PARTY]
+
+    def fill(count):
+        for index in range(count):
+            EventFactory(kind=kinds[index % 3])
+            EventFactory(kind=EventKind.MEETING)  # not a programme: not listed
+
+    url = reverse("programmes:index")
+    fill(10)
+    with CaptureQueriesContext(connection) as at_ten:
+        rows = client.get(url).context["rows"]
+    assert len(rows) == 10
+    assert {row["url"].split("/")[-3] for row in rows} == {"camp", "tour", "party"}
+    fill(90)
+    with django_assert_num_queries(len(at_ten)):
+        response = client.get(url)
+    assert len(response.context["rows"]) == 100
