@@ -78,13 +78,19 @@ def build_registration_message(registration, *, kind):
                 "starts_at": timezone.localtime(registration.event.starts_at),
             },
         )
-    return EmailMultiAlternatives(
+    message = EmailMultiAlternatives(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
         headers={"Content-Language": registration.language},
     )
+    if kind == "accepted" and registration.checkin_code:
+        # Imported here: the services import this module. The door scans this QR code.
+        from .services.checkin import checkin_qr_png
+
+        message.attach("check-in.png", checkin_qr_png(registration.checkin_code), "image/png")
+    return message
 
 
 @task()

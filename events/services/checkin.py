@@ -22,10 +22,20 @@ def check_in_by_code(event, code, *, user, now=None):
     return registration
 
 
+def _qr(code):
+    # A full QR code, never a Micro QR: phone cameras at the door do not all read those.
+    return segno.make_qr(normalise_checkin_code(code), error="m")
+
+
+def checkin_qr_png(code, *, scale=8):
+    """The check-in code as a PNG QR code, for the acceptance mail."""
+    buffer = io.BytesIO()
+    _qr(code).save(buffer, kind="png", scale=scale, border=4)
+    return buffer.getvalue()
+
+
 def checkin_qr_svg(code, *, scale=6):
     """The check-in code as an inline SVG QR code (no XML declaration)."""
     buffer = io.BytesIO()
-    # A full QR code, never a Micro QR: phone cameras at the door do not all read those.
-    qr = segno.make_qr(normalise_checkin_code(code), error="m")
-    qr.save(buffer, kind="svg", scale=scale, border=2, xmldecl=False, svgclass="checkin-qr")
+    _qr(code).save(buffer, kind="svg", scale=scale, border=2, xmldecl=False, svgclass="checkin-qr")
     return buffer.getvalue().decode()

@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,8 +16,8 @@ from wagtail.models import ModelLogEntry
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events.enums import EventKind, RegistrationStatus
 from events.selectors.programmes import party_statistics, registrations_by_university
-from events.services.checkin import check_in_by_code, checkin_qr_svg
-from events.services.registrations import submit_registration
+from events.services.checkin import check_in_by_code, checkin_qr_png, checkin_qr_svg
+from events.services.registrations import review_registration, submit_registration
 from events.views.programmes import bar_chart
 from tests.factories.events import EventFactory, RegistrationFactory, taipei
 from tests.factories.programmes import accepted
@@ -101,6 +102,20 @@ def test_checkin_qr_svg_is_an_svg_of_the_code():
     assert "checkin-qr" in root.get("class")
     # Version 1 (21 modules) plus a border of 2 on each side, at scale 6.
     assert root.get("width") == str((21 + 4) * 6)
+
+
+def test_acceptance_mail_carries_the_qr_code(django_capture_on_commit_callbacks):
+    event = party()
+    registration = RegistrationFactory(event=event)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review_registration(registration, status=RegistrationStatus.ACCEPTED, user=None)
+
+    (message,) = mail.outbox
+    assert message.attachments == [
+        ("check-in.png", checkin_qr_png(registration.checkin_code), "image/png")
+    ]
+    assert message.attachments[0][1].startswith(b"\x89PNG")
 
 
 def test_party_statistics_by_country_and_university():
