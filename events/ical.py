@@ -108,8 +108,11 @@ def serialise(calendar, components):
 
 
 def local(value):
-    """An aware datetime in the office's time zone, so DTSTART carries TZID=Asia/Taipei."""
-    return timezone.localtime(value)
+    """An aware datetime in the office's time zone, so DTSTART carries TZID=Asia/Taipei.
+
+    The office's zone (settings.TIME_ZONE), not the request's: a feed is the same for all.
+    """
+    return value.astimezone(timezone.get_default_timezone())
 
 
 def utc(value):
@@ -225,11 +228,17 @@ def private_item_component(item, *, audience, visit=None, participants=()):
         lines.append(home_time_line(item.starts_at, visit.home_timezone))
     if audience.staff and item.private_notes:
         lines.append(_label("notes") % {"notes": item.private_notes})
-    component = _item_base(item, description=_join(lines), location=location)
-    _add_geo(component, geo)
-    component.organizer = organizer()
+    attendees = None
     if audience.attendees:
-        component.attendees = [attendee(person) for person in participants if person.email]
+        attendees = [attendee(person) for person in participants if person.email]
+    component = _item_base(
+        item,
+        description=_join(lines),
+        location=location,
+        organizer=organizer(),
+        attendees=attendees,
+    )
+    _add_geo(component, geo)
     return component
 
 
@@ -264,9 +273,9 @@ def booking_component(booking, *, audience, visit=None):
         description=_join(lines) or None,
         location=location or None,
         status=_BOOKING_STATUS[booking.status],
+        organizer=organizer(),
     )
     _add_geo(component, geo)
-    component.organizer = organizer()
     return component
 
 
@@ -343,7 +352,8 @@ def invitation_calendar(invitation, *, method, stamp=None):
     return serialise(calendar, [component])
 
 
-def _item_base(item, *, description, location):
+def _item_base(item, *, description, location, organizer=None, attendees=None):
+    # Everything goes through one Event.new(): each property setter afterwards costs as much.
     return Event.new(
         uid=uid_for(item.uid),
         stamp=utc(item.updated_at),
@@ -355,6 +365,8 @@ def _item_base(item, *, description, location):
         description=description or None,
         location=location or None,
         status=_ITEM_STATUS[item.status],
+        organizer=organizer,
+        attendees=attendees,
     )
 
 
