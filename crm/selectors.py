@@ -45,15 +45,30 @@ INLINE_ID_LIMIT = 500
 # Precedence ------------------------------------------------------------------------------
 
 
+# Which affiliation is a person's title on a date: the primary one, else the highest office,
+# else the latest started; the single and the bulk reads below both choose by this.
+TITLE_ORDER = ("-is_primary", "office_rank", F("start_date").desc(nulls_last=True), "pk")
+
+
 def title_as_of(person, date):
     """The affiliation to print for a person on a date: the primary one, else the highest."""
-    return (
+    return titles_as_of([person], date)[person.pk]
+
+
+def titles_as_of(people, date):
+    """The affiliation to print per person pk on a date (None if none), in one query."""
+    pks = [getattr(person, "pk", person) for person in people]
+    chosen = dict.fromkeys(pks)
+    held = (
         Affiliation.objects.as_of(date)
-        .filter(person=person)
+        .filter(person__in=pks)
         .select_related("organisation")
-        .order_by("-is_primary", "office_rank", F("start_date").desc(nulls_last=True), "pk")
-        .first()
+        .order_by(*TITLE_ORDER)
     )
+    for affiliation in held:
+        if chosen[affiliation.person_id] is None:
+            chosen[affiliation.person_id] = affiliation
+    return chosen
 
 
 def precedence_ranks(people, date):

@@ -8,13 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from crm import names
 from crm.enums import OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
-from crm.selectors import precedence_ranks
+from crm.selectors import precedence_ranks, titles_as_of
 
 from ..enums import InvitationStatus, MemberRole
 from ..models import DelegationMember, Invitation, Seat, SeatingPlan
@@ -305,26 +305,6 @@ class PrintGuest:
     dietary_requirements: str
     accessibility_needs: str
     language: str
-
-
-def titles_as_of(people, date):
-    """Per person pk, the affiliation printed on a date, for many people in one query.
-
-    Same choice as crm.selectors.title_as_of (primary first, then the highest office, then
-    the latest start), made for a whole guest list at once.
-    """
-    chosen = {}
-    held = (
-        Affiliation.objects.as_of(date)
-        .filter(person__in=people)
-        .select_related("organisation")
-        .order_by(
-            "person", "-is_primary", "office_rank", F("start_date").desc(nulls_last=True), "pk"
-        )
-    )
-    for affiliation in held:
-        chosen.setdefault(affiliation.person_id, affiliation)
-    return chosen
 
 
 def print_guests(plan):

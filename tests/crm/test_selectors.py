@@ -143,6 +143,53 @@ def test_title_as_of_prefers_primary_then_highest_rank(graph):
     assert selectors.title_as_of(graph.lin, SPRING_2019) == deputy
 
 
+def test_titles_as_of_chooses_per_person_in_one_query(graph, django_assert_num_queries):
+    # Lin: a primary post outranks a higher non-primary one.
+    adviser = holds(
+        graph.lin, graph.suwon, "顧問", "Adviser", OfficeRank.DIPLOMAT, D(2019, 1, 1), primary=True
+    )
+    holds(graph.lin, graph.ait, "副處長", "Deputy", OfficeRank.DEPUTY, D(2019, 1, 1), primary=False)
+    graph.lin_director.is_primary = False
+    graph.lin_director.save()
+    # Han: no primary post on the date, so the highest office.
+    graph.han_mayor.is_primary = False
+    graph.han_mayor.save()
+    holds(
+        graph.han, graph.ait, "顧問", "Adviser", OfficeRank.DIPLOMAT, D(2019, 1, 1), primary=False
+    )
+    # Christensen: two equal non-primary offices, so the one started last.
+    graph.brent_director.is_primary = False
+    graph.brent_director.save()
+    chairman = holds(
+        graph.brent,
+        graph.suwon,
+        "主席",
+        "Chair",
+        OfficeRank.AMBASSADOR,
+        D(2019, 1, 1),
+        primary=False,
+    )
+    people = [graph.lin, graph.han, graph.brent, graph.chen, graph.nobody]
+
+    with django_assert_num_queries(1):
+        titles = selectors.titles_as_of(people, SPRING_2019)
+        organisations = {pk: a.organisation.name_en for pk, a in titles.items() if a}
+
+    assert titles == {
+        graph.lin.pk: adviser,
+        graph.han.pk: graph.han_mayor,
+        graph.brent.pk: chairman,
+        graph.chen.pk: None,
+        graph.nobody.pk: None,
+    }
+    assert organisations == {
+        graph.lin.pk: "Suwon",
+        graph.han.pk: "Kaohsiung City",
+        graph.brent.pk: "Suwon",
+    }
+    assert {p.pk: selectors.title_as_of(p, SPRING_2019) for p in people} == titles
+
+
 def test_precedence_rank_from_office_held_override_or_private(graph):
     assert selectors.precedence_rank(graph.han, SPRING_2019) == OfficeRank.MAYOR
     assert selectors.precedence_rank(graph.han, D(2021, 1, 1)) == OfficeRank.PRIVATE

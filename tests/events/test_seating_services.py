@@ -5,18 +5,15 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from crm.selectors import title_as_of
 from events import seating
 from events.models import Seat, SeatingTable
 from events.selectors.seating import (
-    event_date,
     guests_to_seat,
     plan_view,
     print_guests,
-    titles_as_of,
 )
 from events.services.seating import configure_seating_plan, generate_seating_plan, move_guest
-from tests.factories.crm import AffiliationFactory, OrganisationFactory
+from tests.factories.crm import OrganisationFactory
 from tests.factories.seating import accept_all, build_luncheon
 
 pytestmark = pytest.mark.django_db
@@ -181,19 +178,6 @@ def test_move_guest_refuses_a_seat_that_does_not_exist():
     assert table_error.value.message_dict == {"table": ["Table 9 is not in the plan."]}
     assert seat_error.value.message_dict == {"position": ["Choose a seat from 1 to 10."]}
     assert seated(plan) == before
-
-
-def test_titles_as_of_agrees_with_title_as_of():
-    scene, plan = luncheon(guests=12)
-    # A second, non-primary post of higher rank must not displace the primary one.
-    AffiliationFactory(person=scene.host, organisation=scene.home, is_primary=False)
-    date = event_date(scene.event)
-
-    titles = titles_as_of([p.pk for p in scene.people], date)
-
-    assert {pk: a.pk for pk, a in titles.items()} == {
-        p.pk: title_as_of(p, date).pk for p in scene.people if title_as_of(p, date)
-    }
 
 
 @pytest.mark.parametrize("guests", [10, 100])
