@@ -1417,6 +1417,9 @@ def load(stdout=None):
     demo_programmes.load(resources, stdout)
     report(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
     _load_standalone_bookings(resources, stdout)
+    from . import demo_luncheon
+
+    demo_luncheon.load(stdout)
 
 
 def _event_values(spec):
