@@ -1,15 +1,19 @@
-"""Whole-response cache for public pages, checked before Wagtail routes the request.
+"""Whole-response cache for public pages, answered before sessions, logins and Wagtail routing.
 
 A cached entry remembers which page it came from and a *token*: the values of everything the
 page shows (its publication, the records behind it), read in one query. A hit re-reads the
-token and serves the stored bytes only if nothing changed, so an edited page or event is never
-served stale, without signals and without Wagtail's per-segment routing queries.
+token and serves the stored response only if nothing changed, so an edited page or event is
+never served stale, without signals and without Wagtail's per-segment routing queries.
+
+Only cookie-less readers are served from or fill the cache: a session or message cookie means
+a login, a preview or a one-off message, all of which must render afresh.
 """
 
 import hashlib
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
@@ -29,10 +33,12 @@ def cache_key(request):
 
 
 def request_is_cacheable(request):
-    """Anonymous GET/HEAD requests only: staff see drafts, user bars and previews."""
-    if request.method not in ("GET", "HEAD"):
+    """Anonymous, cookie-less GET/HEAD requests only: staff see drafts, user bars, previews."""
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
         return False
-    if getattr(request, "is_preview", False):
+    # Cookies that make a response personal; csrftoken or a language cookie do not.
+    personal = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+    if any(name in request.COOKIES for name in personal):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
@@ -65,17 +71,25 @@ def page_token(page_class, pk):
     return page_class.cache_token(dict(zip(names, row)), timezone.now())
 
 
-def store(request, page, token, response):
-    """Keep a rendered 200 response under the request's key with the token read before render."""
-    if response.status_code != 200 or response.has_header("Set-Cookie") or token is None:
+def mark_cacheable(request, page, token):
+    """Called by a page as it serves: the middleware stores the finished response."""
+    request.page_cache = (page._meta.label_lower, page.pk, token)
+
+
+def store(request, response):
+    """Keep a finished 200 response of a page that marked the request cacheable."""
+    marked = getattr(request, "page_cache", None)
+    if marked is None or marked[2] is None:
         return
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return
+    model, pk, token = marked
     entry = {
-        "model": page._meta.label_lower,
-        "pk": page.pk,
+        "model": model,
+        "pk": pk,
         "token": token,
         "content": response.content,
-        "content_type": response["Content-Type"],
-        "content_language": response.get("Content-Language", ""),
+        "headers": dict(response.items()),
     }
     _cache().set(cache_key(request), entry, settings.KIA_PAGE_CACHE_SECONDS)
 
@@ -87,11 +101,8 @@ def fetch(request):
     entry = _cache().get(cache_key(request))
     if entry is None:
         return None
-    page_class = apps.get_model(entry["model"])
-    if page_token(page_class, entry["pk"]) != entry["token"]:
+    if page_token(apps.get_model(entry["model"]), entry["pk"]) != entry["token"]:
         return None
-    response = HttpResponse(entry["content"], content_type=entry["content_type"])
-    if entry["content_language"]:
-        response["Content-Language"] = entry["content_language"]
+    response = HttpResponse(entry["content"], headers=entry["headers"])
     response["X-Page-Cache"] = "hit"
     return response

@@ -92,11 +92,9 @@ class CachedPageMixin:
         cacheable = cache.request_is_cacheable(request) and not self.is_restricted()
         # Read the token before rendering, so a change made meanwhile is never hidden.
         token = cache.page_token(type(self), self.pk) if cacheable else None
-        response = super().serve(request, *args, **kwargs)
         if cacheable:
-            response.render()
-            cache.store(request, self, token, response)
-        return response
+            cache.mark_cacheable(request, self, token)
+        return super().serve(request, *args, **kwargs)
 
     def is_restricted(self):
         """Whether this page or an ancestor has a view restriction (never cached then)."""
