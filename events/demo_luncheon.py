@@ -279,15 +279,12 @@ def load(stdout=None):
     guests = [(crm_demo.person(key), key in (HOST, "yeom", "park_seo_yeon")) for key in CRM_GUESTS]
     guests += _load_delegations(event, pickers)
     local = _load_local_guests(organisations, pickers)
-    guests += [(person, False) for person in local]
+    guests += [(person, False) for _title, person in local]
     _load_invitations(event, guests)
-    _load_seating_plan(event, host=crm_demo.person(HOST), co_hosts=_co_hosts(local))
-
-
-def _co_hosts(local):
-    # The deputy mayors host tables of their own; the demo's first local guest is the
-    # illustrative second deputy mayor (LOCAL_GUESTS starts with that post).
-    return [crm_demo.person("yeh_kuang_shih"), local[0]]
+    # The mayor hosts; the deputy mayors host tables of their own.
+    co_hosts = [crm_demo.person("yeh_kuang_shih")]
+    co_hosts += [person for title, person in local if title == "deputy_mayor"]
+    _load_seating_plan(event, host=crm_demo.person(HOST), co_hosts=co_hosts)
 
 
 def _load_local_organisations():
@@ -395,11 +392,13 @@ def _member(delegation, person, role):
 
 
 def _load_local_guests(organisations, pickers):
+    """The local guests as (title key, person), in LOCAL_GUESTS order."""
     people = []
     for org_key, title_key, count in LOCAL_GUESTS:
         organisation = organisations.get(org_key) or crm_demo.organisation(org_key)
         for _ in range(count):
-            people.append(_illustrative_person(pickers["TW"], "TW", organisation, title_key))
+            person = _illustrative_person(pickers["TW"], "TW", organisation, title_key)
+            people.append((title_key, person))
     return people
 
 
@@ -428,7 +427,9 @@ def _load_invitations(event, guests):
                 "sent_at": respond_by - datetime.timedelta(days=21),
                 # Replies trickle in over the fortnight before the reply-by date.
                 "responded_at": (
-                    respond_by - datetime.timedelta(days=14, hours=-5 * index)
+                    respond_by
+                    - datetime.timedelta(days=14)
+                    + datetime.timedelta(hours=(5 * index) % (13 * 24))
                     if status != InvitationStatus.PENDING
                     else None
                 ),

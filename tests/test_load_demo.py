@@ -3,6 +3,7 @@ nothing. Loading takes seconds, so one test loads twice and checks everything it
 
 import datetime
 import io
+from collections import Counter
 
 import pytest
 from django.apps import apps
@@ -15,7 +16,8 @@ from wagtail.models import Page
 from crm.models import Organisation, Person, Relationship, RelationshipRenewal
 from crm.selectors import sister_cities_in_order
 from events.enums import Direction, VenueKind
-from events.models import Booking, Delegation, Event, Venue
+from events.models import Booking, Delegation, Event, SeatingPlan, Venue
+from events.selectors.seating import stored_warnings
 from events.selectors.stats import (
     room_bookings_by_venue,
     vehicle_trips_by_month,
@@ -83,6 +85,23 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
     luncheon = Event.objects.get(title_en="2019 Kaohsiung International Luncheon")
     assert list(luncheon.relationships.all()) == [suwon]
     assert luncheon.delegations.count() == 9
+    # The luncheon's illustrative guest list, the replies and the generated seating plan.
+    replies = Counter(luncheon.invitations.values_list("status", flat=True))
+    assert replies == {"accepted": 136, "declined": 7, "pending": 3}
+    assert not luncheon.invitations.filter(is_illustrative=False).exists()
+    assert (
+        sum(invitation.seat_count for invitation in luncheon.invitations.filter(status="accepted"))
+        <= luncheon.capacity
+    )
+    assert sorted(
+        (delegation.declared_size, delegation.members.count())
+        for delegation in luncheon.delegations.all()
+    ) == [(5, 5), (5, 5), (6, 6), (6, 6), (7, 7), (7, 7), (8, 8), (8, 8), (12, 12)]
+    plan = SeatingPlan.objects.get(event=luncheon)
+    assert plan.seats.count() == 136
+    assert plan.seating_tables.count() == 14
+    assert plan.host.native_name == "韓國瑜"
+    assert [warning for warning in stored_warnings(plan) if warning.is_hard] == []
     assert list(
         RelationshipRenewal.objects.filter(
             relationship__target__name_en="Akita Prefecture"
