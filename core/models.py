@@ -1,6 +1,8 @@
 """Abstract models every app shares; nothing domain-specific lives here."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,3 +25,43 @@ class IllustrativeModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class GeoPointModel(models.Model):
+    """An optional point on the map (WGS 84), for map markers, GEO lines and directions."""
+
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+
+
+def geo_point_constraints():
+    """Range checks for GeoPointModel's fields, named <app>_<model>_<rule> by Django."""
+    return [
+        models.CheckConstraint(
+            condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+            name="%(app_label)s_%(class)s_latitude_range",
+            violation_error_message=_("Latitude must be between -90 and 90."),
+        ),
+        models.CheckConstraint(
+            condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+            name="%(app_label)s_%(class)s_longitude_range",
+            violation_error_message=_("Longitude must be between -180 and 180."),
+        ),
+    ]

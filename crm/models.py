@@ -1,7 +1,7 @@
 """People, organisations and the dated, typed graph between them."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Greatest, Least
@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
-from core.models import IllustrativeModel, TimeStampedModel
+from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 
 from . import names
 from .enums import (
@@ -24,9 +24,6 @@ from .enums import (
 )
 from .validators import validate_date_order, validate_language_codes
 
-LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
-LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
-
 
 class OrganisationQuerySet(models.QuerySet):
     def home(self):
@@ -36,7 +33,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(kind=OrganisationKind.CITY)
 
 
-class Organisation(IllustrativeModel, TimeStampedModel):
+class Organisation(IllustrativeModel, GeoPointModel, TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     # Translated through modeltranslation (crm/translation.py): name_zh_hant, name_en, ...
     name = models.CharField(_("name"), max_length=255)
@@ -63,22 +60,6 @@ class Organisation(IllustrativeModel, TimeStampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -107,14 +88,7 @@ class Organisation(IllustrativeModel, TimeStampedModel):
                 name="crm_organisation_not_own_parent",
                 violation_error_message=_("An organisation cannot be its own parent."),
             ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="crm_organisation_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="crm_organisation_longitude_range",
-            ),
+            *geo_point_constraints(),
         ]
 
     def __str__(self):

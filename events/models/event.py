@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import IllustrativeModel, TimeStampedModel
-from crm.models import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
+from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 
 from ..enums import (
     Direction,
@@ -240,7 +239,7 @@ class ItineraryItemQuerySet(models.QuerySet):
         return self.filter(status=ItemStatus.CONFIRMED)
 
 
-class ItineraryItem(TimeStampedModel):
+class ItineraryItem(GeoPointModel, TimeStampedModel):
     uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     event = models.ForeignKey(
@@ -268,22 +267,6 @@ class ItineraryItem(TimeStampedModel):
     address = models.CharField(
         _("address"), max_length=255, blank=True, help_text=_("Where, if not a venue on record.")
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-    )
     members = models.ManyToManyField(
         DelegationMember, verbose_name=_("delegation members"), blank=True, related_name="items"
     )
@@ -303,6 +286,7 @@ class ItineraryItem(TimeStampedModel):
                 name="events_itineraryitem_start_before_end",
                 violation_error_message=_("The item cannot end before it starts."),
             ),
+            *geo_point_constraints(),
         ]
 
     def __str__(self):

@@ -13,8 +13,7 @@ from django.db.models import Func, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import PostgresExclusionConstraint
-from core.models import IllustrativeModel, TimeStampedModel
-from crm.models import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
+from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 from crm.validators import validate_language_codes
 
 from ..enums import BookingStatus, InterpretationMode, ResourceKind, VehicleKind, VenueKind
@@ -38,7 +37,7 @@ class Resource(IllustrativeModel, TimeStampedModel):
         return self.name
 
 
-class Venue(Resource):
+class Venue(GeoPointModel, Resource):
     # Translated through modeltranslation.
     building = models.CharField(
         _("building"),
@@ -50,22 +49,6 @@ class Venue(Resource):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     equipment = models.TextField(_("equipment"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LATITUDE_VALIDATORS,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=LONGITUDE_VALIDATORS,
-    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -78,6 +61,7 @@ class Venue(Resource):
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
+        constraints = [*geo_point_constraints()]
 
     def save(self, *args, **kwargs):
         self.kind = ResourceKind.VENUE
