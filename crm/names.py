@@ -2,6 +2,33 @@
 
 from .enums import NameOrder
 
+# Nationalities whose names are written family name first.
+FAMILY_FIRST_COUNTRIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "KP", "SG", "VN"})
+
+
+def is_hangul(code):
+    return 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+def is_kana(code):
+    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF
+
+
+def is_han(code):
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
+
+
+def has_cjk(text):
+    """True if the text holds any Chinese, Japanese or Korean character."""
+    return any(is_han(ord(c)) or is_kana(ord(c)) or is_hangul(ord(c)) for c in text)
+
+
+def infer_name_order(*, native_name="", country=""):
+    """Family-first for names from CJK countries or written in a CJK script."""
+    if str(country) in FAMILY_FIRST_COUNTRIES or has_cjk(native_name or ""):
+        return NameOrder.FAMILY_FIRST
+    return NameOrder.GIVEN_FIRST
+
 
 def format_name(person, *, script="latin", honorific=False):
     """Print a person's name: family-first for CJK names, given-first otherwise.

@@ -16,7 +16,8 @@ from crm import names
 from .enums import RegistrationStatus
 from .models import Registration
 from .printing import _Document
-from .selectors.programmes import HAN_LANGUAGE, name_holder
+from .selectors.programmes import HAN_LANGUAGE
+from .selectors.registrations import name_holder
 
 
 def certificate_names(registration):

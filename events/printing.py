@@ -87,27 +87,15 @@ def cjk_fonts():
     return indices
 
 
-def _is_hangul(code):
-    return 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
-
-
-def _is_kana(code):
-    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF
-
-
-def _is_han(code):
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
-
-
 def face_for(text, language=""):
     """The Noto CJK face for a text: by its script, and for Han characters by language."""
     codes = [ord(ch) for ch in text]
-    if any(_is_hangul(c) for c in codes):
+    if any(names.is_hangul(c) for c in codes):
         return "KR"
-    if any(_is_kana(c) for c in codes):
+    if any(names.is_kana(c) for c in codes):
         return "JP"
     language = (language or "").lower()
-    if any(_is_han(c) for c in codes):
+    if any(names.is_han(c) for c in codes):
         if language.startswith("ja"):
             return "JP"
         if language.startswith("ko"):
@@ -119,7 +107,7 @@ def face_for(text, language=""):
 
 def _han_only(text):
     letters = [ord(ch) for ch in text if not ch.isspace()]
-    return bool(letters) and all(_is_han(c) for c in letters)
+    return bool(letters) and all(names.is_han(c) for c in letters)
 
 
 def reading_name(person, language):
@@ -129,9 +117,11 @@ def reading_name(person, language):
             return person.chinese_name
         if _han_only(person.native_name):
             return person.native_name
-    if language == "ja" and any(_is_kana(ord(c)) or _is_han(ord(c)) for c in person.native_name):
+    if language == "ja" and any(
+        names.is_kana(ord(c)) or names.is_han(ord(c)) for c in person.native_name
+    ):
         return person.native_name
-    if language == "ko" and any(_is_hangul(ord(c)) for c in person.native_name):
+    if language == "ko" and any(names.is_hangul(ord(c)) for c in person.native_name):
         return person.native_name
     return names.format_name(person)
 

@@ -13,6 +13,7 @@ from django_tasks import task
 
 from . import ical
 from .models import Invitation, Registration
+from .selectors.registrations import registration_name
 
 INVITATION_MAILS = ("invitation", "reminder", "promoted", "cancellation")
 REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
@@ -74,6 +75,7 @@ def build_registration_message(registration, *, kind):
             f"registration_{kind}",
             {
                 "registration": registration,
+                "name": registration_name(registration),
                 "event": registration.event,
                 "starts_at": timezone.localtime(registration.event.starts_at),
             },

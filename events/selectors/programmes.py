@@ -6,7 +6,6 @@ Every list here runs a fixed number of queries however many rows it holds.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from django.db.models import F, Prefetch
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils.translation import gettext
 from django_countries.fields import Country
 
 from crm import names
-from crm.enums import NameOrder, OfficeRank, OrganisationKind
+from crm.enums import OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
 from crm.selectors import order_by_precedence
 
@@ -40,42 +39,13 @@ from ..models import (
     RoomAssignment,
     TransportVehicle,
 )
-from ..printing import _is_han, _is_hangul, _is_kana
 
 # Languages every envoy event is run in; anyone preferring another needs an interpreter.
 WORKING_LANGUAGES = ("zh-hant", "en")
 
 
-# Nationalities whose names are written family name first.
-FAMILY_FIRST_COUNTRIES = {"TW", "CN", "HK", "MO", "JP", "KR", "KP", "SG", "VN"}
 # The language whose glyphs suit a Han name from this country.
 HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "KP": "ko", "CN": "zh-hans", "SG": "zh-hans"}
-
-
-def _has_cjk(text):
-    return any(_is_han(ord(c)) or _is_kana(ord(c)) or _is_hangul(ord(c)) for c in text)
-
-
-def name_holder(registration):
-    """The registration's name as crm.names expects it (the person on record if linked)."""
-    if registration.person_id:
-        return registration.person
-    family_first = str(registration.nationality) in FAMILY_FIRST_COUNTRIES or _has_cjk(
-        registration.native_name
-    )
-    return SimpleNamespace(
-        family_name=registration.family_name,
-        given_name=registration.given_name,
-        native_name=registration.native_name,
-        chinese_name="",
-        honorific="",
-        name_order=NameOrder.FAMILY_FIRST if family_first else NameOrder.GIVEN_FIRST,
-    )
-
-
-def registration_name(registration):
-    """An applicant's name in Latin letters, family name first for CJK names."""
-    return names.format_name(name_holder(registration))
 
 
 def event_date(event):

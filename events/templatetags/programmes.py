@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors.programmes import registration_name
+from ..selectors.registrations import registration_name
 
 register = template.Library()
 

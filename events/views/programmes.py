@@ -31,6 +31,7 @@ from .. import certificates
 from ..enums import EventKind, InvitationStatus, RegistrationStatus
 from ..models import Driver, Event, Invitation, Registration, Vehicle
 from ..selectors import programmes as selectors
+from ..selectors.registrations import registration_name
 from ..services import camp, checkin, envoy_tour
 from .admin import SENSITIVE_REGISTRATION_PERMISSION
 
@@ -606,7 +607,7 @@ class CheckInView(ActionView):
             self.request,
             gettext("Welcome, %(name)s (%(university)s).")
             % {
-                "name": selectors.registration_name(registration),
+                "name": registration_name(registration),
                 "university": registration.university,
             },
         )
