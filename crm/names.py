@@ -44,7 +44,9 @@ def format_name(person, *, script="latin", honorific=False):
         parts = [person.given_name, person.family_name]
         if person.name_order == NameOrder.FAMILY_FIRST:
             parts.reverse()
-        name = " ".join(part for part in parts if part)
+        # Names typed in a CJK script (涂 + 慕怡) are written without a space between the parts.
+        separator = "" if has_cjk(person.family_name + person.given_name) else " "
+        name = separator.join(part for part in parts if part)
     if honorific and person.honorific:
         return f"{person.honorific} {name}"
     return name

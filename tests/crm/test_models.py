@@ -66,3 +66,10 @@ def test_format_name_family_first_for_cjk_and_given_first_otherwise():
     assert format_name(yeom, script="chinese", honorific=True) == "Mayor 廉泰英"
     assert format_name(brent) == "Brent Christensen"
     assert format_name(brent, script="native") == "Brent Christensen"
+
+
+def test_format_name_joins_cjk_parts_without_a_space():
+    head = PersonFactory.build(
+        family_name="涂", given_name="慕怡", name_order=enums.NameOrder.FAMILY_FIRST
+    )
+    assert format_name(head) == "涂慕怡"
