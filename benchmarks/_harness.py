@@ -28,6 +28,7 @@ def setup_database():
     # A database of its own, so a benchmark never clobbers a test run's database.
     test_settings = connection.settings_dict.setdefault("TEST", {})
     if connection.vendor == "sqlite":
+        (ROOT / "var").mkdir(exist_ok=True)
         test_settings["NAME"] = str(ROOT / "var" / f"bench-{os.getpid()}.sqlite3")
     else:
         test_settings["NAME"] = f"kia_bench_{os.getpid()}"

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, tasks run inline."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -18,6 +20,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not :memory:, so threaded concurrency tests see real SQLite locking.
     # KIA_TEST_DB lets several checkouts or workers run suites side by side.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": env("KIA_TEST_DB", default=str(BASE_DIR / "var" / "test-db.sqlite3"))  # noqa: F405
-    }
+    _test_db = Path(env("KIA_TEST_DB", default=str(BASE_DIR / "var" / "test-db.sqlite3")))  # noqa: F405
+    # var/ is not in git; a fresh clone has to make it before SQLite can create the file.
+    _test_db.parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
