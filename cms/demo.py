@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from crm.models import Organisation
@@ -411,6 +412,9 @@ def load(stdout=None):
     city_count = _sister_city_pages(sister_index)
     if stdout is not None:
         stdout.write(
-            f"cms: home and section pages in {len(LANGS)} languages, "
-            f"{event_count} event pages, {city_count} sister-city pages"
+            gettext(
+                "Public site: home and section pages in %(languages)d languages, "
+                "%(events)d event pages, %(cities)d sister-city pages"
+            )
+            % {"languages": len(LANGS), "events": event_count, "cities": city_count}
         )
