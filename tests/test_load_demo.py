@@ -11,6 +11,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.db.models import Exists, OuterRef
+from django.utils import translation
 from wagtail.models import Page
 
 from crm.models import Organisation, Person, Relationship, RelationshipRenewal
@@ -166,7 +167,10 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
 def test_load_demo_refuses_a_second_home_city_and_saves_nothing():
     Organisation.objects.create(kind="city", name="臺北市政府", name_en="Taipei", is_home=True)
 
-    with pytest.raises(CommandError, match="Loading the demo data failed, nothing was saved"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match="Loading the demo data failed, nothing was saved"),
+    ):
         call_command("load_demo", stdout=io.StringIO())
 
     assert list(Organisation.objects.values_list("name_en", flat=True)) == ["Taipei"]

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from events import enums
 from events.models import FeedToken
@@ -57,7 +58,8 @@ def test_feed_token_admin_create_refuses_wrong_target(admin_client):
         {"kind": enums.FeedKind.PERSON, "delegation": DelegationFactory().pk},
     )
     assert response.status_code == 200
-    assert "A feed link needs exactly the target its kind names." in response.content.decode()
+    expected = gettext("A feed link needs exactly the target its kind names.")
+    assert expected in response.content.decode()
     assert FeedToken.objects.count() == 0
 
 

@@ -48,7 +48,8 @@ def test_invite_person_twice_is_refused():
     person = PersonFactory()
     invite_person(event, person)
 
-    with pytest.raises(ValidationError) as caught:
+    # Constraint messages are rendered as they are raised: raise them in English.
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         invite_person(event, person)
 
     assert caught.value.messages == ["This person is already invited to the event."]

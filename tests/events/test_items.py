@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from events.enums import BookingStatus, EventStatus, InvitationStatus, ItemKind, ItemStatus
 from events.exceptions import BookingConflict
@@ -54,7 +55,8 @@ def test_create_item_refuses_end_before_start():
             ends_at=taipei(2019, 3, 29, 10),
         )
 
-    assert caught.value.messages == ["The item cannot end before it starts."]
+    # The constraint renders its message as it is raised, in the active language.
+    assert caught.value.messages == [gettext("The item cannot end before it starts.")]
     assert ItineraryItem.objects.count() == 0
 
 
