@@ -1,5 +1,7 @@
 """The one place that decides how a person's name is printed."""
 
+import re
+
 from .enums import NameOrder
 
 # Nationalities whose names are written family name first.
@@ -18,9 +20,17 @@ def is_han(code):
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
 
 
+# The same ranges as is_hangul, is_kana and is_han, as one pattern: format_name runs for every
+# attendee of every calendar entry, so this check sits on the feeds' hot path.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\U00020000-\U0002fa1f]"
+)
+
+
 def has_cjk(text):
     """True if the text holds any Chinese, Japanese or Korean character."""
-    return any(is_han(ord(c)) or is_kana(ord(c)) or is_hangul(ord(c)) for c in text)
+    return _CJK.search(text) is not None
 
 
 def infer_name_order(*, native_name="", country=""):
