@@ -78,6 +78,7 @@ def plain_entries(delegation):
     """The feed's entries as plain values, read before any timing starts."""
     from django.conf import settings
     from django.utils import timezone, translation
+    from django.utils.translation import gettext
 
     from events import ical
     from events.models import ItineraryItem
@@ -97,7 +98,9 @@ def plain_entries(delegation):
                     "description": "\n\n".join(
                         [
                             item.public_description,
-                            f"Hotel: {delegation.hotel}",
+                            # The same catalogue string the feed uses, so both sides
+                            # serialise the same text in the same language.
+                            gettext("Hotel: %(hotel)s") % {"hotel": delegation.hotel},
                             ical.home_time_line(item.starts_at, delegation.home_timezone),
                         ]
                     ),
