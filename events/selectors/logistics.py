@@ -98,8 +98,12 @@ def _place(item):
 def _entry_for_item(item):
     grouped = _by_kind(item.bookings.all())
     staff = list(item.staff.all())
-    interpreters = grouped["interpreter"] + [
-        duty for duty in staff if duty.role == StaffRole.INTERPRETER
+    duties = [duty for duty in staff if duty.role == StaffRole.INTERPRETER]
+    on_duty = {duty.person_id for duty in duties}
+    # An interpreter both booked and assigned is one person: list the duty, which names the
+    # language pair, and only the bookings of interpreters who have no duty on the item.
+    interpreters = duties + [
+        booked for booked in grouped["interpreter"] if booked.person_id not in on_duty
     ]
     venues = grouped["venue"]
     if item.venue_id and item.venue not in venues:

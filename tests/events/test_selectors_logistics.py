@@ -84,9 +84,26 @@ def test_run_sheet_entry_holds_every_resource_and_staff_member():
     assert [venue.pk for venue in entry.venues] == [item.venue_id]
     assert [vehicle.pk for vehicle in entry.vehicles] == [bookings[ResourceKind.VEHICLE]]
     assert [driver.pk for driver in entry.drivers] == [bookings[ResourceKind.DRIVER]]
-    assert [type(i).__name__ for i in entry.interpreters] == ["Interpreter", "ItineraryStaff"]
+    assert [type(i).__name__ for i in entry.interpreters] == ["ItineraryStaff", "Interpreter"]
     assert sorted(duty.role for duty in entry.staff) == [StaffRole.INTERPRETER, StaffRole.LIAISON]
     assert entry.event == event
+
+
+def test_run_sheet_lists_an_interpreter_both_booked_and_assigned_once():
+    item = ItineraryItemFactory(starts_at=taipei(2019, 3, 29, 9), ends_at=taipei(2019, 3, 29, 10))
+    interpreter = InterpreterFactory(languages=["zh-hant", "ko"])
+    create_booking(interpreter, starts_at=item.starts_at, ends_at=item.ends_at, item=item)
+    duty = ItineraryStaff.objects.create(
+        item=item,
+        person=interpreter.person,
+        role=StaffRole.INTERPRETER,
+        language_from="zh-hant",
+        language_to="ko",
+    )
+
+    (entry,) = run_sheet(DAY)
+
+    assert entry.interpreters == [duty]
 
 
 def test_run_sheet_leaves_out_cancelled_bookings_and_marks_cancelled_items():
