@@ -58,7 +58,7 @@ MIDDLEWARE = [
     # Before sessions, logins and routing: a hit for a cookie-less reader skips them all.
     "cms.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -68,6 +68,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Served outside i18n_patterns (config/urls.py): their 404s are not language redirects.
+KIA_UNPREFIXED_PATHS = ("/admin/", "/documents/", "/feeds/")
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
