@@ -15,6 +15,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from core.panels import translated
+
 from . import audit, views
 from .forms import PersonForm
 from .models import (
@@ -25,17 +27,6 @@ from .models import (
     Person,
     Relationship,
 )
-
-
-def translated(field_name, heading):
-    """One panel with a field's four language versions together, each labelled by language."""
-    return MultiFieldPanel(
-        [
-            FieldPanel(build_localized_fieldname(field_name, code), heading=language)
-            for code, language in settings.LANGUAGES
-        ],
-        heading=heading,
-    )
 
 
 def translated_search_fields(field_name, prefix=""):

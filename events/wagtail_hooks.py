@@ -5,15 +5,15 @@ LOGISTICS_ITEMS below.
 """
 
 from django import forms
-from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.panels import translated
 
 from .admin_feeds import FeedTokenViewSet
 from .forms import (
@@ -41,17 +41,6 @@ from .views import admin as views
 from .views import filters, reports
 from .views.programmes import ProgrammesViewSet
 from .views.seating import SeatingViewSet
-
-
-def translated(field, heading, **panel_options):
-    """One field's four language versions together, each labelled with its language's own name."""
-    return MultiFieldPanel(
-        [
-            FieldPanel(build_localized_fieldname(field, code), heading=label, **panel_options)
-            for code, label in settings.LANGUAGES
-        ],
-        heading=heading,
-    )
 
 
 def short_text():

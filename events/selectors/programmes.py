@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import F, Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext
 from django_countries.fields import Country
 
@@ -39,6 +38,7 @@ from ..models import (
     RoomAssignment,
     TransportVehicle,
 )
+from .seating import event_date
 
 # Languages every envoy event is run in; anyone preferring another needs an interpreter.
 WORKING_LANGUAGES = ("zh-hant", "en")
@@ -46,10 +46,6 @@ WORKING_LANGUAGES = ("zh-hant", "en")
 
 # The language whose glyphs suit a Han name from this country.
 HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "KP": "ko", "CN": "zh-hans", "SG": "zh-hans"}
-
-
-def event_date(event):
-    return timezone.localdate(event.starts_at)
 
 
 # Camp --------------------------------------------------------------------------------------

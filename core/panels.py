@@ -1,0 +1,16 @@
+"""Wagtail admin panels shared by the apps' viewsets."""
+
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+def translated(field, heading, **panel_options):
+    """One field's four language versions together, each labelled with its language's own name."""
+    return MultiFieldPanel(
+        [
+            FieldPanel(build_localized_fieldname(field, code), heading=label, **panel_options)
+            for code, label in settings.LANGUAGES
+        ],
+        heading=heading,
+    )
