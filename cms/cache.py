@@ -18,6 +18,8 @@ from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
 
+from . import routing
+
 CACHE_PREFIX = "cms:page:"
 
 
@@ -71,6 +73,11 @@ def page_token(page_class, pk):
     return page_class.cache_token(dict(zip(names, row)), timezone.now())
 
 
+def _site_id(request):
+    site = routing.find_site(request)
+    return site.pk if site is not None else None
+
+
 def mark_cacheable(request, page, token):
     """Called by a page as it serves: the middleware stores the finished response."""
     request.page_cache = (page._meta.label_lower, page.pk, token)
@@ -88,6 +95,7 @@ def store(request, response):
         "model": model,
         "pk": pk,
         "token": token,
+        "site": _site_id(request),
         "content": response.content,
         "headers": dict(response.items()),
     }
@@ -102,6 +110,9 @@ def fetch(request):
     if entry is None:
         return None
     if page_token(apps.get_model(entry["model"]), entry["pk"]) != entry["token"]:
+        return None
+    # A site given another host or home page since: this address now shows something else.
+    if _site_id(request) != entry["site"]:
         return None
     response = HttpResponse(entry["content"], headers=entry["headers"])
     response["X-Page-Cache"] = "hit"

@@ -1,4 +1,6 @@
-from . import cache
+from wagtail.views import serve as wagtail_serve
+
+from . import cache, routing
 
 
 class PageCacheMiddleware:
@@ -17,3 +19,17 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             cache.store(request, response)
         return response
+
+
+class PageRoutingMiddleware:
+    """Route public page requests with cms.routing before Wagtail's serve view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            routing.hand_over(request, view_args[0] if view_args else view_kwargs["path"])

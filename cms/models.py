@@ -10,13 +10,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, PageManager, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -96,11 +95,14 @@ class CachedPageMixin:
             cache.mark_cacheable(request, self, token)
         return super().serve(request, *args, **kwargs)
 
+    def get_view_restrictions(self):
+        # cms.routing already knows when there are none.
+        known = getattr(self, "known_view_restrictions", None)
+        return super().get_view_restrictions() if known is None else known
+
     def is_restricted(self):
         """Whether this page or an ancestor has a view restriction (never cached then)."""
-        steplen = self.steplen
-        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths).exists()
+        return self.get_view_restrictions().exists()
 
 
 class HomePage(CachedPageMixin, Page):
@@ -172,22 +174,6 @@ class EventIndexPage(CachedPageMixin, Page):
     @classmethod
     def cache_stamps(cls):
         return {**_page_stamps(), **_event_stamps()}
-
-    def route(self, request, path_components):
-        # Every child is an event page: one query finds it with its event and venue, where
-        # Wagtail's generic routing takes two and the page then two more for its record.
-        if not path_components:
-            return super().route(request, path_components)
-        try:
-            child = (
-                EventPage.objects.child_of(self)
-                .select_related("event", "event__venue")
-                .get(slug=path_components[0])
-            )
-        except EventPage.DoesNotExist as error:
-            raise Http404 from error
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
 
     def get_items(self):
         """Live event pages under this index whose event is public, with what a card shows."""
@@ -273,6 +259,8 @@ class EventPage(CachedPageMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+    # What cms.routing reads with the page: the event and venue every event page shows.
+    route_select_related = ("event", "event__venue")
 
     content_panels = Page.content_panels + [
         FieldPanel("event"),

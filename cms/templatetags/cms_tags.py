@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -24,6 +25,52 @@ def _home_url(code):
         return reverse("wagtail_serve", args=[""])
 
 
+def _site_roots(request):
+    """The home page url_path of each language, from Wagtail's cached site root paths."""
+    site = Site.find_for_request(request) if request is not None else None
+    roots = {}
+    for root in Site.get_site_root_paths():
+        if site is None or root.site_id == site.pk:
+            roots.setdefault(root.language_code, root.root_path)
+    return roots
+
+
+def _tree(request, page):
+    """The live translations of `page` and the menu of the active language, in one query.
+
+    Both the language switcher and the menu read it; it is kept on the request.
+    """
+    key = page.pk if isinstance(page, Page) else None
+    memo = getattr(request, "_cms_tree", None)
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    roots = _site_roots(request)
+    menu_root = roots.get(translation.get_language())
+    wanted = Q(pk__in=[])
+    if key is not None:
+        wanted |= Q(translation_key=page.translation_key)
+    if menu_root is not None:
+        wanted |= Q(depth=3, show_in_menus=True, url_path__startswith=menu_root)
+    translations, menu = {}, []
+    for row in (
+        Page.objects.live()
+        .filter(wanted)
+        .only("title", "path", "url_path", "translation_key", "show_in_menus", "depth")
+        .order_by("path")
+    ):
+        if key is not None and row.translation_key == page.translation_key:
+            code = next((c for c, r in roots.items() if row.url_path.startswith(r)), None)
+            if code is not None:
+                translations[code] = row.get_url(request)
+        in_menu = row.depth == 3 and row.show_in_menus
+        if in_menu and menu_root is not None and row.url_path.startswith(menu_root):
+            menu.append(row)
+    tree = {"translations": translations, "menu": menu}
+    if request is not None:
+        request._cms_tree = (key, tree)
+    return tree
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Each site language with the URL of this same page in it.
@@ -34,16 +81,7 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    by_code = {}
-    if isinstance(page, Page) and page.pk:
-        translations = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-            .only("url_path", "locale__language_code")
-        )
-        for translated in translations:
-            by_code[translated.locale.language_code] = translated.get_url(request)
+    by_code = _tree(request, page)["translations"] if isinstance(page, Page) and page.pk else {}
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
@@ -68,23 +106,14 @@ def language_links(context):
     return links
 
 
-@register.simple_tag
-def site_navigation():
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
     """The home page URL of the active language and the pages shown in its menu."""
     code = translation.get_language()
-    # Wagtail keeps the site roots (one home page per language) in the cache.
-    roots = Site.get_site_root_paths()
-    root = next((root for root in roots if root.language_code == code), None)
-    if root is None:
-        return {"home_url": _home_url(code), "items": []}
-    items = (
-        Page.objects.live()
-        .in_menu()
-        .filter(depth=3, url_path__startswith=root.root_path)
-        .only("title", "path", "url_path")
-        .order_by("path")
-    )
-    return {"home_url": _home_url(code), "items": list(items)}
+    page = context.get("page")
+    request = context.get("request")
+    items = _tree(request, page if isinstance(page, Page) and page.pk else None)["menu"]
+    return {"home_url": _home_url(code), "items": items}
 
 
 def _day(value):

@@ -1,0 +1,127 @@
+"""Finding the site and the page for a public request in two queries instead of a dozen.
+
+Wagtail's serve view looks up the site (one query), the site root in the active language (three:
+the locale, the translation, its specific row) and then asks each page on the way down for its
+child by slug (two queries a step). None of this project's page types routes an intermediate
+segment in its own way, so a page's `url_path`, which Wagtail keeps in step with slugs and
+moves, answers the same question: one query reads the pages whose url_path is a prefix of the
+request path, and a second reads the deepest one as its own class. That page still gets
+`route()` with whatever is left of the path, so a 404 or a sub-route behaves as in Wagtail.
+
+The answers are handed to Wagtail's own serve view through the attributes it keeps its own
+lookups in (`request._wagtail_site`, `request._wagtail_route_for_request`, both named in
+Wagtail's docstrings), so its hooks, view restrictions and 404s run unchanged. Whenever the
+shortcut cannot be sure (no live home page in the active language, an unknown host) it hands
+nothing over and Wagtail routes as usual.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+SITES_CACHE_KEY = "cms:sites"
+
+
+def find_site(request):
+    """Wagtail's Site.find_for_request, remembered per host and port in the cache.
+
+    The entry is kept with the site root paths it was made under (Wagtail's own cached list):
+    a new home page, a moved root or an edited site changes them and so drops the entry.
+    """
+    try:
+        # Validated against ALLOWED_HOSTS, so the remembered hosts stay few.
+        key = (request.get_host(), request.get_port())
+    except DisallowedHost:
+        return Site.find_for_request(request)
+    roots = Site.get_site_root_paths()
+    entry = cache.get(SITES_CACHE_KEY)
+    if entry is None or entry["roots"] != roots:
+        entry = {"roots": roots, "sites": {}}
+    if key not in entry["sites"]:
+        site = Site.find_for_request(request)
+        if site is not None:
+            # Only the id and host are read from a cached site; a stale copy of the home
+            # page must not ride along with it.
+            site._state.fields_cache.pop("root_page", None)
+        entry["sites"][key] = site
+        cache.set(SITES_CACHE_KEY, entry, None)
+    request._wagtail_site = entry["sites"][key]
+    return request._wagtail_site
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_sites(**kwargs):
+    # A changed default site or port leaves the root paths as they were.
+    cache.delete(SITES_CACHE_KEY)
+
+
+def _site_root(site, roots):
+    code = translation.get_language()
+    return next(
+        (root for root in roots if root.site_id == site.pk and root.language_code == code), None
+    )
+
+
+def route(request, path):
+    """The RouteResult for `path` (a Wagtail serve path), or None to let Wagtail route.
+
+    Raises Http404 where Wagtail would.
+    """
+    site = find_site(request)
+    if site is None:
+        return None
+    root = _site_root(site, Site.get_site_root_paths())
+    if root is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    # The home page's own ancestors ("/" is the tree's root) come too: view restrictions
+    # are inherited from every ancestor.
+    above = ["/"]
+    for segment in root.root_path.strip("/").split("/"):
+        above.append(f"{above[-1]}{segment}/")
+    prefixes = [root.root_path]
+    for component in components:
+        prefixes.append(f"{prefixes[-1]}{component}/")
+    rows = {
+        url_path: row
+        for url_path, *row in Page.objects.filter(url_path__in=above[:-1] + prefixes)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .values_list("url_path", "pk", "content_type_id", "live", "alias_of_id", "restricted")
+    }
+    # Wagtail serves from the default home page when the active language's is not live.
+    if root.root_path not in rows or not rows[root.root_path][2]:
+        return None
+    depth = max(n for n, prefix in enumerate(prefixes) if prefix in rows)
+    pk, content_type_id, _live, _alias, _restricted = rows[prefixes[depth]]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
+    result = page.route(request, components[depth:])
+    on_path = [rows[url_path] for url_path in above[:-1] + prefixes[: depth + 1]]
+    if result.page is page and all(
+        alias is None and not restricted for _pk, _ct, _live, alias, restricted in on_path
+    ):
+        # Nothing on the way is private or an alias (whose source's rules would apply), so
+        # Wagtail's check, which would ask again, needs no query.
+        page.known_view_restrictions = PageViewRestriction.objects.none()
+    return result
+
+
+def hand_over(request, path):
+    """Give Wagtail's serve view the site and route, as if it had found them itself."""
+    try:
+        result = route(request, path)
+    except Http404:
+        # Wagtail's own marker for "no page here": its serve view answers 404.
+        request._wagtail_route_for_request = None
+        return
+    if result is not None:
+        request._wagtail_route_for_request = result
