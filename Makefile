@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only bench install install-dev system-deps browser messages migrate demo lint format clean
+.PHONY: run test test-only bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
 
 run: install system-deps messages migrate demo
 	@echo ""
@@ -21,7 +21,7 @@ test: install-dev system-deps browser messages test-only
 test-only:
 	$(BIN)/pytest
 
-bench: install-dev system-deps messages
+bench: install-dev system-deps bench-deps messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python benchmarks/run.py
 
 $(BIN)/python:
@@ -44,6 +44,10 @@ install-dev: $(VENV)/.installed-dev
 system-deps:
 	@command -v msgfmt >/dev/null && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || \
 		{ apt-get update -qq && apt-get install -y -qq gettext fonts-noto-cjk fontconfig >/dev/null; }
+
+# The site benchmark loads gunicorn with wrk, Debian's C load generator.
+bench-deps:
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 # Browser tests use Debian's chromium, never a downloaded browser build.
 browser:

@@ -7,5 +7,5 @@ class CmsConfig(AppConfig):
     verbose_name = _("public site")
 
     def ready(self):
-        # Connects the handlers that forget cached sites when a Site changes.
-        from . import routing  # noqa: F401
+        # Connect the handlers that forget cached sites and pages when a Site changes.
+        from . import cache, routing  # noqa: F401

@@ -3,22 +3,26 @@
 A cached entry remembers which page it came from and a *token*: the values of everything the
 page shows (its publication, the records behind it), read in one query. A hit re-reads the
 token and serves the stored response only if nothing changed, so an edited page or event is
-never served stale, without signals and without Wagtail's per-segment routing queries.
+never served stale, without signals and without Wagtail's per-segment routing queries. Only
+an edited Site, which can send a host to other pages without touching any page, is signalled:
+it starts a new generation of keys.
 
 Only cookie-less readers are served from or fill the cache: a session or message cookie means
 a login, a preview or a one-off message, all of which must render afresh.
 """
 
 import hashlib
+import uuid
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
-
-from . import routing
+from wagtail.models import Site
 
 CACHE_PREFIX = "cms:page:"
 
@@ -29,9 +33,20 @@ def _cache():
     return caches[settings.KIA_PAGE_CACHE_ALIAS]
 
 
+SITES_GENERATION_KEY = CACHE_PREFIX + "sites"
+
+
 def cache_key(request):
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    # Keys change with every edit of a Site: a host may now show another site's pages.
+    generation = _cache().get(SITES_GENERATION_KEY, "")
+    raw = f"{generation}|{request.get_host()}|{request.get_full_path()}".encode()
     return CACHE_PREFIX + hashlib.sha256(raw).hexdigest()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_sites(**kwargs):
+    _cache().set(SITES_GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def request_is_cacheable(request):
@@ -73,11 +88,6 @@ def page_token(page_class, pk):
     return page_class.cache_token(dict(zip(names, row)), timezone.now())
 
 
-def _site_id(request):
-    site = routing.find_site(request)
-    return site.pk if site is not None else None
-
-
 def mark_cacheable(request, page, token):
     """Called by a page as it serves: the middleware stores the finished response."""
     request.page_cache = (page._meta.label_lower, page.pk, token)
@@ -95,7 +105,6 @@ def store(request, response):
         "model": model,
         "pk": pk,
         "token": token,
-        "site": _site_id(request),
         "content": response.content,
         "headers": dict(response.items()),
     }
@@ -110,9 +119,6 @@ def fetch(request):
     if entry is None:
         return None
     if page_token(apps.get_model(entry["model"]), entry["pk"]) != entry["token"]:
-        return None
-    # A site given another host or home page since: this address now shows something else.
-    if _site_id(request) != entry["site"]:
         return None
     response = HttpResponse(entry["content"], headers=entry["headers"])
     response["X-Page-Cache"] = "hit"
