@@ -26,6 +26,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 SITES_CACHE_KEY = "cms:sites"
+MAX_HOSTS = 64
 
 
 def find_site(request):
@@ -41,7 +42,8 @@ def find_site(request):
         return Site.find_for_request(request)
     roots = Site.get_site_root_paths()
     entry = cache.get(SITES_CACHE_KEY)
-    if entry is None or entry["roots"] != roots:
+    # Many hosts means ALLOWED_HOSTS lets any through: start over rather than grow forever.
+    if entry is None or entry["roots"] != roots or len(entry["sites"]) >= MAX_HOSTS:
         entry = {"roots": roots, "sites": {}}
     if key not in entry["sites"]:
         site = Site.find_for_request(request)

@@ -1,6 +1,7 @@
 """cms.routing finds the same page Wagtail's own walk finds, and hands over only what it knows."""
 
 import pytest
+from django.core.cache import cache
 from django.http import Http404
 from django.test import RequestFactory, override_settings
 from django.utils import translation
@@ -127,3 +128,11 @@ def test_a_changed_site_is_routed_afresh(client, tree):
     assert response.context["page"].pk == tree.homes["zh-hant"].pk
     response = client.get("/zh-hant/", HTTP_HOST="third.example")
     assert response.context["page"].pk == second_home.pk
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+def test_remembered_hosts_stay_few_when_any_host_is_allowed(tree):
+    for number in range(routing.MAX_HOSTS + 10):
+        request = RequestFactory().get("/zh-hant/", HTTP_HOST=f"h{number}.example")
+        assert routing.find_site(request).pk == Site.objects.get(is_default_site=True).pk
+    assert len(cache.get(routing.SITES_CACHE_KEY)["sites"]) <= routing.MAX_HOSTS
