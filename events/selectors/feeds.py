@@ -30,6 +30,7 @@ from ..models import (
     FeedToken,
     ItineraryItem,
     ItineraryStaff,
+    Resource,
     Venue,
 )
 
@@ -260,6 +261,24 @@ def participants_by_item(items):
     return by_item
 
 
+def attending_people(items):
+    """Everyone the entries of `items` may name: members, other participants and staff."""
+    pks = items.values("pk")
+    return Person.objects.filter(
+        Q(
+            pk__in=ItineraryItem.members.through.objects.filter(itineraryitem__in=pks).values(
+                "delegationmember__person_id"
+            )
+        )
+        | Q(
+            pk__in=ItineraryItem.people.through.objects.filter(itineraryitem__in=pks).values(
+                "person_id"
+            )
+        )
+        | Q(pk__in=ItineraryStaff.objects.filter(item__in=pks).values("person_id"))
+    )
+
+
 def with_venues(items):
     """Evaluate items and attach their venues, one shared instance per venue (one query).
 
@@ -303,6 +322,8 @@ def _delegation_feed(token, language):
         sources=[
             Source(items, ("venue__updated_at",)),
             Source(Delegation.objects.filter(pk=delegation.pk)),
+            # Entries name their participants: a renamed member is a new version.
+            Source(attending_people(items)),
         ],
         build=build,
     )
@@ -341,14 +362,19 @@ def _person_feed(token, language):
             components.append(ical.booking_component(booking, audience=audience))
         return components
 
+    # The calendar bears the person's name; staff entries name the others attending too.
+    named = Q(pk=person.pk)
+    if staff:
+        named |= Q(pk__in=attending_people(items).values("pk"))
     return Feed(
         key="",
         name=gettext("Schedule of %(name)s") % {"name": person.full_name},
         language=language,
         sources=[
             Source(items, ("venue__updated_at",)),
-            Source(bookings, ("item__updated_at",)),
+            Source(bookings, ("item__updated_at", "resource__updated_at")),
             Source(memberships, ("delegation__updated_at",)),
+            Source(Person.objects.filter(named)),
         ],
         build=build,
     )
@@ -367,7 +393,11 @@ def _resource_feed(token, language):
         key="",
         name=gettext("Bookings of %(resource)s") % {"resource": resource.name},
         language=language,
-        sources=[Source(bookings, ("item__updated_at",))],
+        # Entries and the calendar's name carry the resource's name.
+        sources=[
+            Source(bookings, ("item__updated_at",)),
+            Source(Resource.objects.filter(pk=resource.pk)),
+        ],
         build=build,
     )
 

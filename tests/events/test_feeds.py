@@ -411,3 +411,44 @@ def test_agreements_feed_lists_renewals_and_anniversaries_all_day(client):
     cache.clear()
     again = vevents(client.get(private_url(secret)).content)
     assert set(again) == {str(renewal["UID"]), str(anniversary["UID"])}
+
+
+def _refetch(client, url, first):
+    return client.get(url, headers={"If-None-Match": first["ETag"]})
+
+
+def test_delegation_feed_changes_when_a_participant_is_renamed(client):
+    data = visit_with_secrets()
+    _token, secret = create_feed_token(enums.FeedKind.DELEGATION, delegation=data["delegation"])
+    first = client.get(private_url(secret))
+    head = data["head"].person
+    head.family_name = "Kim"
+    head.save()
+    second = _refetch(client, private_url(secret), first)
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert "Kim" in second.content.decode()
+
+
+def test_person_feed_changes_when_the_person_is_renamed(client):
+    data = visit_with_secrets()
+    person = data["head"].person
+    _token, secret = create_feed_token(enums.FeedKind.PERSON, person=person)
+    first = client.get(private_url(secret))
+    person.family_name = "Kim"
+    person.save()
+    second = _refetch(client, private_url(secret), first)
+    assert second.status_code == 200
+    assert "Kim" in str(Calendar.from_ical(second.content)["X-WR-CALNAME"])
+
+
+def test_resource_feed_changes_when_the_resource_is_renamed(client):
+    data = visit_with_secrets()
+    driver = data["driver"]
+    _token, secret = create_feed_token(enums.FeedKind.RESOURCE, resource=driver)
+    first = client.get(private_url(secret))
+    driver.name = "Driver Lin"
+    driver.save()
+    second = _refetch(client, private_url(secret), first)
+    assert second.status_code == 200
+    assert "Driver Lin" in second.content.decode()

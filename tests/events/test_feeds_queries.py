@@ -66,9 +66,9 @@ def test_delegation_feed_queries_flat(client, django_assert_num_queries, size):
     member = DelegationMemberFactory(delegation=delegation, person=PersonFactory())
     bulk_items(delegation.event, size, member=member, venue=VenueFactory())
     _token, secret = create_feed_token(enums.FeedKind.DELEGATION, delegation=delegation)
-    # token, touch, language (head of delegation), two version aggregates, three kinds of
+    # token, touch, language (head of delegation), three version aggregates, three kinds of
     # participant links and their persons, items, their venues
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(private_url(secret))
     assert entries(response) == size
 
@@ -91,9 +91,9 @@ def test_person_feed_queries_flat(client, django_assert_num_queries, django_user
         for n in range(size)
     )
     _token, secret = create_feed_token(enums.FeedKind.PERSON, person=person)
-    # token, touch, three version aggregates, memberships, three kinds of participant
+    # token, touch, four version aggregates, memberships, three kinds of participant
     # links and their persons, items (no venues here), bookings
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(private_url(secret))
     assert entries(response) == 2 * size
 
@@ -112,8 +112,8 @@ def test_resource_feed_queries_flat(client, django_assert_num_queries, size):
         for n in range(size)
     )
     _token, secret = create_feed_token(enums.FeedKind.RESOURCE, resource=venue)
-    # token, touch, version aggregate, bookings
-    with django_assert_num_queries(4):
+    # token, touch, two version aggregates, bookings
+    with django_assert_num_queries(5):
         response = client.get(private_url(secret))
     assert entries(response) == size
 
