@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from ..enums import EventStatus, InvitationStatus
-from ..models import Event, Invitation
+from ..models import Event, ForumMeeting, Invitation
 from ..tasks import build_invitation_message, send_invitation_mail
 
 __all__ = [
@@ -201,5 +201,18 @@ def respond_to_invitation(
     invitation.accessibility_needs = accessibility_needs
     invitation.full_clean()
     invitation.save()
+    _release_plans(invitation)
     _promote_waitlisted(event)
     return invitation
+
+
+def _release_plans(invitation):
+    """Give up what was planned for seats a guest no longer takes: transfer seats beyond
+    their party and, once they are not coming, their forum meetings not yet logged."""
+    coming = invitation.status == InvitationStatus.ACCEPTED
+    party = 1 + invitation.companions if coming else 0
+    invitation.manifest_entries.filter(companion__gte=party).delete()
+    if not coming:
+        ForumMeeting.objects.filter(
+            event=invitation.event_id, envoy=invitation.person_id, interaction__isnull=True
+        ).delete()

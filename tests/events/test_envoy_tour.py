@@ -446,3 +446,29 @@ def test_tour_page_query_count_constant(client, officer, django_assert_num_queri
         response = client.get(url)
     assert len(response.context["invitations"]) == 100
     assert len(transport_manifests(event)[0].vehicles) == 2
+
+
+def test_a_decline_gives_up_the_guests_transfer_seats_and_fewer_companions_theirs():
+    tour, invitations = accepted_tour([2, 3, 0, 1])
+    plan_transfer(tour.legs[0], vehicles=[VehicleFactory(seats=12)], drivers=[DriverFactory()])
+    declining, shrinking = invitations[0], invitations[1]
+    # Invitations carry no reply deadline here; the reply comes a month before the tour.
+    respond_to_invitation(declining, accept=False, now=taipei(2019, 11, 1))
+    respond_to_invitation(shrinking, accept=True, companions=1, now=taipei(2019, 11, 1))
+
+    seats = travellers_per_leg(tour.event)[tour.legs[0].pk]
+    assert not [key for key in seats if key[0] == declining.pk]
+    assert sorted(c for pk, c in seats if pk == shrinking.pk) == [0, 1]
+    assert sorted(c for pk, c in seats if pk == invitations[3].pk) == [0, 1]
+
+
+def test_a_decline_gives_up_the_envoys_forum_meetings_not_yet_logged():
+    tour, invitations = interested_tour()
+    pair_forum(tour.event, starts_at=taipei(2019, 12, 7, 10), slot_count=3)
+    declining = invitations[0]
+    others = ForumMeeting.objects.exclude(envoy=declining.person).count()
+
+    respond_to_invitation(declining, accept=False, now=taipei(2019, 11, 1))
+
+    assert not ForumMeeting.objects.filter(envoy=declining.person).exists()
+    assert ForumMeeting.objects.count() == others
