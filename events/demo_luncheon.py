@@ -284,7 +284,14 @@ def load(stdout=None):
     # The mayor hosts; the deputy mayors host tables of their own.
     co_hosts = [crm_demo.person("yeh_kuang_shih")]
     co_hosts += [person for title, person in local if title == "deputy_mayor"]
-    _load_seating_plan(event, host=crm_demo.person(HOST), co_hosts=co_hosts)
+    # Suwon signed its friendship-city agreement at this luncheon: its mayor sits at the
+    # host's right, though heads of representative offices rank higher.
+    _load_seating_plan(
+        event,
+        host=crm_demo.person(HOST),
+        co_hosts=co_hosts,
+        guest_of_honour=crm_demo.person("yeom"),
+    )
 
 
 def _load_local_organisations():
@@ -443,7 +450,7 @@ def _load_invitations(event, guests):
         )
 
 
-def _load_seating_plan(event, *, host, co_hosts):
+def _load_seating_plan(event, *, host, co_hosts, guest_of_honour):
     """Configure and generate the plan, unless it already seats these guests this way."""
     plan = SeatingPlan.objects.filter(event=event).first()
     configured = plan is not None and (
@@ -451,10 +458,17 @@ def _load_seating_plan(event, *, host, co_hosts):
         and plan.table_count is None
         and not plan.keep_delegations_together
         and plan.host_id == host.pk
+        and plan.guest_of_honour_id == guest_of_honour.pk
         and set(plan.co_hosts.values_list("pk", flat=True)) == {p.pk for p in co_hosts}
     )
     if not configured:
-        plan = configure_seating_plan(event, table_size=TABLE_SIZE, host=host, co_hosts=co_hosts)
+        plan = configure_seating_plan(
+            event,
+            table_size=TABLE_SIZE,
+            host=host,
+            co_hosts=co_hosts,
+            guest_of_honour=guest_of_honour,
+        )
     seated = set(Seat.objects.filter(plan=plan).values_list("person", flat=True))
     wanted = {entry.person.pk for entry in guests_to_seat(plan)}
     if not configured or seated != wanted:

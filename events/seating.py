@@ -86,6 +86,8 @@ class Guest:
     is_host: bool = False
     is_cohost: bool = False
     is_local: bool = False
+    # Chosen for the event (the partner who signs, say), whatever their rank.
+    is_guest_of_honour: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,15 @@ class _Unit:
 
 
 def precedence_key(guest):
-    """Lower rank first; visitors before the home side at equal rank; then by name."""
-    return (guest.rank, guest.is_local, guest.name.casefold(), guest.key)
+    """The chosen guest of honour first; then lower rank; visitors before the home side at
+    equal rank; then by name."""
+    return (
+        not guest.is_guest_of_honour,
+        guest.rank,
+        guest.is_local,
+        guest.name.casefold(),
+        guest.key,
+    )
 
 
 def seat_guests(guests, *, table_size=10, tables=None, keep_delegations_together=False):
@@ -547,7 +556,8 @@ def _improve_languages(seats, by_key, size):
 
 
 def guest_of_honour(guests):
-    """The guest of highest precedence who is not the host, a co-host or an interpreter."""
+    """The chosen guest of honour, else the guest of highest precedence who is not the host,
+    a co-host or an interpreter."""
     keys = {g.key for g in guests}
     candidates = [
         g

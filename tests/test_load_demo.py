@@ -102,6 +102,10 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
     assert plan.seats.count() == 136
     assert plan.seating_tables.count() == 14
     assert plan.host.native_name == "韓國瑜"
+    # Suwon signed here: its mayor sits at the host's right although envoys rank higher.
+    assert plan.guest_of_honour.native_name == "염태영"
+    honour_seat = plan.seats.get(person=plan.guest_of_honour)
+    assert (honour_seat.table.number, honour_seat.position) == (1, 2)
     assert [warning for warning in stored_warnings(plan) if warning.is_hard] == []
     assert list(
         RelationshipRenewal.objects.filter(

@@ -43,6 +43,15 @@ class SeatingPlan(TimeStampedModel):
         related_name="+",
         help_text=_("Seat 1 of table 1; leave empty for the senior guest of the home city."),
     )
+    guest_of_honour = models.ForeignKey(
+        "crm.Person",
+        verbose_name=_("guest of honour"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Seated at the host's right; leave empty for the guest of highest rank."),
+    )
     co_hosts = models.ManyToManyField(
         "crm.Person",
         verbose_name=_("co-hosts"),

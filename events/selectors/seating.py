@@ -164,6 +164,7 @@ def guests_to_seat(plan):
             is_host=pk == host_id,
             is_cohost=pk in co_host_ids and pk != host_id,
             is_local=is_local,
+            is_guest_of_honour=pk == plan.guest_of_honour_id and pk in invitations,
         )
         entries.append(GuestEntry(guest, person, invitations.get(pk)))
     return entries

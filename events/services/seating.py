@@ -29,14 +29,25 @@ def configure_seating_plan(
     keep_delegations_together=False,
     host=None,
     co_hosts=(),
+    guest_of_honour=None,
     user=None,
 ):
-    """Create or update the seating plan of an event (tables, size, host and co-hosts)."""
+    """Create or update the seating plan of an event (tables, size, host, co-hosts and the
+    guest of honour)."""
+    if guest_of_honour is not None and (
+        (host is not None and guest_of_honour.pk == host.pk)
+        or guest_of_honour.pk in {person.pk for person in co_hosts}
+    ):
+        raise ValidationError(
+            gettext("The guest of honour cannot also be the host or a co-host."),
+            code="honour_hosts",
+        )
     plan = SeatingPlan.objects.filter(event=event).first() or SeatingPlan(event=event)
     plan.table_size = table_size
     plan.table_count = table_count or None
     plan.keep_delegations_together = keep_delegations_together
     plan.host = host
+    plan.guest_of_honour = guest_of_honour
     plan.full_clean()
     plan.save()
     co_hosts = [person for person in co_hosts if host is None or person.pk != host.pk]

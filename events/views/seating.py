@@ -80,6 +80,12 @@ class PlanSettingsForm(forms.Form):
         required=False,
         help_text=_("Each co-host anchors a table of their own."),
     )
+    guest_of_honour = forms.ModelChoiceField(
+        label=_("guest of honour"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Seated at the host's right; empty: the guest of highest rank."),
+    )
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,6 +94,7 @@ class PlanSettingsForm(forms.Form):
         ).order_by("family_name", "given_name", "pk")
         self.fields["host"].queryset = accepted
         self.fields["co_hosts"].queryset = accepted
+        self.fields["guest_of_honour"].queryset = accepted
 
 
 class MoveGuestForm(forms.Form):
@@ -110,6 +117,7 @@ def plan_settings_initial(plan):
         "keep_delegations_together": plan.keep_delegations_together,
         "host": plan.host_id,
         "co_hosts": [person.pk for person in plan.co_hosts.all()],
+        "guest_of_honour": plan.guest_of_honour_id,
     }
 
 

@@ -338,3 +338,19 @@ def test_violation_message_names_the_guest():
 
     with translation.override("en"):
         assert violation.message == "Kim Min-ji has no seat."
+
+
+def test_a_chosen_guest_of_honour_sits_at_the_hosts_right_whatever_their_rank():
+    host = Guest(1, "Host", 60, is_host=True, is_local=True)
+    ambassador = Guest(2, "Ambassador", 40, delegation=1)
+    mayor = Guest(3, "Signing mayor", 60, delegation=2, is_guest_of_honour=True)
+    interpreter = Guest(4, "Mayor's interpreter", 100, delegation=2, serves=3)
+
+    result = seat_guests([host, ambassador, mayor, interpreter], table_size=10)
+
+    positions = {g: p for g, (_t, p) in by_guest(result).items()}
+    assert positions[3] == 2
+    assert positions[4] == 3
+    assert positions[2] == 10
+    assert seating.guest_of_honour([host, ambassador, mayor, interpreter]) == mayor
+    assert result.violations == []

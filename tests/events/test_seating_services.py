@@ -228,3 +228,31 @@ def test_plan_view_keeps_every_seat_when_tables_shrink_before_regenerating():
 
     assert view.guest_count == 12
     assert [len(table.seats) for table in view.tables] == [10, 10]
+
+
+def test_a_chosen_guest_of_honour_takes_the_hosts_right():
+    scene, _plan = luncheon(guests=24)
+    mayor = scene.heads[0]
+    plan = configure_seating_plan(scene.event, guest_of_honour=mayor)
+
+    result = generate_seating_plan(plan)
+
+    places = seated(plan)
+    assert places[mayor.pk] == (1, 2)
+    assert places[scene.interpreters[mayor.pk].pk][0] == 1
+    assert "guest_of_honour" not in [v.kind for v in result.violations]
+
+
+def test_the_guest_of_honour_cannot_be_a_host_and_nothing_is_saved():
+    scene, plan = luncheon(guests=12)
+
+    with pytest.raises(ValidationError) as raised:
+        configure_seating_plan(scene.event, host=scene.host, guest_of_honour=scene.host)
+    with pytest.raises(ValidationError):
+        configure_seating_plan(
+            scene.event, co_hosts=scene.deputies, guest_of_honour=scene.deputies[0]
+        )
+
+    assert raised.value.code == "honour_hosts"
+    plan.refresh_from_db()
+    assert plan.guest_of_honour is None

@@ -99,7 +99,8 @@ def test_seating_plan_page_reads_in_constant_queries(
     url = reverse("seating:plan", args=[scene.event.pk])
     client.get(url)  # warm the session and the permission caches
 
-    with django_assert_num_queries(16):
+    # The settings form lists the accepted guests three times: host, co-hosts, guest of honour.
+    with django_assert_num_queries(17):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -223,3 +224,21 @@ def test_seating_index_reads_in_constant_queries(
         response = client.get(url)
 
     assert len(response.context["events"]) == events
+
+
+def test_officer_chooses_the_guest_of_honour(client, officer):
+    scene, plan = seated_luncheon(guests=16)
+    mayor = scene.heads[0]
+    url = reverse("seating:generate", args=[scene.event.pk])
+
+    client.post(url, {"table_size": 10, "guest_of_honour": mayor.pk})
+
+    assert seat_of(plan, mayor) == (1, 2)
+    page = client.get(reverse("seating:plan", args=[scene.event.pk]))
+    assert page.context["settings_form"].initial["guest_of_honour"] == mayor.pk
+
+    refused = client.post(
+        url, {"table_size": 10, "host": scene.host.pk, "guest_of_honour": scene.host.pk}
+    )
+    assert message_texts(refused) == ["The guest of honour cannot also be the host or a co-host."]
+    assert seat_of(plan, mayor) == (1, 2)
