@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "phonenumber_field",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -171,8 +172,15 @@ KIA_PAGE_CACHE_SECONDS = 300
 # Public form submissions (registration, RSVP) per client address: (attempts, seconds).
 KIA_PUBLIC_FORM_RATE_LIMIT = (10, 3600)
 
-# Background work (mail, PDFs) goes through django-tasks, which Wagtail brings.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (mail, PDFs) goes through django-tasks, which Wagtail brings. Development and
+# tests run each task at once; production queues them in the database for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "KIA_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

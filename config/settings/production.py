@@ -21,6 +21,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Mail and print packs leave the request: `python manage.py db_worker` runs them.
+TASKS = {
+    "default": {"BACKEND": env("KIA_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
