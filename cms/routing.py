@@ -107,9 +107,10 @@ def route(request, path):
         return None
     page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
     result = page.route(request, components[depth:])
-    on_path = [rows[url_path] for url_path in above[:-1] + prefixes[: depth + 1]]
-    if result.page is page and all(
-        alias is None and not restricted for _pk, _ct, _live, alias, restricted in on_path
+    on_path = [rows.get(url_path) for url_path in above[:-1] + prefixes[: depth + 1]]
+    # result[0]: a sub-route may hand back a plain (page, args, kwargs) tuple.
+    if result[0] is page and all(
+        row is not None and row[3] is None and not row[4] for row in on_path
     ):
         # Nothing on the way is private or an alias (whose source's rules would apply), so
         # Wagtail's check, which would ask again, needs no query.
