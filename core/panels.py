@@ -14,3 +14,10 @@ def translated(field, heading, **panel_options):
         ],
         heading=heading,
     )
+
+
+def translated_search_fields(field_name, prefix=""):
+    """A translated field's column in every site language, for admin searches."""
+    return [
+        prefix + build_localized_fieldname(field_name, code) for code, _name in settings.LANGUAGES
+    ]

@@ -1,9 +1,7 @@
 """The CRM back office: one Wagtail admin menu group with a viewset per record type."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -15,9 +13,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from core.panels import translated
+from core.panels import translated, translated_search_fields
 
 from . import audit, views
+from .choosers import crm_choosers
 from .forms import PersonForm
 from .models import (
     Affiliation,
@@ -27,12 +26,6 @@ from .models import (
     Person,
     Relationship,
 )
-
-
-def translated_search_fields(field_name, prefix=""):
-    return [
-        prefix + build_localized_fieldname(field_name, code) for code, _name in settings.LANGUAGES
-    ]
 
 
 def affiliation_panels(*, with_person):
@@ -316,7 +309,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_crm_viewsets():
-    return CrmViewSetGroup()
+    return [CrmViewSetGroup(), *crm_choosers()]
 
 
 hooks.register("register_log_actions", audit.register_log_actions)

@@ -1,0 +1,62 @@
+"""People and organisations are chosen in a searchable modal, in any script, not a long select."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.crm import OrganisationFactory, PersonFactory
+from tests.factories.staff import protocol_officer, viewer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer_client(client):
+    client.force_login(protocol_officer())
+    return client
+
+
+def chosen_names(response):
+    return [str(item) for item in response.context["results"]]
+
+
+def test_forms_with_a_person_or_organisation_use_the_choosers(officer_client):
+    PersonFactory.create_batch(3)
+    response = officer_client.get(reverse("crm_affiliation:add"))
+
+    form = response.context["form"]
+    assert type(form.fields["person"].widget).__name__ == "PersonChooserWidget"
+    assert type(form.fields["organisation"].widget).__name__ == "OrganisationChooserWidget"
+    assert reverse("crm_person_chooser:choose") in response.content.decode()
+    assert 'name="person"' in response.content.decode()
+    assert "<option" not in _field_html(response, "person")
+
+
+def _field_html(response, name):
+    return str(response.context["form"][name])
+
+
+def test_person_chooser_finds_any_part_of_a_name_in_any_script(officer_client):
+    han = PersonFactory(family_name="韓", given_name="國瑜", native_name="", chinese_name="韓國瑜")
+    yeom = PersonFactory(family_name="Yeom", given_name="Tae-young", native_name="염태영")
+    PersonFactory(family_name="Other", given_name="Someone", native_name="")
+    results = reverse("crm_person_chooser:choose_results")
+
+    assert chosen_names(officer_client.get(results, {"q": "國瑜"})) == [str(han)]
+    assert chosen_names(officer_client.get(results, {"q": "태영"})) == [str(yeom)]
+    assert chosen_names(officer_client.get(results, {"q": "yeom"})) == [str(yeom)]
+
+
+def test_organisation_chooser_searches_every_language(officer_client):
+    suwon = OrganisationFactory(name="水原市", name_en="Suwon", name_ko="수원시")
+    OrganisationFactory(name="秋田縣", name_en="Akita Prefecture")
+    results = reverse("crm_organisation_chooser:choose_results")
+
+    for term in ("水原", "suwon", "수원"):
+        assert chosen_names(officer_client.get(results, {"q": term})) == [str(suwon)]
+
+
+def test_the_chooser_is_for_staff_only(client):
+    url = reverse("crm_person_chooser:choose")
+    assert client.get(url).status_code == 302
+    client.force_login(viewer())
+    assert client.get(url).status_code == 200
