@@ -25,14 +25,30 @@ def _home_url(code):
         return reverse("wagtail_serve", args=[""])
 
 
-def _site_roots(request):
-    """The home page url_path of each language, from Wagtail's cached site root paths."""
+def _menu_root(request):
+    """The url_path of this site's home page in the active language, or None."""
     site = Site.find_for_request(request) if request is not None else None
-    roots = {}
-    for root in Site.get_site_root_paths():
-        if site is None or root.site_id == site.pk:
-            roots.setdefault(root.language_code, root.root_path)
-    return roots
+    code = translation.get_language()
+    return next(
+        (
+            root.root_path
+            for root in Site.get_site_root_paths()
+            if root.language_code == code and (site is None or root.site_id == site.pk)
+        ),
+        None,
+    )
+
+
+def _language_of(url_path):
+    """The language of the home page a page sits under (any site), from Wagtail's cache."""
+    return next(
+        (
+            root.language_code
+            for root in Site.get_site_root_paths()
+            if url_path.startswith(root.root_path)
+        ),
+        None,
+    )
 
 
 def _tree(request, page):
@@ -44,8 +60,7 @@ def _tree(request, page):
     memo = getattr(request, "_cms_tree", None)
     if memo is not None and memo[0] == key:
         return memo[1]
-    roots = _site_roots(request)
-    menu_root = roots.get(translation.get_language())
+    menu_root = _menu_root(request)
     wanted = Q(pk__in=[])
     if key is not None:
         wanted |= Q(translation_key=page.translation_key)
@@ -59,7 +74,7 @@ def _tree(request, page):
         .order_by("path")
     ):
         if key is not None and row.translation_key == page.translation_key:
-            code = next((c for c, r in roots.items() if row.url_path.startswith(r)), None)
+            code = _language_of(row.url_path)
             if code is not None:
                 translations[code] = row.get_url(request)
         in_menu = row.depth == 3 and row.show_in_menus
