@@ -29,6 +29,21 @@ SITES_CACHE_KEY = "cms:sites"
 MAX_HOSTS = 64
 
 
+def site_root_paths(request):
+    """Wagtail's cached site root paths, read once per request.
+
+    Kept where Wagtail's own Page.get_url() keeps them for the request, so routing, the
+    language switcher and every page link share one read of the cache.
+    """
+    if request is None:
+        return Site.get_site_root_paths()
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
+
+
 def find_site(request):
     """Wagtail's Site.find_for_request, remembered per host and port in the cache.
 
@@ -40,7 +55,7 @@ def find_site(request):
         key = (request.get_host(), request.get_port())
     except DisallowedHost:
         return Site.find_for_request(request)
-    roots = Site.get_site_root_paths()
+    roots = site_root_paths(request)
     entry = cache.get(SITES_CACHE_KEY)
     # Many hosts means ALLOWED_HOSTS lets any through: start over rather than grow forever.
     if entry is None or entry["roots"] != roots or len(entry["sites"]) >= MAX_HOSTS:
@@ -79,7 +94,7 @@ def route(request, path):
     site = find_site(request)
     if site is None:
         return None
-    root = _site_root(site, Site.get_site_root_paths())
+    root = _site_root(site, site_root_paths(request))
     if root is None:
         return None
     components = [component for component in path.split("/") if component]

@@ -8,6 +8,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from cms.routing import site_root_paths
+
 register = template.Library()
 
 
@@ -32,19 +34,19 @@ def _menu_root(request):
     return next(
         (
             root.root_path
-            for root in Site.get_site_root_paths()
+            for root in site_root_paths(request)
             if root.language_code == code and (site is None or root.site_id == site.pk)
         ),
         None,
     )
 
 
-def _language_of(url_path):
+def _language_of(request, url_path):
     """The language of the home page a page sits under (any site), from Wagtail's cache."""
     return next(
         (
             root.language_code
-            for root in Site.get_site_root_paths()
+            for root in site_root_paths(request)
             if url_path.startswith(root.root_path)
         ),
         None,
@@ -74,7 +76,7 @@ def _tree(request, page):
         .order_by("path")
     ):
         if key is not None and row.translation_key == page.translation_key:
-            code = _language_of(row.url_path)
+            code = _language_of(request, row.url_path)
             if code is not None:
                 translations[code] = row.get_url(request)
         in_menu = row.depth == 3 and row.show_in_menus
