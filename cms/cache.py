@@ -37,10 +37,13 @@ SITES_GENERATION_KEY = CACHE_PREFIX + "sites"
 
 
 def cache_key(request):
-    # Keys change with every edit of a Site: a host may now show another site's pages.
-    generation = _cache().get(SITES_GENERATION_KEY, "")
-    raw = f"{generation}|{request.get_host()}|{request.get_full_path()}".encode()
-    return CACHE_PREFIX + hashlib.sha256(raw).hexdigest()
+    # Kept on the request: a miss looks the page up, then stores it under the same key.
+    if not hasattr(request, "_page_cache_key"):
+        # Keys change with every edit of a Site: a host may now show another site's pages.
+        generation = _cache().get(SITES_GENERATION_KEY, "")
+        raw = f"{generation}|{request.get_host()}|{request.get_full_path()}".encode()
+        request._page_cache_key = CACHE_PREFIX + hashlib.sha256(raw).hexdigest()
+    return request._page_cache_key
 
 
 @receiver(post_save, sender=Site)

@@ -23,7 +23,10 @@ class NameSearchForm(BaseFilterForm):
         widget=forms.TextInput(attrs={"placeholder": _("Search")}),
         required=False,
     )
-    search_fields = ()
+
+    def __init__(self, *args, search_fields, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_fields = search_fields
 
     def filter(self, objects):
         objects = super().filter(objects)
@@ -38,50 +41,52 @@ class NameSearchForm(BaseFilterForm):
         return objects
 
 
-class PersonSearchForm(NameSearchForm):
-    search_fields = ("family_name", "given_name", "native_name", "chinese_name", "email")
+class NameSearchMixin:
+    search_fields = ()
+
+    def get_filter_form(self):
+        return NameSearchForm(self.request.GET, search_fields=self.search_fields)
 
 
-class PersonChooseView(ChooseView):
-    filter_form_class = PersonSearchForm
-    ordering = ("family_name", "given_name", "pk")
+class NameChooseView(NameSearchMixin, ChooseView):
+    pass
 
 
-class PersonChooseResultsView(ChooseResultsView):
-    filter_form_class = PersonSearchForm
-    ordering = PersonChooseView.ordering
+class NameChooseResultsView(NameSearchMixin, ChooseResultsView):
+    pass
 
 
-class PersonChooserViewSet(ChooserViewSet):
+class NameChooserViewSet(ChooserViewSet):
+    """A chooser whose modal searches `search_fields` by substring, listed by `ordering`."""
+
+    choose_view_class = NameChooseView
+    choose_results_view_class = NameChooseResultsView
+    search_fields = ()
+    ordering = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Wagtail hands each view only the keys it has, so the other views ignore these.
+        return super().get_common_view_kwargs(
+            search_fields=self.search_fields, ordering=self.ordering, **kwargs
+        )
+
+
+class PersonChooserViewSet(NameChooserViewSet):
     model = Person
     icon = "user"
     choose_one_text = _("Choose a person")
     choose_another_text = _("Choose another person")
-    choose_view_class = PersonChooseView
-    choose_results_view_class = PersonChooseResultsView
+    search_fields = ("family_name", "given_name", "native_name", "chinese_name", "email")
+    ordering = ("family_name", "given_name", "pk")
 
 
-class OrganisationSearchForm(NameSearchForm):
-    search_fields = (*translated_search_fields("name"), "native_name", "short_name")
-
-
-class OrganisationChooseView(ChooseView):
-    filter_form_class = OrganisationSearchForm
-    ordering = ("name", "pk")
-
-
-class OrganisationChooseResultsView(ChooseResultsView):
-    filter_form_class = OrganisationSearchForm
-    ordering = OrganisationChooseView.ordering
-
-
-class OrganisationChooserViewSet(ChooserViewSet):
+class OrganisationChooserViewSet(NameChooserViewSet):
     model = Organisation
     icon = "site"
     choose_one_text = _("Choose an organisation")
     choose_another_text = _("Choose another organisation")
-    choose_view_class = OrganisationChooseView
-    choose_results_view_class = OrganisationChooseResultsView
+    search_fields = (*translated_search_fields("name"), "native_name", "short_name")
+    ordering = ("name", "pk")
 
 
 def crm_choosers():
