@@ -17,12 +17,13 @@ import uuid
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.models import Site
+
+from core.prepared import PreparedQuery
 
 CACHE_PREFIX = "cms:page:"
 
@@ -64,31 +65,18 @@ def request_is_cacheable(request):
     return not (user is not None and user.is_authenticated)
 
 
-# Stands in for the page's primary key while a token query is compiled once per page class.
-PK_PLACEHOLDER = -7_654_321
-_token_queries = {}
-
-
-def _token_query(page_class):
-    """The SQL reading a page class's stamps; compiling the ORM query costs more than running it."""
-    key = (page_class, connection.vendor)
-    if key not in _token_queries:
-        stamps = page_class.cache_stamps()
-        queryset = page_class.objects.filter(pk=PK_PLACEHOLDER).values(**stamps)
-        sql, params = queryset.query.sql_with_params()
-        _token_queries[key] = (sql, params, tuple(stamps))
-    return _token_queries[key]
+# Compiling the stamps costs more than reading them.
+_token_query = PreparedQuery(
+    lambda page_class, pk: page_class.objects.filter(pk=pk).values(**page_class.cache_stamps())
+)
 
 
 def page_token(page_class, pk):
     """The current token of one page: a tuple that changes whenever what it shows changes."""
-    sql, params, names = _token_query(page_class)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pk if param == PK_PLACEHOLDER else param for param in params])
-        row = cursor.fetchone()
-    if row is None:
+    rows = _token_query(pk, shape=(page_class,))
+    if not rows:
         return None
-    return page_class.cache_token(dict(zip(names, row)), timezone.now())
+    return page_class.cache_token(rows[0], timezone.now())
 
 
 def mark_cacheable(request, page, token):

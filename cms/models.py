@@ -306,7 +306,7 @@ class EventPage(CachedPageMixin, Page):
         context.update(
             event=event,
             programme=selectors.public_programme(event),
-            organisations=list(event.organisations.all()),
+            organisations=selectors.event_organisations(event),
             registration=selectors.registration_state(event),
             feeds=selectors.event_feed_links(request, event),
         )

@@ -15,6 +15,9 @@ shortcut cannot be sure (no live home page in the active language, an unknown ho
 nothing over and Wagtail routes as usual.
 """
 
+import functools
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -22,8 +25,12 @@ from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
+
+from core.prepared import PreparedQuery
 
 SITES_CACHE_KEY = "cms:sites"
 MAX_HOSTS = 64
@@ -42,6 +49,49 @@ def site_root_paths(request):
     except AttributeError:
         request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
         return request._wagtail_cached_site_root_paths
+
+
+def page_url(request, url_path):
+    """What Page.get_url(request) answers, from the page's url_path alone.
+
+    The language switcher and the menu read plain rows: building a Page instance costs more
+    than the rest of their work (modelcluster walks every child relation of the class).
+    """
+    roots = [root for root in site_root_paths(request) if url_path.startswith(root.root_path)]
+    if not roots:
+        return None
+    chosen = roots[0]
+    current = Site.find_for_request(request) if request is not None else None
+    if current is not None and len({root.site_id for root in roots}) > 1:
+        chosen = next((root for root in roots if root.site_id == current.pk), chosen)
+    language_code = chosen.language_code
+    try:
+        # A regional variant being read (en-gb for en) keeps its own prefix, as in Wagtail.
+        if get_supported_content_language_variant(translation.get_language()) == language_code:
+            language_code = translation.get_language()
+    except LookupError:
+        pass
+    try:
+        path = _serve_path(
+            get_urlconf() or settings.ROOT_URLCONF,
+            get_script_prefix(),
+            language_code,
+            url_path[len(chosen.root_path) :],
+        )
+    except NoReverseMatch:
+        return None
+    single_site = len({root.site_id for root in site_root_paths(request)}) == 1
+    if single_site or (current is not None and chosen.site_id == current.pk):
+        return path
+    return chosen.root_url + path
+
+
+@functools.lru_cache(maxsize=4096)
+def _serve_path(urlconf, script_prefix, language_code, relative_path):
+    # Reversing through the language prefix costs about 20 microseconds, and a page links
+    # a dozen pages; the arguments are all that the answer depends on.
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=(relative_path,), urlconf=urlconf)
 
 
 def find_site(request):
@@ -86,6 +136,21 @@ def _site_root(site, roots):
     )
 
 
+# Both are asked on every page request with other values (see core/prepared.py).
+_pages_on_path = PreparedQuery(
+    lambda *url_paths: (
+        Page.objects.filter(url_path__in=url_paths)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .values_list("url_path", "pk", "content_type_id", "live", "alias_of_id", "restricted")
+    )
+)
+_specific_page = PreparedQuery(
+    lambda model, pk: model.objects.select_related(
+        *getattr(model, "route_select_related", ())
+    ).filter(pk=pk)
+)
+
+
 def route(request, path):
     """The RouteResult for `path` (a Wagtail serve path), or None to let Wagtail route.
 
@@ -106,12 +171,7 @@ def route(request, path):
     prefixes = [root.root_path]
     for component in components:
         prefixes.append(f"{prefixes[-1]}{component}/")
-    rows = {
-        url_path: row
-        for url_path, *row in Page.objects.filter(url_path__in=above[:-1] + prefixes)
-        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
-        .values_list("url_path", "pk", "content_type_id", "live", "alias_of_id", "restricted")
-    }
+    rows = {url_path: row for url_path, *row in _pages_on_path(*above[:-1], *prefixes)}
     # Wagtail serves from the default home page when the active language's is not live.
     if root.root_path not in rows or not rows[root.root_path][2]:
         return None
@@ -120,7 +180,11 @@ def route(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
+    found = _specific_page(pk, shape=(model,))
+    if not found:
+        # Deleted since the first query: Wagtail will say so.
+        return None
+    page = found[0]
     result = page.route(request, components[depth:])
     on_path = [rows.get(url_path) for url_path in above[:-1] + prefixes[: depth + 1]]
     # result[0]: a sub-route may hand back a plain (page, args, kwargs) tuple.

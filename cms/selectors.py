@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from crm.models import Organisation, Relationship
 from crm.selectors import sister_cities_in_order
 from events.enums import EventStatus, ItemStatus, RegistrationStatus
-from events.models import Event
+from events.models import Event, ItineraryItem
 from events.services.registrations import registration_is_open
 
 from . import worldmap
@@ -95,13 +96,25 @@ def past_exchanges(partner, relationship, *, now=None):
     )
 
 
-def public_programme(event):
-    """The event's public, confirmed itinerary items in time order with their venues."""
-    return list(
-        event.items.filter(is_public=True, status=ItemStatus.CONFIRMED)
+# Event pages ask these on every render (see core/prepared.py).
+_public_programme = PreparedQuery(
+    lambda event_pk: (
+        ItineraryItem.objects.filter(event=event_pk, is_public=True, status=ItemStatus.CONFIRMED)
         .select_related("venue")
         .order_by("starts_at", "pk")
     )
+)
+_event_organisations = PreparedQuery(lambda event_pk: Organisation.objects.filter(events=event_pk))
+
+
+def public_programme(event):
+    """The event's public, confirmed itinerary items in time order with their venues."""
+    return _public_programme(event.pk)
+
+
+def event_organisations(event):
+    """The organisations an event is held with, in name order."""
+    return _event_organisations(event.pk)
 
 
 def registration_state(event, *, now=None):

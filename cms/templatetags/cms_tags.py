@@ -8,7 +8,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from cms.routing import site_root_paths
+from cms.routing import page_url, site_root_paths
+from core.prepared import PreparedQuery
 
 register = template.Library()
 
@@ -53,35 +54,49 @@ def _language_of(request, url_path):
     )
 
 
+def _build_tree_query(with_translations, with_menu, *arguments):
+    arguments = list(arguments)
+    wanted = Q(pk__in=[])
+    if with_translations:
+        wanted |= Q(translation_key=arguments.pop(0))
+    if with_menu:
+        wanted |= Q(depth=3, show_in_menus=True, url_path__startswith=arguments.pop(0))
+    return (
+        Page.objects.live()
+        .filter(wanted)
+        .order_by("path")
+        .values_list("title", "path", "url_path", "translation_key", "show_in_menus", "depth")
+    )
+
+
+# Asked on every page (see core/prepared.py).
+_tree_pages = PreparedQuery(_build_tree_query)
+
+
 def _tree(request, page):
     """The live translations of `page` and the menu of the active language, in one query.
 
-    Both the language switcher and the menu read it; it is kept on the request.
+    Both the language switcher and the menu read it; it is kept on the request. Menu items
+    are dicts of title, url and tree path.
     """
     key = page.pk if isinstance(page, Page) else None
     memo = getattr(request, "_cms_tree", None)
     if memo is not None and memo[0] == key:
         return memo[1]
     menu_root = _menu_root(request)
-    wanted = Q(pk__in=[])
-    if key is not None:
-        wanted |= Q(translation_key=page.translation_key)
+    arguments = [page.translation_key] if key is not None else []
     if menu_root is not None:
-        wanted |= Q(depth=3, show_in_menus=True, url_path__startswith=menu_root)
+        arguments.append(menu_root)
     translations, menu = {}, []
-    for row in (
-        Page.objects.live()
-        .filter(wanted)
-        .only("title", "path", "url_path", "translation_key", "show_in_menus", "depth")
-        .order_by("path")
-    ):
-        if key is not None and row.translation_key == page.translation_key:
-            code = _language_of(request, row.url_path)
+    rows = _tree_pages(*arguments, shape=(key is not None, menu_root is not None))
+    for title, path, url_path, translation_key, show_in_menus, depth in rows:
+        if key is not None and translation_key == page.translation_key:
+            code = _language_of(request, url_path)
             if code is not None:
-                translations[code] = row.get_url(request)
-        in_menu = row.depth == 3 and row.show_in_menus
-        if in_menu and menu_root is not None and row.url_path.startswith(menu_root):
-            menu.append(row)
+                translations[code] = page_url(request, url_path)
+        in_menu = depth == 3 and show_in_menus
+        if in_menu and menu_root is not None and url_path.startswith(menu_root):
+            menu.append({"title": title, "url": page_url(request, url_path), "path": path})
     tree = {"translations": translations, "menu": menu}
     if request is not None:
         request._cms_tree = (key, tree)

@@ -136,3 +136,39 @@ def test_remembered_hosts_stay_few_when_any_host_is_allowed(tree):
         request = RequestFactory().get("/zh-hant/", HTTP_HOST=f"h{number}.example")
         assert routing.find_site(request).pk == Site.objects.get(is_default_site=True).pk
     assert len(cache.get(routing.SITES_CACHE_KEY)["sites"]) <= routing.MAX_HOSTS
+
+
+def _every_page_url(request):
+    return {
+        page.pk: (routing.page_url(request, page.url_path), page.get_url(request))
+        for page in Page.objects.filter(depth__gt=1)
+    }
+
+
+@pytest.mark.parametrize("code", ["zh-hant", "en", "ja", "ko"])
+def test_page_url_agrees_with_wagtail_for_every_page(tree, luncheon_pages, code):
+    request = RequestFactory().get(f"/{code}/")
+    with translation.override(code):
+        routing.find_site(request)
+        urls = _every_page_url(request)
+    assert all(ours == theirs for ours, theirs in urls.values()), urls
+    assert urls[luncheon_pages["ja"].pk][0] == "/ja/events/luncheon/"
+
+
+@override_settings(ALLOWED_HOSTS=["testserver", "second.example"])
+def test_page_url_agrees_with_wagtail_across_sites(tree):
+    root = Page.get_first_root_node()
+    locale = tree.homes["zh-hant"].locale
+    second_home = root.add_child(
+        instance=HomePage(title="Second home", slug="second-home", locale=locale)
+    )
+    Site.objects.create(hostname="second.example", port=80, root_page=second_home)
+    for host in ("testserver", "second.example"):
+        request = RequestFactory().get("/zh-hant/", HTTP_HOST=host)
+        with translation.override("zh-hant"):
+            routing.find_site(request)
+            urls = _every_page_url(request)
+        assert all(ours == theirs for ours, theirs in urls.values()), urls
+        # A page of the other site is linked with its host.
+        other = tree.homes["zh-hant"] if host == "second.example" else second_home
+        assert urls[other.pk][0].startswith("http://")
