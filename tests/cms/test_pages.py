@@ -1,13 +1,15 @@
 import datetime
 import re
+import zoneinfo
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms import models
+from cms.templatetags import cms_tags
 from tests.factories.cms import LANGS, build_site, event_page, sister_city_page
 from tests.factories.crm import CooperationAreaFactory, OrganisationFactory, RelationshipFactory
 from tests.factories.events import DelegationFactory, EventFactory, taipei
@@ -133,6 +135,19 @@ def test_event_page_edit_of_the_record_shows_without_retyping(client, luncheon_p
 def test_event_page_dates_are_written_per_language(client, luncheon_pages, code, expected):
     body = client.get(luncheon_pages[code].url).content.decode()
     assert expected in body
+
+
+def test_dates_follow_the_active_time_zone_and_language(luncheon):
+    # Formatted dates are remembered; the zone and language are part of what is remembered.
+    starts_at = luncheon.starts_at
+    with translation.override("en"):
+        assert cms_tags.local_date(starts_at) == "Feb. 16, 2019"
+        with timezone.override(zoneinfo.ZoneInfo("America/Los_Angeles")):
+            assert cms_tags.local_date(starts_at) == "Feb. 15, 2019"
+            assert cms_tags.local_time(starts_at) == "7 p.m."
+        assert cms_tags.local_time(starts_at) == "11 a.m."
+    with translation.override("ko"):
+        assert cms_tags.local_date(starts_at) == "2019년 2월 16일"
 
 
 def test_event_page_links_its_feed_over_https_and_webcal(client, luncheon_pages, luncheon):
