@@ -193,8 +193,19 @@ def route(request, path):
     ):
         # Nothing on the way is private or an alias (whose source's rules would apply), so
         # Wagtail's check, which would ask again, needs no query.
-        page.known_view_restrictions = PageViewRestriction.objects.none()
+        page.known_view_restrictions = _no_restrictions()
     return result
+
+
+def _no_restrictions():
+    """An empty queryset that knows it is empty, as a prefetch leaves one.
+
+    Iterating even .none() compiles its SQL before giving up; a filled result cache answers
+    iteration and exists() at once, and any further filter or order starts a new queryset.
+    """
+    restrictions = PageViewRestriction.objects.none()
+    restrictions._result_cache = []
+    return restrictions
 
 
 def hand_over(request, path):

@@ -5,6 +5,7 @@ import zoneinfo
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.template import Context, Template
 from django.utils import timezone, translation
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -148,6 +149,20 @@ def test_dates_follow_the_active_time_zone_and_language(luncheon):
         assert cms_tags.local_time(starts_at) == "11 a.m."
     with translation.override("ko"):
         assert cms_tags.local_date(starts_at) == "2019년 2월 16일"
+
+
+@pytest.mark.parametrize("code", ["zh-hant", "en", "ja", "ko"])
+def test_time_span_is_the_time_element_django_would_write(luncheon, code):
+    template = Template(
+        "{% load cms_tags %}"
+        "<time datetime=\"{{ event.starts_at|date:'c' }}\">"
+        "{% when event.starts_at event.ends_at event.all_day %}</time>|"
+        "{% time_span event.starts_at event.ends_at event.all_day %}"
+    )
+    with translation.override(code):
+        by_hand, by_tag = template.render(Context({"event": luncheon})).split("|")
+    assert by_tag == by_hand
+    assert 'datetime="2019-02-16T11:00:00+08:00"' in by_tag
 
 
 def test_event_page_links_its_feed_over_https_and_webcal(client, luncheon_pages, luncheon):
