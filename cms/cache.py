@@ -67,7 +67,9 @@ def request_is_cacheable(request):
 
 # Compiling the stamps costs more than reading them.
 _token_query = PreparedQuery(
-    lambda page_class, pk: page_class.objects.filter(pk=pk).values(**page_class.cache_stamps())
+    lambda page_class, pk: (
+        page_class.objects.filter(pk=pk).order_by().values(**page_class.cache_stamps())
+    )
 )
 
 

@@ -31,8 +31,12 @@ CARD_RENDITION = "fill-480x270"
 
 
 def _latest(queryset, field):
-    """A subquery for the newest value of a field (NULLs last on both databases)."""
-    return Subquery(queryset.order_by(F(field).desc(nulls_last=True)).values(field)[:1])
+    """A subquery for the newest value of a non-null field.
+
+    Plainly descending, so an index on the field (the primary key, or updated_at) is read from
+    its end; NULLS LAST would make PostgreSQL sort the whole table on every cache hit.
+    """
+    return Subquery(queryset.order_by(F(field).desc()).values(field)[:1])
 
 
 def _count(queryset, group_by):

@@ -76,6 +76,8 @@ class Organisation(IllustrativeModel, GeoPointModel, TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        indexes = [models.Index(fields=["updated_at"], name="crm_organisation_updated_at")]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home"],
@@ -329,6 +331,8 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
         verbose_name = _("relationship")
         verbose_name_plural = _("relationships")
         ordering = ["signed_on", "pk"]
+        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        indexes = [models.Index(fields=["updated_at"], name="crm_relationship_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source=models.F("target")),

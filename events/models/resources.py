@@ -32,6 +32,8 @@ class Resource(IllustrativeModel, TimeStampedModel):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         ordering = ["kind", "name"]
+        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        indexes = [models.Index(fields=["updated_at"], name="events_resource_updated_at")]
 
     def __str__(self):
         return self.name
