@@ -48,15 +48,10 @@ def home_organisation():
 
 def sister_city_ties(*, as_of=None):
     """Sister and friendship cities in signing order with their ordinal and partner."""
-    ordered = sister_cities_in_order(as_of=as_of or timezone.localdate())
-    # Re-read the ties in one query so the page's query count never depends on their number.
-    relationships = Relationship.objects.select_related("source", "target").in_bulk(
-        [relationship.pk for _ordinal, relationship in ordered]
-    )
     home = home_organisation()
     ties = []
-    for ordinal, relationship in ordered:
-        relationship = relationships[relationship.pk]
+    # Read with both parties in one query, so a page's query count never depends on them.
+    for ordinal, relationship in sister_cities_in_order(as_of=as_of or timezone.localdate()):
         partner = relationship.other_party(home) if home else relationship.target
         ties.append(Tie(ordinal=ordinal, relationship=relationship, partner=partner))
     return ties

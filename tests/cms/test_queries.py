@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.factories.cms import event_page, sister_city_page
 from tests.factories.crm import OrganisationFactory, RelationshipFactory
@@ -20,7 +21,8 @@ from tests.factories.events import (
 # menu together; the rest are its own records.
 EVENT_INDEX_QUERIES = 9
 EVENT_PAGE_QUERIES = 7
-SISTER_INDEX_QUERIES = 10
+SISTER_INDEX_QUERIES = 9
+HOME_QUERIES = 10
 SITEMAP_QUERIES = 5
 
 
@@ -69,6 +71,23 @@ def test_sister_city_index_query_count_holds(client, tree, rows, django_assert_n
         )
         sister_city_page(tree, tie, slug=f"c{number}", languages=["en"])
     _render(client, tree.sister_index["en"].url, django_assert_num_queries, SISTER_INDEX_QUERIES)
+
+
+@pytest.mark.parametrize("rows", [10, 100])
+def test_home_query_count_holds(client, tree, rows, django_assert_num_queries):
+    # The home page shows the next events and counts the sister and friendship cities.
+    home = OrganisationFactory(is_home=True)
+    soon = timezone.now() + datetime.timedelta(days=1)
+    for number in range(rows):
+        starts_at = soon + datetime.timedelta(days=number)
+        event = EventFactory(
+            is_public=True, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2)
+        )
+        event_page(tree, event, slug=f"h{number}", languages=["en"])
+        RelationshipFactory(source=home, target=OrganisationFactory())
+    response = _render(client, tree.homes["en"].url, django_assert_num_queries, HOME_QUERIES)
+    assert len(response.context["upcoming"]) == 3
+    assert response.context["sister_city_count"] == rows
 
 
 @pytest.mark.parametrize("rows", [10, 100])
