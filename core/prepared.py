@@ -148,8 +148,9 @@ class PreparedQuery:
 
     def __call__(self, *arguments, shape=()):
         """The results of build(*shape, *arguments), as a list."""
-        # modeltranslation writes the active language's columns into lookups and orderings.
-        key = (self, shape, len(arguments), translation.get_language())
+        # Each argument's type chose how its value is put into the SQL; modeltranslation
+        # writes the active language's columns into lookups and orderings.
+        key = (self, shape, tuple(map(type, arguments)), translation.get_language())
         compiled_queries = _compiled_queries()
         compiled = compiled_queries.get(key)
         if compiled is None:
