@@ -11,7 +11,7 @@ the two rates measured side by side, so a slow moment of the machine cancels out
 round. The server runs twice: with the page cache, and with a cache that never keeps
 anything, where every request renders its page.
 
-Data: the four-language page tree of cms.demo over demo-like records (the 2019 events plus
+Data: the four-language page tree of demo.cms over demo-like records (the 2019 events plus
 a hundred more, itineraries, registrations and invitations), on the benchmark database.
 """
 
@@ -43,8 +43,8 @@ WRK = shutil.which("wrk")
 def build_data():
     from django.core.cache import cache
 
-    from cms import demo
     from cms.models import EventPage
+    from demo import cms as demo_cms
     from tests.factories.crm import OrganisationFactory, PersonFactory, RelationshipFactory
     from tests.factories.events import (
         EventFactory,
@@ -87,7 +87,7 @@ def build_data():
         EventFactory(
             is_public=True, starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2)
         )
-    demo.load()
+    demo_cms.load()
     cache.clear()
     page = EventPage.objects.get(event=luncheon, locale__language_code="zh-hant")
     return {code: page.get_translation(_locale(code)).url for code in LANGUAGES}

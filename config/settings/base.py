@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "crm",
     "events",
     "cms",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

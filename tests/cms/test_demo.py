@@ -1,11 +1,12 @@
-"""cms.demo.load builds the four-language tree and can run again without duplicating it."""
+"""demo.cms.load builds the four-language tree and can run again without duplicating it."""
 
 import datetime
 
 import pytest
 from wagtail.models import Page, Site
 
-from cms import demo, models
+from cms import models
+from demo import cms as demo
 from tests.factories.crm import OrganisationFactory, RelationshipFactory
 from tests.factories.events import EventFactory, taipei
 

@@ -1,4 +1,4 @@
-"""A small public site in four languages, built the way cms.demo builds the real one."""
+"""A small public site in four languages, built the way demo.cms builds the real one."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from cms import demo, models
+from cms import models
+from demo.cms import ensure_locales
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 
@@ -32,7 +33,7 @@ def build_site():
     Pages are added live without revisions: publishing through revisions is what the cache
     tests exercise, and it would make every other test several times slower.
     """
-    locales = demo.ensure_locales()
+    locales = ensure_locales()
     # Transactional tests flush the tables, Wagtail's root page and default site included.
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=locales[LANGS[0]])
@@ -115,7 +116,7 @@ def sister_city_page(tree, relationship, *, slug=None, languages=LANGS):
 
 
 def _subset_page(parents, page_class, *, slug, languages, fields, title):
-    locales = demo.ensure_locales()
+    locales = ensure_locales()
     now = timezone.now()
     pages = {}
     for code in languages:

@@ -7,9 +7,9 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-import cms.demo
-import crm.demo
-import events.demo
+import demo.cms
+import demo.crm
+import demo.events
 from crm.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
@@ -42,11 +42,11 @@ class Command(BaseCommand):
     def _load(self):
         self._ensure_demo_user()
         ensure_staff_groups()
-        crm.demo.load(stdout=self.stdout)
-        events.demo.load(stdout=self.stdout)
+        demo.crm.load(stdout=self.stdout)
+        demo.events.load(stdout=self.stdout)
         # Pages last: they link to the events and ties loaded above.
         self.stdout.write(gettext("CMS: the public site's pages"))
-        cms.demo.load(stdout=self.stdout)
+        demo.cms.load(stdout=self.stdout)
 
     def _ensure_demo_user(self):
         user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME)

@@ -2,7 +2,7 @@
 translations, an event page per public 2019 event and a page per sister or friendship city.
 
 Idempotent: pages are found by locale, parent and slug and updated in place. Event and CRM
-records come from events/demo.py and crm/demo.py; whatever is absent is skipped.
+records come from demo/events.py and demo/crm.py; whatever is absent is skipped.
 """
 
 import datetime
@@ -13,10 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
-from crm.models import Organisation
-from events.models import Event
-
-from .models import (
+from cms.models import (
     ContactPage,
     EventIndexPage,
     EventPage,
@@ -25,7 +22,9 @@ from .models import (
     SisterCityPage,
     StandardPage,
 )
-from .selectors import sister_city_ties
+from cms.selectors import sister_city_ties
+from crm.models import Organisation
+from events.models import Event
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 DEFAULT = settings.LANGUAGE_CODE

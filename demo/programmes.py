@@ -13,13 +13,12 @@ import hashlib
 
 from django.utils.translation import gettext
 
-from crm import demo as crm_demo
-from crm.demo import report, translated, upsert
 from crm.models import CooperationArea, Interaction, Person
-
-from .demo import ILLUSTRATIVE_NOTE, TAIPEI, at, d, demo_uid
-from .enums import InvitationStatus, ItemKind, RegistrationStatus
-from .models import (
+from demo import crm as crm_demo
+from demo.crm import report, translated, upsert
+from demo.events import ILLUSTRATIVE_NOTE, TAIPEI, at, d, demo_uid
+from events.enums import InvitationStatus, ItemKind, RegistrationStatus
+from events.models import (
     DepartmentArea,
     EnvoyInterest,
     Event,
@@ -28,16 +27,16 @@ from .models import (
     Registration,
     ThankYouLetter,
 )
-from .selectors.programmes import envoys_as_of
-from .services.camp import allocate_rooms, book_transfer_vehicles, form_camp_groups, quota_key
-from .services.envoy_tour import (
+from events.selectors.programmes import envoys_as_of
+from events.services.camp import allocate_rooms, book_transfer_vehicles, form_camp_groups, quota_key
+from events.services.envoy_tour import (
     assign_interpreters,
     pair_forum,
     plan_transfer,
     record_tour_follow_ups,
 )
-from .services.invitations import invite_person
-from .services.registrations import CHECKIN_ALPHABET, CHECKIN_LENGTH
+from events.services.invitations import invite_person
+from events.services.registrations import CHECKIN_ALPHABET, CHECKIN_LENGTH
 
 CAMP_QUOTA, CAMP_PLACES = 3, 30
 CAMP_HOTEL = "高雄國際青年會館（示例）Kaohsiung youth hostel (illustrative)"

@@ -13,17 +13,16 @@ import itertools
 
 from django.utils.translation import gettext
 
-from crm import demo as crm_demo
-from crm.demo import report, translated, upsert
 from crm.enums import NameOrder, OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
-
-from .demo import ILLUSTRATIVE_NOTE, LUNCHEON_PLACEHOLDERS, TAIPEI, at, demo_uid
-from .enums import Direction, InvitationStatus, MemberRole
-from .models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
-from .selectors.seating import guests_to_seat
-from .services.invitations import invite_person
-from .services.seating import configure_seating_plan, generate_seating_plan
+from demo import crm as crm_demo
+from demo.crm import report, translated, upsert
+from demo.events import ILLUSTRATIVE_NOTE, LUNCHEON_PLACEHOLDERS, TAIPEI, at, demo_uid
+from events.enums import Direction, InvitationStatus, MemberRole
+from events.models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
+from events.selectors.seating import guests_to_seat
+from events.services.invitations import invite_person
+from events.services.seating import configure_seating_plan, generate_seating_plan
 
 TABLE_SIZE = 10
 FAMILY_FIRST = NameOrder.FAMILY_FIRST
@@ -238,7 +237,7 @@ LOCAL_GUESTS = [
 ]
 
 # People the CRM demo holds who are invited as themselves (the luncheon's event spec in
-# events.demo already invites a few of the office heads).
+# demo.events already invites a few of the office heads).
 CRM_GUESTS = [
     "han_kuo_yu",
     "tsai_deputy",

@@ -17,11 +17,10 @@ from bisect import bisect_left
 from django.db.models import Q
 from django.utils.translation import gettext
 
-from crm import demo as crm_demo
-from crm.demo import report, set_related, translated, upsert
 from crm.models import Relationship
-
-from .enums import (
+from demo import crm as crm_demo
+from demo.crm import report, set_related, translated, upsert
+from events.enums import (
     BookingStatus,
     Direction,
     EventKind,
@@ -36,7 +35,7 @@ from .enums import (
     VehicleKind,
     VenueKind,
 )
-from .models import (
+from events.models import (
     Booking,
     Delegation,
     DelegationMember,
@@ -50,8 +49,8 @@ from .models import (
     Venue,
     Vip,
 )
-from .services.bookings import create_booking
-from .services.invitations import invite_person
+from events.services.bookings import create_booking
+from events.services.invitations import invite_person
 
 TAIPEI = zoneinfo.ZoneInfo("Asia/Taipei")
 UID_NAMESPACE = uuid.UUID("5b0e4c1e-7f2a-4d59-9a55-2d0c0f3b2019")
@@ -1412,14 +1411,14 @@ def load(stdout=None):
     report(stdout, gettext("Events: illustrative visits up to the report's totals"))
     _load_illustrative_visits()
     # Before the filler: the programmes' transfers count towards the year's car trips.
-    from . import demo_programmes
+    from . import programmes
 
-    demo_programmes.load(resources, stdout)
+    programmes.load(resources, stdout)
     report(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
     _load_standalone_bookings(resources, stdout)
-    from . import demo_luncheon
+    from . import luncheon
 
-    demo_luncheon.load(stdout)
+    luncheon.load(stdout)
 
 
 def _event_values(spec):

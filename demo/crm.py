@@ -11,8 +11,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext
 
-from . import services
-from .enums import (
+from crm import services
+from crm.enums import (
     InteractionKind,
     NameOrder,
     OfficeRank,
@@ -20,7 +20,7 @@ from .enums import (
     RelationshipStatus,
     RelationshipType,
 )
-from .models import (
+from crm.models import (
     Affiliation,
     CooperationArea,
     Interaction,
