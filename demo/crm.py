@@ -8,7 +8,6 @@ differs, so loading twice changes nothing, not even updated_at.
 
 import datetime
 
-from django.db import models
 from django.utils.translation import gettext
 
 from crm import services
@@ -29,60 +28,11 @@ from crm.models import (
     Relationship,
     RelationshipRenewal,
 )
+from demo.common import report, set_related, translated, upsert
 
-LANGUAGE_SUFFIXES = ("zh_hant", "en", "ja", "ko")
 SUWON_SIGNED_ON = datetime.date(2019, 2, 16)
 SUWON_ORDINAL = 34  # "成為高雄市第34個姊妹暨友好城市"
 AKITA_RENEWED_ON = datetime.date(2019, 8, 23)
-
-
-def translated(field, *texts):
-    """Four-language values for a modeltranslation field: zh-hant, en, ja, ko."""
-    return {
-        f"{field}_{suffix}": text or None
-        for suffix, text in zip(LANGUAGE_SUFFIXES, texts, strict=False)
-    }
-
-
-def _comparable(model, name, value):
-    field = model._meta.get_field(name)
-    if field.many_to_one or field.one_to_one:
-        return field.attname, value.pk if isinstance(value, models.Model) else value
-    return name, value
-
-
-def upsert(model, lookup, values=None):
-    """Find a row by its natural key, create it or update only the values that differ."""
-    values = values or {}
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model(**{**lookup, **values})
-    else:
-        changed = False
-        for name, value in values.items():
-            attname, wanted = _comparable(model, name, value)
-            if getattr(instance, attname) != wanted:
-                setattr(instance, name, value)
-                changed = True
-        if not changed:
-            return instance
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
-def set_related(instance, name, objects):
-    """Set a many-to-many relation only when its members differ."""
-    manager = getattr(instance, name)
-    wanted = {obj.pk for obj in objects}
-    if set(manager.values_list("pk", flat=True)) != wanted:
-        manager.set(list(objects))
-
-
-def report(stdout, message):
-    """Write a progress line when the caller gave somewhere to write it."""
-    if stdout is not None:
-        stdout.write(message)
 
 
 # Areas of cooperation ----------------------------------------------------------------------

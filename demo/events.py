@@ -10,7 +10,6 @@ differs, so loading twice changes nothing.
 """
 
 import datetime
-import uuid
 import zoneinfo
 from bisect import bisect_left
 
@@ -19,7 +18,18 @@ from django.utils.translation import gettext
 
 from crm.models import Relationship
 from demo import crm as crm_demo
-from demo.crm import report, set_related, translated, upsert
+from demo.common import (
+    ILLUSTRATIVE_NOTE,
+    TAIPEI,
+    YEAR,
+    at,
+    d,
+    demo_uid,
+    report,
+    set_related,
+    translated,
+    upsert,
+)
 from events.enums import (
     BookingStatus,
     Direction,
@@ -52,10 +62,6 @@ from events.models import (
 from events.services.bookings import create_booking
 from events.services.invitations import invite_person
 
-TAIPEI = zoneinfo.ZoneInfo("Asia/Taipei")
-UID_NAMESPACE = uuid.UUID("5b0e4c1e-7f2a-4d59-9a55-2d0c0f3b2019")
-YEAR = 2019
-
 # The report's 2019 totals (肆 訪賓接待; 壹 車輛管理 and 廳舍管理).
 VISITS_2019 = 60
 VISITORS_2019 = 855
@@ -68,21 +74,6 @@ HALL_OPENINGS_2019 = {"siwei": 142, "fengshan": 264}
 ILLUSTRATIVE_MARK = "（示例）"
 TIMES_NOTE = "示例時間：報告只載明日期。Illustrative times: the report gives the date only."
 OFFICE_NAME = "行政暨國際處"
-ILLUSTRATIVE_NOTE = "示例資料。Illustrative: not in the 2019 report."
-
-
-def demo_uid(*parts):
-    """A calendar UID that is the same every time the demo is loaded."""
-    return uuid.uuid5(UID_NAMESPACE, ":".join(parts))
-
-
-def at(day, hhmm, zone=TAIPEI):
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
-
-
-def d(month, day):
-    return datetime.date(YEAR, month, day)
 
 
 # Resources ---------------------------------------------------------------------------------
@@ -1400,7 +1391,7 @@ def _illustrative_visit_sizes():
 
 
 def load(stdout=None):
-    """Load the 2019 demo events, resources and bookings (the CRM demo must be loaded)."""
+    """Load the 2019 resources, events and visits (after the CRM demo); returns the resources."""
     report(stdout, gettext("Events: venues, vehicles, drivers and interpreters"))
     resources = _load_resources()
     report(stdout, gettext("Events: the 2019 programme"))
@@ -1410,15 +1401,13 @@ def load(stdout=None):
     _load_named_visits(resources)
     report(stdout, gettext("Events: illustrative visits up to the report's totals"))
     _load_illustrative_visits()
-    # Before the filler: the programmes' transfers count towards the year's car trips.
-    from . import programmes
+    return resources
 
-    programmes.load(resources, stdout)
+
+def load_everyday_bookings(resources, stdout=None):
+    """Fill the rooms' and cars' 2019 bookings up to the report's totals (after every event)."""
     report(stdout, gettext("Events: everyday room and car bookings up to the report's totals"))
     _load_standalone_bookings(resources, stdout)
-    from . import luncheon
-
-    luncheon.load(stdout)
 
 
 def _event_values(spec):

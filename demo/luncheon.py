@@ -16,8 +16,8 @@ from django.utils.translation import gettext
 from crm.enums import NameOrder, OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
 from demo import crm as crm_demo
-from demo.crm import report, translated, upsert
-from demo.events import ILLUSTRATIVE_NOTE, LUNCHEON_PLACEHOLDERS, TAIPEI, at, demo_uid
+from demo.common import ILLUSTRATIVE_NOTE, TAIPEI, at, demo_uid, report, translated, upsert
+from demo.events import LUNCHEON_PLACEHOLDERS
 from events.enums import Direction, InvitationStatus, MemberRole
 from events.models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
 from events.selectors.seating import guests_to_seat

@@ -15,8 +15,7 @@ from django.utils.translation import gettext
 
 from crm.models import CooperationArea, Interaction, Person
 from demo import crm as crm_demo
-from demo.crm import report, translated, upsert
-from demo.events import ILLUSTRATIVE_NOTE, TAIPEI, at, d, demo_uid
+from demo.common import ILLUSTRATIVE_NOTE, TAIPEI, at, d, demo_uid, report, translated, upsert
 from events.enums import InvitationStatus, ItemKind, RegistrationStatus
 from events.models import (
     DepartmentArea,

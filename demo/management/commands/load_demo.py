@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 import demo.cms
 import demo.crm
 import demo.events
+import demo.luncheon
+import demo.programmes
 from crm.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
@@ -42,8 +44,14 @@ class Command(BaseCommand):
     def _load(self):
         self._ensure_demo_user()
         ensure_staff_groups()
+        # The parts in order; each reads what the ones before it loaded.
         demo.crm.load(stdout=self.stdout)
-        demo.events.load(stdout=self.stdout)
+        resources = demo.events.load(stdout=self.stdout)
+        # Before the everyday bookings: the programmes' transfers count towards the year's
+        # car trips, which the everyday bookings fill up to the report's total.
+        demo.programmes.load(resources, stdout=self.stdout)
+        demo.events.load_everyday_bookings(resources, stdout=self.stdout)
+        demo.luncheon.load(stdout=self.stdout)
         # Pages last: they link to the events and ties loaded above.
         self.stdout.write(gettext("CMS: the public site's pages"))
         demo.cms.load(stdout=self.stdout)
