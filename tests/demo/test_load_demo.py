@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 from django.db.models import Exists, OuterRef
 from django.utils import translation
 from wagtail.models import Page
@@ -180,3 +180,13 @@ def test_load_demo_refuses_a_second_home_city_and_saves_nothing():
     assert list(Organisation.objects.values_list("name_en", flat=True)) == ["Taipei"]
     assert Person.objects.count() == 0
     assert not User.objects.filter(username="demo").exists()
+
+
+def test_load_demo_prints_its_help_in_the_active_language(capsys):
+    # argparse formats the help with re.sub, which refuses a lazy translation.
+    with translation.override("en"):
+        ManagementUtility(["manage.py", "help", "load_demo"]).execute()
+    assert "Running it again changes nothing." in " ".join(capsys.readouterr().out.split())
+    with translation.override("zh-hant"):
+        ManagementUtility(["manage.py", "help", "load_demo"]).execute()
+    assert "重複執行不會變更任何資料。" in " ".join(capsys.readouterr().out.split())

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 import demo.cms
 import demo.crm
@@ -19,11 +18,15 @@ DEMO_PASSWORD = "kaohsiung-demo"  # noqa: S105 (printed by `make run`; a demo lo
 
 
 class Command(BaseCommand):
-    help = _(
-        "Load the demo data: the 2019 report's people, organisations, ties, events and "
-        "bookings, with invented records marked illustrative, and the demo login "
-        "demo / kaohsiung-demo. Running it again changes nothing."
-    )
+    @property
+    def help(self):
+        # Translated when asked for: argparse formats the help with re.sub, which refuses
+        # a lazy string.
+        return gettext(
+            "Load the demo data: the 2019 report's people, organisations, ties, events and "
+            "bookings, with invented records marked illustrative, and the demo login "
+            "demo / kaohsiung-demo. Running it again changes nothing."
+        )
 
     def handle(self, *args, **options):
         try:
