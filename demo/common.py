@@ -1,7 +1,7 @@
 """What every part of the demo shares: idempotent writes, progress lines, the 2019 calendar.
 
-The parts (crm, events, programmes, luncheon, cms) import this module and not each other's
-helpers, so their imports form no circle; load_demo calls the parts in order.
+The parts take their helpers from here rather than from each other, so a part imports only
+this module and parts loaded before it, and load_demo calls the parts in that order.
 """
 
 import datetime
