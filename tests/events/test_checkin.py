@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events.enums import EventKind, RegistrationStatus
 from events.selectors.programmes import party_statistics, registrations_by_university
 from events.services.checkin import check_in_by_code, checkin_qr_png, checkin_qr_svg

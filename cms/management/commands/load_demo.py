@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 import cms.demo
 import crm.demo
 import events.demo
-from crm.roles import ensure_staff_groups
+from core.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "kaohsiung-demo"  # noqa: S105 (printed by `make run`; a demo login, not a secret)
