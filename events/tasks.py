@@ -8,6 +8,7 @@ primary keys, not objects: a real queue serialises arguments as JSON.
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -20,9 +21,12 @@ REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
 
 
 def rsvp_url(invitation, language):
-    """The public RSVP page of an invitation (the token is the capability)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{base}/{language}/rsvp/{invitation.token}/"
+    """The public RSVP page of an invitation in `language` (the token is the capability)."""
+    # The public site owns the address (cms.urls, under the language prefix); a mail is sent
+    # outside any request, so the configured base URL supplies scheme and host.
+    with translation.override(language):
+        path = reverse("cms:rsvp", kwargs={"token": invitation.token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _render(template_stem, context):
