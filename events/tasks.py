@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from . import ical
+from .checkin_codes import checkin_qr_png
 from .models import Invitation, Registration
 from .selectors.registrations import registration_name
 
@@ -92,9 +93,7 @@ def build_registration_message(registration, *, kind):
         headers={"Content-Language": registration.language},
     )
     if kind == "accepted" and registration.checkin_code:
-        # Imported here: the services import this module. The door scans this QR code.
-        from .services.checkin import checkin_qr_png
-
+        # The door scans this QR code.
         message.attach("check-in.png", checkin_qr_png(registration.checkin_code), "image/png")
     return message
 

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ..checkin_codes import normalise_checkin_code
 from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
 from ..models import Event, Registration
 from ..tasks import send_registration_mail
@@ -227,11 +228,6 @@ def promote_waitlist(event):
         _enqueue_mail(registration, "accepted")
         promoted.append(registration)
     return promoted
-
-
-def normalise_checkin_code(code):
-    """Upper case without spaces or hyphens, as staff may type a code read aloud."""
-    return "".join(ch for ch in (code or "").upper() if ch not in " -")
 
 
 @transaction.atomic
