@@ -62,9 +62,12 @@ migrate: install
 demo: install
 	$(MANAGE) load_demo
 
+# lint-imports checks the contracts in pyproject.toml: layers (config > cms > events > crm >
+# core) and no import circles within an app.
 lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev
 	$(BIN)/ruff format .
