@@ -22,8 +22,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models import Exists, OuterRef
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
@@ -122,10 +120,10 @@ def find_site(request):
     return request._wagtail_site
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-def forget_sites(**kwargs):
-    # A changed default site or port leaves the root paths as they were.
+def forget_sites():
+    """Drop the remembered sites; cms.cache calls this when a Site is saved or deleted."""
+    # A changed default site or port leaves the root paths as they were, so they cannot
+    # tell that the entry is stale.
     cache.delete(SITES_CACHE_KEY)
 
 

@@ -130,6 +130,27 @@ def test_a_changed_site_is_routed_afresh(client, tree):
     assert response.context["page"].pk == second_home.pk
 
 
+@override_settings(ALLOWED_HOSTS=["testserver", "second.example", "other.example"])
+def test_a_new_default_site_takes_the_unknown_hosts(client, tree):
+    # Wagtail's root paths do not change with the default flag: the saved Site must say so.
+    root = Page.get_first_root_node()
+    locale = tree.homes["zh-hant"].locale
+    second_home = root.add_child(
+        instance=HomePage(title="Second home", slug="second-home", locale=locale)
+    )
+    second = Site.objects.create(hostname="second.example", port=80, root_page=second_home)
+    response = client.get("/zh-hant/", HTTP_HOST="other.example")
+    assert response.context["page"].pk == tree.homes["zh-hant"].pk
+
+    old_default = Site.objects.get(is_default_site=True)
+    old_default.is_default_site = False
+    old_default.save()
+    second.is_default_site = True
+    second.save()
+    response = client.get("/zh-hant/", HTTP_HOST="other.example")
+    assert response.context["page"].pk == second_home.pk
+
+
 @override_settings(ALLOWED_HOSTS=["*"])
 def test_remembered_hosts_stay_few_when_any_host_is_allowed(tree):
     for number in range(routing.MAX_HOSTS + 10):
