@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from ..checkin_codes import normalise_checkin_code
 from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
 from ..models import Event, Registration
+from ..selectors.registrations import registration_name
 from ..tasks import send_registration_mail
 from ..validators import normalise_passport_number
 
@@ -252,7 +253,7 @@ def check_in_registration(event, code, *, now=None):
             gettext("%(name)s already checked in at %(time)s."),
             code="already_checked_in",
             params={
-                "name": f"{registration.given_name} {registration.family_name}",
+                "name": registration_name(registration),
                 "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M"),
             },
         )

@@ -226,7 +226,8 @@ def test_freshmen_party_officers_path_end_to_end(client, officer):
         assert messages_of(twice) == [
             gettext("%(name)s already checked in at %(time)s.")
             % {
-                "name": "Student Nguyen",
+                # Printed as crm.names prints it, like the welcome: family name first.
+                "name": "Nguyen Student",
                 "time": timezone.localtime(registrations[0].checked_in_at).strftime("%H:%M"),
             }
         ]
