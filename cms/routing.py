@@ -12,7 +12,9 @@ The answers are handed to Wagtail's own serve view through the attributes it kee
 lookups in (`request._wagtail_site`, `request._wagtail_route_for_request`, both named in
 Wagtail's docstrings), so its hooks, view restrictions and 404s run unchanged. Whenever the
 shortcut cannot be sure (no live home page in the active language, an unknown host) it hands
-nothing over and Wagtail routes as usual.
+nothing over and Wagtail routes as usual. Those attributes are Wagtail's own, not an API: with
+settings.KIA_ACCELERATIONS off, nothing is handed over or read from them, and Wagtail's serve
+view routes every request itself.
 """
 
 import functools
@@ -40,7 +42,7 @@ def site_root_paths(request):
     Kept where Wagtail's own Page.get_url() keeps them for the request, so routing, the
     language switcher and every page link share one read of the cache.
     """
-    if request is None:
+    if request is None or not settings.KIA_ACCELERATIONS:
         return Site.get_site_root_paths()
     try:
         return request._wagtail_cached_site_root_paths

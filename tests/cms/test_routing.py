@@ -193,3 +193,30 @@ def test_page_url_agrees_with_wagtail_across_sites(tree):
         # A page of the other site is linked with its host.
         other = tree.homes["zh-hant"] if host == "second.example" else second_home
         assert urls[other.pk][0].startswith("http://")
+
+
+def test_switched_off_wagtail_routes_every_page_itself(
+    client, settings, tree, luncheon_pages, monkeypatch
+):
+    urls = [
+        tree.homes["zh-hant"].url,
+        tree.event_index["en"].url,
+        luncheon_pages["en"].url,
+        luncheon_pages["ja"].url,
+        tree.sister_index["ko"].url,
+        "/en/events/no-such-event/",
+    ]
+    accelerated = [client.get(url, {"fresh": "1"}) for url in urls]
+    cache.clear()
+
+    def refuse(request, path):
+        raise AssertionError("cms.routing ran with KIA_ACCELERATIONS off")
+
+    settings.KIA_ACCELERATIONS = False
+    monkeypatch.setattr(routing, "route", refuse)
+    plain = [client.get(url, {"fresh": "1"}) for url in urls]
+
+    assert [r.status_code for r in plain] == [200, 200, 200, 200, 200, 404]
+    assert [(r.status_code, r.content) for r in plain] == [
+        (r.status_code, r.content) for r in accelerated
+    ]
