@@ -110,13 +110,18 @@ def test_an_alias_follows_its_source_pages_restriction(client, tree, luncheon_pa
     assert _asks_for_password(client.get(alias.url))
 
 
+def _second_home(tree):
+    """A home page for a second site, beside the first one under the tree's root."""
+    return Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title="Second home", slug="second-home", locale=tree.homes["zh-hant"].locale
+        )
+    )
+
+
 @override_settings(ALLOWED_HOSTS=["testserver", "second.example", "third.example"])
 def test_a_changed_site_is_routed_afresh(client, tree):
-    root = Page.get_first_root_node()
-    locale = tree.homes["zh-hant"].locale
-    second_home = root.add_child(
-        instance=HomePage(title="Second home", slug="second-home", locale=locale)
-    )
+    second_home = _second_home(tree)
     site = Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     response = client.get("/zh-hant/", HTTP_HOST="second.example")
     assert response.context["page"].pk == second_home.pk
@@ -133,11 +138,7 @@ def test_a_changed_site_is_routed_afresh(client, tree):
 @override_settings(ALLOWED_HOSTS=["testserver", "second.example", "other.example"])
 def test_a_new_default_site_takes_the_unknown_hosts(client, tree):
     # Wagtail's root paths do not change with the default flag: the saved Site must say so.
-    root = Page.get_first_root_node()
-    locale = tree.homes["zh-hant"].locale
-    second_home = root.add_child(
-        instance=HomePage(title="Second home", slug="second-home", locale=locale)
-    )
+    second_home = _second_home(tree)
     second = Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     response = client.get("/zh-hant/", HTTP_HOST="other.example")
     assert response.context["page"].pk == tree.homes["zh-hant"].pk
@@ -178,11 +179,7 @@ def test_page_url_agrees_with_wagtail_for_every_page(tree, luncheon_pages, code)
 
 @override_settings(ALLOWED_HOSTS=["testserver", "second.example"])
 def test_page_url_agrees_with_wagtail_across_sites(tree):
-    root = Page.get_first_root_node()
-    locale = tree.homes["zh-hant"].locale
-    second_home = root.add_child(
-        instance=HomePage(title="Second home", slug="second-home", locale=locale)
-    )
+    second_home = _second_home(tree)
     Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     for host in ("testserver", "second.example"):
         request = RequestFactory().get("/zh-hant/", HTTP_HOST=host)
