@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
+.PHONY: run test test-only test-plain bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
 
 run: install system-deps messages migrate demo
 	@echo ""
@@ -20,6 +20,10 @@ test: install-dev system-deps browser messages test-only
 # The suite alone, for CI's second pass against PostgreSQL.
 test-only:
 	$(BIN)/pytest
+
+# The public site's tests with core/prepared.py and cms/routing.py switched off (CI runs it).
+test-plain:
+	KIA_ACCELERATIONS=false $(BIN)/pytest tests/cms -n 2 -p no:cacheprovider
 
 bench: install-dev system-deps bench-deps messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python benchmarks/run.py
@@ -62,9 +66,12 @@ migrate: install
 demo: install
 	$(MANAGE) load_demo
 
+# lint-imports checks the contracts in pyproject.toml: layers (config > cms > events > crm >
+# core) and no import circles within an app.
 lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev
 	$(BIN)/ruff format .

@@ -7,5 +7,5 @@ class CmsConfig(AppConfig):
     verbose_name = _("public site")
 
     def ready(self):
-        # Connect the handlers that forget cached sites and pages when a Site changes.
-        from . import cache, routing  # noqa: F401
+        # Connect the handler that forgets cached sites and pages when a Site changes.
+        from . import cache  # noqa: F401

@@ -25,6 +25,8 @@ from wagtail.models import Site
 
 from core.prepared import PreparedQuery
 
+from . import routing
+
 CACHE_PREFIX = "cms:page:"
 
 
@@ -50,6 +52,8 @@ def cache_key(request):
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def forget_sites(**kwargs):
+    """An edited Site may send a host to other pages: forget every host's site and page."""
+    routing.forget_sites()
     _cache().set(SITES_GENERATION_KEY, uuid.uuid4().hex, None)
 
 

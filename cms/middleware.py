@@ -1,3 +1,4 @@
+from django.conf import settings
 from wagtail.views import serve as wagtail_serve
 
 from . import cache, routing
@@ -31,5 +32,6 @@ class PageRoutingMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_serve:
+        # With KIA_ACCELERATIONS off, Wagtail's serve view finds the site and page itself.
+        if view_func is wagtail_serve and settings.KIA_ACCELERATIONS:
             routing.hand_over(request, view_args[0] if view_args else view_kwargs["path"])

@@ -12,7 +12,9 @@ The answers are handed to Wagtail's own serve view through the attributes it kee
 lookups in (`request._wagtail_site`, `request._wagtail_route_for_request`, both named in
 Wagtail's docstrings), so its hooks, view restrictions and 404s run unchanged. Whenever the
 shortcut cannot be sure (no live home page in the active language, an unknown host) it hands
-nothing over and Wagtail routes as usual.
+nothing over and Wagtail routes as usual. Those attributes are Wagtail's own, not an API: with
+settings.KIA_ACCELERATIONS off, nothing is handed over or read from them, and Wagtail's serve
+view routes every request itself.
 """
 
 import functools
@@ -22,8 +24,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models import Exists, OuterRef
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
@@ -42,7 +42,7 @@ def site_root_paths(request):
     Kept where Wagtail's own Page.get_url() keeps them for the request, so routing, the
     language switcher and every page link share one read of the cache.
     """
-    if request is None:
+    if request is None or not settings.KIA_ACCELERATIONS:
         return Site.get_site_root_paths()
     try:
         return request._wagtail_cached_site_root_paths
@@ -122,10 +122,10 @@ def find_site(request):
     return request._wagtail_site
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-def forget_sites(**kwargs):
-    # A changed default site or port leaves the root paths as they were.
+def forget_sites():
+    """Drop the remembered sites; cms.cache calls this when a Site is saved or deleted."""
+    # A changed default site or port leaves the root paths as they were, so they cannot
+    # tell that the entry is stale.
     cache.delete(SITES_CACHE_KEY)
 
 

@@ -132,12 +132,12 @@ def registration_state(event, *, now=None):
 
 def event_feed_links(request, event):
     """The event's public iCal feed as an https download and a webcal subscription."""
-    path = reverse("events:public_event_feed", args=[event.uid])
+    path = reverse("events:feed-public-event", args=[event.uid])
     absolute = request.build_absolute_uri(path)
     return {
         "https": absolute,
         "webcal": "webcal://" + absolute.split("://", 1)[1],
-        "all_https": request.build_absolute_uri(reverse("events:public_feed")),
+        "all_https": request.build_absolute_uri(reverse("events:feed-public-events")),
     }
 
 

@@ -15,11 +15,16 @@ query's shape (a model class, a flag that adds a condition) are passed as `shape
 Results are what iterating the queryset would give: model instances with their
 select_related objects and annotations, the dicts of values() or the tuples of
 values_list().
+
+It reaches into Django's compiler (as_sql, get_converters, the related populators), which a
+Django upgrade may change: settings.KIA_ACCELERATIONS = False makes every PreparedQuery
+evaluate its queryset the ordinary way.
 """
 
 import itertools
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.query import (
@@ -148,6 +153,9 @@ class PreparedQuery:
 
     def __call__(self, *arguments, shape=()):
         """The results of build(*shape, *arguments), as a list."""
+        if not settings.KIA_ACCELERATIONS:
+            # Switched off: Django compiles and evaluates the queryset as usual.
+            return list(self.build(*shape, *arguments))
         # Each argument's type chose how its value is put into the SQL; modeltranslation
         # writes the active language's columns into lookups and orderings.
         key = (self, shape, tuple(map(type, arguments)), translation.get_language())

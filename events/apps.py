@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("events and logistics")
+    # Staff keep every record of this app (core.roles makes the groups); only officers
+    # read applicants' passport numbers and dates of birth.
+    staff_records = True
+    officer_permissions = ("view_sensitive_registration",)

@@ -8,10 +8,12 @@ primary keys, not objects: a real queue serialises arguments as JSON.
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
 from . import ical
+from .checkin_codes import checkin_qr_png
 from .models import Invitation, Registration
 from .selectors.registrations import registration_name
 
@@ -20,9 +22,12 @@ REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
 
 
 def rsvp_url(invitation, language):
-    """The public RSVP page of an invitation (the token is the capability)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{base}/{language}/rsvp/{invitation.token}/"
+    """The public RSVP page of an invitation in `language` (the token is the capability)."""
+    # The public site owns the address (cms.urls, under the language prefix); a mail is sent
+    # outside any request, so the configured base URL supplies scheme and host.
+    with translation.override(language):
+        path = reverse("cms:rsvp", kwargs={"token": invitation.token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _render(template_stem, context):
@@ -88,9 +93,7 @@ def build_registration_message(registration, *, kind):
         headers={"Content-Language": registration.language},
     )
     if kind == "accepted" and registration.checkin_code:
-        # Imported here: the services import this module. The door scans this QR code.
-        from .services.checkin import checkin_qr_png
-
+        # The door scans this QR code.
         message.attach("check-in.png", checkin_qr_png(registration.checkin_code), "image/png")
     return message
 

@@ -11,8 +11,3 @@ urlpatterns = [
     path("feeds/events/<uuid:uid>.ics", feeds.public_event, name="feed-public-event"),
     path("feeds/private/<str:secret>.ics", feeds.private_feed, name="feed-private"),
 ]
-# The names the public site reverses (agreed interface); same views, same addresses.
-urlpatterns += [
-    path("feeds/events.ics", feeds.public_events, name="public_feed"),
-    path("feeds/events/<uuid:uid>.ics", feeds.public_event, name="public_event_feed"),
-]

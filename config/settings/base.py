@@ -167,6 +167,11 @@ if env("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Two accelerations of the public site lean on framework internals: core/prepared.py on
+# Django's SQL compiler, cms/routing.py on the request attributes Wagtail's serve view keeps.
+# KIA_ACCELERATIONS=false turns both off: queries run through the plain ORM and Wagtail
+# routes every page itself (docs/decisions.md says what to check on an upgrade).
+KIA_ACCELERATIONS = env.bool("KIA_ACCELERATIONS", default=True)
 # Whole public pages, re-validated against their records on every hit (cms/cache.py).
 KIA_PAGE_CACHE_ALIAS = "default"
 KIA_PAGE_CACHE_SECONDS = 300

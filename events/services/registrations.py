@@ -14,8 +14,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ..checkin_codes import normalise_checkin_code
 from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
 from ..models import Event, Registration
+from ..selectors.registrations import registration_name
 from ..tasks import send_registration_mail
 from ..validators import normalise_passport_number
 
@@ -229,11 +231,6 @@ def promote_waitlist(event):
     return promoted
 
 
-def normalise_checkin_code(code):
-    """Upper case without spaces or hyphens, as staff may type a code read aloud."""
-    return "".join(ch for ch in (code or "").upper() if ch not in " -")
-
-
 @transaction.atomic
 def check_in_registration(event, code, *, now=None):
     """Check an accepted applicant in by their code (scanned or typed) at the event's door."""
@@ -256,7 +253,7 @@ def check_in_registration(event, code, *, now=None):
             gettext("%(name)s already checked in at %(time)s."),
             code="already_checked_in",
             params={
-                "name": f"{registration.given_name} {registration.family_name}",
+                "name": registration_name(registration),
                 "time": timezone.localtime(registration.checked_in_at).strftime("%H:%M"),
             },
         )

@@ -27,7 +27,7 @@ from wagtail.permissions import policy_registry
 
 from crm.models import CooperationArea, Organisation, Person
 
-from .. import certificates
+from .. import certificates, checkin_codes
 from ..enums import EventKind, InvitationStatus, RegistrationStatus
 from ..models import Driver, Event, Invitation, Registration, Vehicle
 from ..selectors import programmes as selectors
@@ -621,7 +621,7 @@ class CheckInQrView(ProgrammeMixin, View):
         if not registration.checkin_code:
             raise Http404
         return HttpResponse(
-            checkin.checkin_qr_svg(registration.checkin_code), content_type="image/svg+xml"
+            checkin_codes.checkin_qr_svg(registration.checkin_code), content_type="image/svg+xml"
         )
 
 

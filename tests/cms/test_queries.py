@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from tests.factories.cms import event_page, sister_city_page
@@ -18,17 +19,20 @@ from tests.factories.events import (
 # Rendered without the page cache (a query string the cache has not seen), after one warm-up
 # request that fills Wagtail's site-root cache and cms.routing's site cache. Each page pays two
 # queries to route (cms/routing.py), one for its cache token, one for the language switcher and
-# menu together; the rest are its own records.
-EVENT_INDEX_QUERIES = 9
-EVENT_PAGE_QUERIES = 7
-SISTER_INDEX_QUERIES = 9
-HOME_QUERIES = 10
-SITEMAP_QUERIES = 5
+# menu together; the rest are its own records. The second figure is with KIA_ACCELERATIONS
+# off, when Wagtail's serve view routes (the site, the root in the language, two queries a
+# level, view restrictions) and Django compiles every query: more, but as many at 100 rows.
+EVENT_INDEX_QUERIES = (9, 17)
+EVENT_PAGE_QUERIES = (7, 18)
+SISTER_INDEX_QUERIES = (9, 17)
+HOME_QUERIES = (10, 16)
+SITEMAP_QUERIES = (5, 5)
 
 
 def _render(client, url, django_assert_num_queries, expected):
+    accelerated, plain = expected
     client.get(url, {"warm": "1"})
-    with django_assert_num_queries(expected):
+    with django_assert_num_queries(accelerated if settings.KIA_ACCELERATIONS else plain):
         response = client.get(url, {"measured": "1"})
     assert response.status_code == 200
     return response

@@ -110,13 +110,18 @@ def test_an_alias_follows_its_source_pages_restriction(client, tree, luncheon_pa
     assert _asks_for_password(client.get(alias.url))
 
 
+def _second_home(tree):
+    """A home page for a second site, beside the first one under the tree's root."""
+    return Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title="Second home", slug="second-home", locale=tree.homes["zh-hant"].locale
+        )
+    )
+
+
 @override_settings(ALLOWED_HOSTS=["testserver", "second.example", "third.example"])
 def test_a_changed_site_is_routed_afresh(client, tree):
-    root = Page.get_first_root_node()
-    locale = tree.homes["zh-hant"].locale
-    second_home = root.add_child(
-        instance=HomePage(title="Second home", slug="second-home", locale=locale)
-    )
+    second_home = _second_home(tree)
     site = Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     response = client.get("/zh-hant/", HTTP_HOST="second.example")
     assert response.context["page"].pk == second_home.pk
@@ -127,6 +132,23 @@ def test_a_changed_site_is_routed_afresh(client, tree):
     response = client.get("/zh-hant/", HTTP_HOST="second.example")
     assert response.context["page"].pk == tree.homes["zh-hant"].pk
     response = client.get("/zh-hant/", HTTP_HOST="third.example")
+    assert response.context["page"].pk == second_home.pk
+
+
+@override_settings(ALLOWED_HOSTS=["testserver", "second.example", "other.example"])
+def test_a_new_default_site_takes_the_unknown_hosts(client, tree):
+    # Wagtail's root paths do not change with the default flag: the saved Site must say so.
+    second_home = _second_home(tree)
+    second = Site.objects.create(hostname="second.example", port=80, root_page=second_home)
+    response = client.get("/zh-hant/", HTTP_HOST="other.example")
+    assert response.context["page"].pk == tree.homes["zh-hant"].pk
+
+    old_default = Site.objects.get(is_default_site=True)
+    old_default.is_default_site = False
+    old_default.save()
+    second.is_default_site = True
+    second.save()
+    response = client.get("/zh-hant/", HTTP_HOST="other.example")
     assert response.context["page"].pk == second_home.pk
 
 
@@ -157,11 +179,7 @@ def test_page_url_agrees_with_wagtail_for_every_page(tree, luncheon_pages, code)
 
 @override_settings(ALLOWED_HOSTS=["testserver", "second.example"])
 def test_page_url_agrees_with_wagtail_across_sites(tree):
-    root = Page.get_first_root_node()
-    locale = tree.homes["zh-hant"].locale
-    second_home = root.add_child(
-        instance=HomePage(title="Second home", slug="second-home", locale=locale)
-    )
+    second_home = _second_home(tree)
     Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     for host in ("testserver", "second.example"):
         request = RequestFactory().get("/zh-hant/", HTTP_HOST=host)
@@ -172,3 +190,30 @@ def test_page_url_agrees_with_wagtail_across_sites(tree):
         # A page of the other site is linked with its host.
         other = tree.homes["zh-hant"] if host == "second.example" else second_home
         assert urls[other.pk][0].startswith("http://")
+
+
+def test_switched_off_wagtail_routes_every_page_itself(
+    client, settings, tree, luncheon_pages, monkeypatch
+):
+    urls = [
+        tree.homes["zh-hant"].url,
+        tree.event_index["en"].url,
+        luncheon_pages["en"].url,
+        luncheon_pages["ja"].url,
+        tree.sister_index["ko"].url,
+        "/en/events/no-such-event/",
+    ]
+    accelerated = [client.get(url, {"fresh": "1"}) for url in urls]
+    cache.clear()
+
+    def refuse(request, path):
+        raise AssertionError("cms.routing ran with KIA_ACCELERATIONS off")
+
+    settings.KIA_ACCELERATIONS = False
+    monkeypatch.setattr(routing, "route", refuse)
+    plain = [client.get(url, {"fresh": "1"}) for url in urls]
+
+    assert [r.status_code for r in plain] == [200, 200, 200, 200, 200, 404]
+    assert [(r.status_code, r.content) for r in plain] == [
+        (r.status_code, r.content) for r in accelerated
+    ]

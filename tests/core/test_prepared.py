@@ -24,6 +24,12 @@ from tests.factories.events import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _accelerated(settings):
+    # These tests are about the compiled path, whatever the environment chose.
+    settings.KIA_ACCELERATIONS = True
+
+
 def _items(event_pk):
     return (
         ItineraryItem.objects.filter(event=event_pk)
@@ -160,3 +166,24 @@ def test_arguments_must_be_parameters():
         PreparedQuery(lambda day: Event.objects.filter(starts_at__date=day))(
             datetime.date(2019, 2, 16)
         )
+
+
+def test_switched_off_each_call_builds_and_evaluates_the_queryset(settings):
+    first, second = EventFactory(), EventFactory()
+    built = []
+
+    def build(pk):
+        built.append(pk)
+        return Event.objects.filter(pk=pk)
+
+    query = PreparedQuery(build)
+    settings.KIA_ACCELERATIONS = False
+    assert [query(first.pk), query(second.pk)] == [[first], [second]]
+    # The real values, every time: nothing is compiled ahead or kept.
+    assert built == [first.pk, second.pk]
+
+    settings.KIA_ACCELERATIONS = True
+    assert [query(first.pk), query(second.pk)] == [[first], [second]]
+    # Once more, with a stand-in value, and never again on this connection.
+    assert len(built) == 3
+    assert built[2] not in (first.pk, second.pk)

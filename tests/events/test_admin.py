@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events.enums import (
     BookingStatus,
     EventStatus,

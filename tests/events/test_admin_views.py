@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 from django_countries.fields import Country
 
-from crm.roles import VIEWERS, ensure_staff_groups
+from core.roles import VIEWERS, ensure_staff_groups
 from events.enums import BookingStatus, EventKind, ItemStatus, StaffRole
 from events.models import ItineraryStaff
 from events.views.reports import week_blocks, week_grid

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from crm.enums import NameOrder
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 from events import certificates
 from events.enums import BookingStatus, EventKind, ItemKind, RegistrationStatus
 from events.exceptions import BookingConflict

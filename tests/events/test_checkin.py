@@ -13,10 +13,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from events.checkin_codes import checkin_qr_png, checkin_qr_svg
 from events.enums import EventKind, RegistrationStatus
 from events.selectors.programmes import party_statistics, registrations_by_university
-from events.services.checkin import check_in_by_code, checkin_qr_png, checkin_qr_svg
+from events.services.checkin import check_in_by_code
 from events.services.registrations import review_registration, submit_registration
 from events.views.programmes import bar_chart
 from tests.factories.events import EventFactory, RegistrationFactory, taipei
@@ -225,7 +226,8 @@ def test_freshmen_party_officers_path_end_to_end(client, officer):
         assert messages_of(twice) == [
             gettext("%(name)s already checked in at %(time)s.")
             % {
-                "name": "Student Nguyen",
+                # Printed as crm.names prints it, like the welcome: family name first.
+                "name": "Nguyen Student",
                 "time": timezone.localtime(registrations[0].checked_in_at).strftime("%H:%M"),
             }
         ]

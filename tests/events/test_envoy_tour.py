@@ -9,9 +9,9 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.roles import PROTOCOL_OFFICERS, ensure_staff_groups
 from crm.enums import InteractionKind, OfficeRank, OrganisationKind
 from crm.models import Interaction
-from crm.roles import PROTOCOL_OFFICERS, ensure_staff_groups
 from events.enums import BookingStatus, InvitationStatus, StaffRole
 from events.exceptions import BookingConflict
 from events.models import Booking, ForumMeeting, ItineraryStaff, ManifestEntry

@@ -279,3 +279,16 @@ def test_send_reminders_mails_only_pending_guests(django_capture_on_commit_callb
     assert [message.to for message in mail.outbox] == [[pending.person.email]]
     pending.refresh_from_db()
     assert pending.reminded_at == BEFORE
+
+
+def test_the_mailed_rsvp_link_opens_the_guests_rsvp_page(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://intl.kcg.example/"
+    invitation = InvitationFactory(person=PersonFactory(preferred_languages=["ja"]))
+
+    body = build_invitation_message(invitation).body
+
+    address = f"https://intl.kcg.example/ja/rsvp/{invitation.token}/"
+    assert address in body
+    response = client.get(address.removeprefix("https://intl.kcg.example"))
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "ja"

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from pypdf import PdfReader
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS
+from core.roles import PROTOCOL_OFFICERS, VIEWERS
 from events.enums import EventKind, InvitationStatus
 from events.models import Invitation, Seat
 from events.services.seating import configure_seating_plan, generate_seating_plan
@@ -28,7 +28,7 @@ def _english_admin(settings):
 
 @pytest.fixture
 def officer(client):
-    from crm.roles import ensure_staff_groups
+    from core.roles import ensure_staff_groups
 
     ensure_staff_groups()
     user = StaffUserFactory(group=PROTOCOL_OFFICERS)
@@ -38,7 +38,7 @@ def officer(client):
 
 @pytest.fixture
 def viewer_client(client):
-    from crm.roles import ensure_staff_groups
+    from core.roles import ensure_staff_groups
 
     ensure_staff_groups()
     client.force_login(StaffUserFactory(group=VIEWERS))

@@ -1,10 +1,10 @@
-"""Admin logins in the two staff groups made by crm.roles."""
+"""Admin logins in the two staff groups made by core.roles."""
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS
+from core.roles import PROTOCOL_OFFICERS, VIEWERS
 
 
 class StaffUserFactory(factory.django.DjangoModelFactory):

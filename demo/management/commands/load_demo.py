@@ -11,7 +11,7 @@ import demo.crm
 import demo.events
 import demo.luncheon
 import demo.programmes
-from crm.roles import ensure_staff_groups
+from core.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "kaohsiung-demo"  # noqa: S105 (printed by `make run`; a demo login, not a secret)

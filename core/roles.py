@@ -1,4 +1,10 @@
-"""The two staff groups every installation starts with."""
+"""The two staff groups every installation starts with, made from what each app declares.
+
+An app whose records protocol staff keep says so on its AppConfig: `staff_records = True`
+gives every one of its models the default permissions (officers all four, viewers only
+view), and `officer_permissions` names its own extra permissions that only officers hold.
+This module knows no app by name, so a lower app never learns what a higher one guards.
+"""
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
@@ -10,17 +16,25 @@ from wagtail.models import Collection, GroupCollectionPermission
 PROTOCOL_OFFICERS = "Protocol officers"
 VIEWERS = "Viewers"
 
-# Apps whose records staff work on; every model in them gets the default permissions.
-RECORD_APPS = ("crm", "events")
-SENSITIVE_PERMISSIONS = (("events", "view_sensitive_registration"),)
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+MEDIA_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def staff_apps():
+    """The installed apps whose AppConfig declares staff_records."""
+    return [config for config in apps.get_app_configs() if getattr(config, "staff_records", False)]
 
 
 def _default_permissions(actions, using):
-    """Default model permissions (e.g. change_person) for every model of RECORD_APPS."""
+    """Default model permissions (e.g. change_person) for every staff model."""
     query = Q(pk__in=[])
-    for label in RECORD_APPS:
-        for model in apps.get_app_config(label).get_models():
+    for config in staff_apps():
+        for model in config.get_models():
             codenames = [f"{action}_{model._meta.model_name}" for action in actions]
             query |= Q(
                 content_type__app_label=model._meta.app_label,
@@ -28,6 +42,14 @@ def _default_permissions(actions, using):
                 codename__in=codenames,
             )
     return Permission.objects.using(using).filter(query)
+
+
+def _officer_permissions():
+    return [
+        (config.label, codename)
+        for config in staff_apps()
+        for codename in getattr(config, "officer_permissions", ())
+    ]
 
 
 def _named_permissions(pairs, using):
@@ -42,7 +64,9 @@ def ensure_staff_groups(*, using="default"):
     """Create or complete "Protocol officers" (edit) and "Viewers" (read only); idempotent."""
     # Permission rows appear per app in post_migrate; create them here so the groups never
     # depend on the order in which apps' signals ran.
-    for label in (*RECORD_APPS, ADMIN_ACCESS[0], "wagtailimages", "wagtaildocs"):
+    labels = {config.label for config in staff_apps()}
+    labels |= {app_label for app_label, _codename in (ADMIN_ACCESS, *MEDIA_PERMISSIONS)}
+    for label in sorted(labels):
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
 
     officers, _created = Group.objects.using(using).get_or_create(name=PROTOCOL_OFFICERS)
@@ -53,7 +77,7 @@ def ensure_staff_groups(*, using="default"):
     # next deployment's migrate.
     officers.permissions.add(
         *_default_permissions(("add", "change", "delete", "view"), using),
-        *_named_permissions(SENSITIVE_PERMISSIONS, using),
+        *_named_permissions(_officer_permissions(), using),
         *admin_access,
     )
     viewers.permissions.add(*_default_permissions(("view",), using), *admin_access)
@@ -66,16 +90,17 @@ def _grant_media_choosers(group, using):
     root = Collection.objects.using(using).filter(depth=1).first()
     if root is None:
         return
-    media = _named_permissions(
-        [
-            ("wagtailimages", "add_image"),
-            ("wagtailimages", "choose_image"),
-            ("wagtaildocs", "add_document"),
-            ("wagtaildocs", "choose_document"),
-        ],
-        using,
-    )
-    for permission in media:
+    for permission in _named_permissions(MEDIA_PERMISSIONS, using):
         GroupCollectionPermission.objects.using(using).get_or_create(
             group=group, collection=root, permission=permission
         )
+
+
+def ensure_staff_groups_after_migrate(sender, using="default", **kwargs):
+    """post_migrate receiver: the groups, once every app's permissions exist."""
+    # post_migrate fires once per app with models; only the last one comes after every
+    # app's migrations (and, through ensure_staff_groups, its permissions) exist.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
+        return
+    ensure_staff_groups(using=using)

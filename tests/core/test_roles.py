@@ -5,7 +5,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db.models.signals import post_migrate
 from wagtail.models import Collection, GroupCollectionPermission
 
-from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,17 @@ def test_post_migrate_of_an_earlier_app_does_not_create_groups():
     crm = apps.get_app_config("crm")
     post_migrate.send(sender=crm, app_config=crm, verbosity=0, interactive=False, using="default")
     assert not Group.objects.filter(name__in=[PROTOCOL_OFFICERS, VIEWERS]).exists()
+
+
+def test_groups_follow_what_each_app_config_declares(monkeypatch):
+    # core.roles names no app: an app that stops declaring staff records drops out.
+    Group.objects.filter(name__in=[PROTOCOL_OFFICERS, VIEWERS]).delete()
+    monkeypatch.setattr(apps.get_app_config("events"), "staff_records", False)
+    officers, viewers = ensure_staff_groups()
+    crm_only = {
+        f"crm.{action}_{model._meta.model_name}"
+        for model in apps.get_app_config("crm").get_models()
+        for action in ("add", "change", "delete", "view")
+    }
+    assert codenames(officers) == crm_only | {"wagtailadmin.access_admin"}
+    assert {name for name in codenames(viewers) if name.startswith("events.")} == set()

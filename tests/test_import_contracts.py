@@ -1,0 +1,96 @@
+"""The import contracts in pyproject.toml hold for the code, and break on the imports they forbid.
+
+`make lint` runs the same contracts through lint-imports; these tests show that a new upward
+import or a new import circle would fail it, on the project's real import graph.
+"""
+
+import copy
+from pathlib import Path
+
+import grimp
+import pytest
+from importlinter import configuration
+from importlinter.application.use_cases import read_user_options
+from importlinter.contracts.acyclic_siblings import AcyclicSiblingsContract
+from importlinter.contracts.layers import LayersContract
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+CONTRACT_TYPES = {"layers": LayersContract, "acyclic_siblings": AcyclicSiblingsContract}
+
+
+@pytest.fixture(scope="module")
+def options():
+    configuration.configure()
+    return read_user_options(str(PYPROJECT))
+
+
+@pytest.fixture(scope="module")
+def project_graph(options):
+    return grimp.build_graph(*options.session_options["root_packages"], cache_dir=None)
+
+
+@pytest.fixture
+def graph(project_graph):
+    # Each test adds its own import to a fresh copy.
+    return copy.deepcopy(project_graph)
+
+
+def contract(options, contract_id):
+    (contract_options,) = [c for c in options.contracts_options if c["id"] == contract_id]
+    return CONTRACT_TYPES[contract_options["type"]](
+        name=contract_options["name"],
+        session_options=options.session_options,
+        contract_options=contract_options,
+    )
+
+
+def test_the_contracts_cover_every_app(options):
+    assert {c["id"] for c in options.contracts_options} == {"layers", "acyclic"}
+    assert contract(options, "layers").contract_options["layers"] == [
+        "config",
+        "cms",
+        "events",
+        "crm",
+        "core",
+    ]
+
+
+@pytest.mark.parametrize("contract_id", ["layers", "acyclic"])
+def test_the_code_keeps_the_contract(options, graph, contract_id):
+    assert contract(options, contract_id).check(graph, verbose=False).kept
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported"),
+    [
+        ("crm.selectors", "events.models"),  # crm must not know events exists
+        ("events.tasks", "cms.urls"),  # events must not build the public site's addresses
+        ("core.models", "crm.models"),
+    ],
+)
+def test_an_upward_import_breaks_the_layers(options, graph, importer, imported):
+    graph.add_import(importer=importer, imported=imported, line_number=1, line_contents="import")
+
+    check = contract(options, "layers").check(graph, verbose=False)
+
+    assert not check.kept
+    (broken,) = check.metadata["invalid_dependencies"]
+    assert (broken["importer"], broken["imported"]) == (
+        importer.split(".")[0],
+        imported.split(".")[0],
+    )
+
+
+def test_an_import_circle_breaks_the_acyclic_contract(options, graph):
+    # The circle this project once had: checkin -> registrations -> tasks -> checkin.
+    graph.add_import(
+        importer="events.tasks",
+        imported="events.services.checkin",
+        line_number=1,
+        line_contents="from .services.checkin import check_in_by_code",
+    )
+
+    check = contract(options, "acyclic").check(graph, verbose=False)
+
+    assert not check.kept
+    assert check.metadata["cycle_breakers_by_package"].keys() == {"events"}
