@@ -47,7 +47,7 @@ def contract(options, contract_id):
 def test_the_contracts_cover_every_app(options):
     assert {c["id"] for c in options.contracts_options} == {"layers", "acyclic"}
     assert contract(options, "layers").contract_options["layers"] == [
-        "config",
+        "demo | config",
         "cms",
         "events",
         "crm",
@@ -66,6 +66,8 @@ def test_the_code_keeps_the_contract(options, graph, contract_id):
         ("crm.selectors", "events.models"),  # crm must not know events exists
         ("events.tasks", "cms.urls"),  # events must not build the public site's addresses
         ("core.models", "crm.models"),
+        ("events.services.items", "demo.events"),  # no app depends on the demo data
+        ("config.urls", "demo.cms"),
     ],
 )
 def test_an_upward_import_breaks_the_layers(options, graph, importer, imported):
