@@ -23,6 +23,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
+from core.forms import add_service_errors
+
 from ..enums import BookingStatus, EventStatus, InvitationStatus, ItemStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
@@ -33,15 +35,6 @@ from ..services import registrations as registration_services
 
 SENSITIVE_REGISTRATION_FIELDS = ("passport_number", "date_of_birth")
 SENSITIVE_REGISTRATION_PERMISSION = "events.view_sensitive_registration"
-
-
-def add_errors_to_form(form, error):
-    """Put a service's ValidationError on the form: on its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def concrete_changes(form, model):
@@ -62,7 +55,7 @@ class ServiceFormMixin:
             return super().form_valid(form)
         except ValidationError as error:
             # The view's transaction has rolled back: nothing the service began is kept.
-            add_errors_to_form(form, error)
+            add_service_errors(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
@@ -401,7 +394,7 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            add_errors_to_form(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         log(self.object, "wagtail.edit", user=self.request.user)
         messages.success(
