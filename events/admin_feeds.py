@@ -28,7 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from .models import FeedToken
-from .selectors.feeds import feed_links
+from .selectors.feeds.calendars import feed_links
 from .services import feeds as feed_services
 
 

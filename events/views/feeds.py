@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from .. import ical
 from ..models import FeedToken
 from ..responses import CalendarResponse, add_validators
-from ..selectors import feeds
+from ..selectors.feeds import calendars as feeds
 from ..services.feeds import touch_feed_token
 
 # The key is versioned by the rows' count and latest change, so stale bytes are never served;

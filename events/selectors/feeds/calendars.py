@@ -20,9 +20,9 @@ from django.utils.translation import gettext
 from crm.models import Person, Relationship, RelationshipRenewal
 from crm.selectors import agreements_due
 
-from .. import ical
-from ..enums import FeedKind, ResourceKind
-from ..models import (
+from ... import ical
+from ...enums import FeedKind, ResourceKind
+from ...models import (
     Booking,
     Delegation,
     DelegationMember,
