@@ -11,6 +11,7 @@ from crm.models import Organisation, Relationship
 from crm.selectors import sister_cities_in_order
 from events.enums import ItemStatus
 from events.models import Event, ItineraryItem
+from events.selectors.feeds.links import feed_addresses
 
 from . import worldmap
 
@@ -101,12 +102,13 @@ def event_organisations(event):
 
 
 def event_feed_links(request, event):
-    """The event's public iCal feed as an https download and a webcal subscription."""
-    path = reverse("events:public_event_feed", args=[event.uid])
-    absolute = request.build_absolute_uri(path)
+    """The event's public iCal feed as a download and a webcal subscription, and all events."""
+    https, webcal = feed_addresses(
+        reverse("events:public_event_feed", args=[event.uid]), request=request
+    )
     return {
-        "https": absolute,
-        "webcal": "webcal://" + absolute.split("://", 1)[1],
+        "https": https,
+        "webcal": webcal,
         "all_https": request.build_absolute_uri(reverse("events:public_feed")),
     }
 

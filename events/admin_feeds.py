@@ -28,7 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from .models import FeedToken
-from .selectors.feeds.calendars import feed_links
+from .selectors.feeds.links import private_feed_links
 from .services import feeds as feed_services
 
 
@@ -42,7 +42,7 @@ class FeedTokenForm(WagtailAdminModelForm):
 
 def links_response(request, token, secret):
     """The one page that ever shows a link's secret: https, webcal and a QR code."""
-    https_url, webcal_url = feed_links(secret, request=request)
+    https_url, webcal_url = private_feed_links(secret, request=request)
     qr = segno.make(https_url, error="m")
     response = TemplateResponse(
         request,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..models import FeedToken
-from ..selectors.feeds.calendars import hash_token
+from ..selectors.feeds.tokens import hash_token
 
 # Calendar clients poll every few minutes; one write per token per interval is enough.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=5)
