@@ -3,7 +3,7 @@
 Each page speaks the participant's language (the one they applied in) and prints their name
 as they write it: the native-script form large when they gave one, the Latin form below it,
 family name first for Chinese, Japanese and Korean names. Fonts and the per-script face
-choice are the print pack's (events.printing), so text stays extractable and every script
+choice are the print pack's (events.seating.printing), so text stays extractable and every script
 gets its own glyphs.
 """
 
@@ -15,7 +15,7 @@ from crm import names
 
 from .enums import RegistrationStatus
 from .models import Registration
-from .printing import _Document
+from .seating.printing import _Document
 from .selectors.programmes import HAN_LANGUAGE
 from .selectors.registrations import name_holder
 

@@ -21,9 +21,9 @@ from crm.models import Affiliation, Organisation, Person
 from .demo import ILLUSTRATIVE_NOTE, LUNCHEON_PLACEHOLDERS, TAIPEI, at, demo_uid
 from .enums import Direction, InvitationStatus, MemberRole
 from .models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
-from .selectors.seating import guests_to_seat
+from .seating.selectors import guests_to_seat
+from .seating.services import configure_seating_plan, generate_seating_plan
 from .services.invitations import invite_person
-from .services.seating import configure_seating_plan, generate_seating_plan
 
 TABLE_SIZE = 10
 FAMILY_FIRST = NameOrder.FAMILY_FIRST

@@ -38,7 +38,7 @@ from ..models import (
     RoomAssignment,
     TransportVehicle,
 )
-from .seating import event_date
+from ..seating.selectors import event_date
 
 # Languages every envoy event is run in; anyone preferring another needs an interpreter.
 WORKING_LANGUAGES = ("zh-hant", "en")

@@ -1,4 +1,4 @@
-"""The pure seating algorithm (events/seating.py): no database involved."""
+"""The pure seating algorithm (events/seating/rules.py): no database involved."""
 
 import random
 from collections import Counter
@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 from django.utils import translation
 
-from events import seating
-from events.seating import Guest, SeatAssignment, check_seating, seat_guests
+from events.seating import rules
+from events.seating.rules import Guest, SeatAssignment, check_seating, seat_guests
 
 
 def by_guest(result):
@@ -156,7 +156,7 @@ def test_seat_guests_gives_a_guest_a_neighbour_who_shares_a_language():
     result = seat_guests(guests, table_size=5)
 
     # By precedence alone table 2 would run 6, 7, 9, 10, 8: both Korean guests cut off.
-    isolated = [v.guests for v in result.violations if v.code == seating.LANGUAGE_ISOLATION]
+    isolated = [v.guests for v in result.violations if v.code == rules.LANGUAGE_ISOLATION]
     assert isolated == [(6,)]
     assert table_order(result, 2)[0] == 6
     assert result.hard_violations == []
@@ -182,7 +182,7 @@ def test_seat_guests_brings_speakers_of_one_language_to_one_table():
     # only the two local hosts, who speak Chinese alone, are left without a partner.
     tables_of = by_guest(result)
     assert tables_of[6][0] == tables_of[8][0] and tables_of[7][0] == tables_of[9][0]
-    isolated = [v.guests for v in result.violations if v.code == seating.LANGUAGE_ISOLATION]
+    isolated = [v.guests for v in result.violations if v.code == rules.LANGUAGE_ISOLATION]
     assert isolated == [(4,), (5,)]
 
 
@@ -203,7 +203,7 @@ def test_seat_guests_leaves_no_delegation_clustered_at_the_last_tables():
     # last tables free; the evening-out pass trades them for guests of other groups.
     result = seat_guests(luncheon(140))
 
-    assert [v for v in result.violations if v.code == seating.DELEGATION_CLUSTER] == []
+    assert [v for v in result.violations if v.code == rules.DELEGATION_CLUSTER] == []
     assert result.hard_violations == []
 
 
@@ -226,7 +226,7 @@ def test_seat_guests_reports_guests_without_a_seat_when_tables_are_too_few():
     result = seat_guests(guests, table_size=3, tables=2)
 
     assert len(result.seats) == 6
-    assert codes(result.hard_violations) == [seating.NOT_SEATED]
+    assert codes(result.hard_violations) == [rules.NOT_SEATED]
     assert result.hard_violations[0].guests == (7,)
 
 
@@ -239,7 +239,7 @@ def test_seat_guests_seats_everyone_when_interpreters_outnumber_the_chairs():
     assert sorted(s.guest for s in result.seats) == [1, 2, 3, 4]
     assert result.tables == 2
     assert by_guest(result)[2] == (1, 2)
-    assert codes(result.hard_violations) == [seating.INTERPRETER_APART] * 2
+    assert codes(result.hard_violations) == [rules.INTERPRETER_APART] * 2
 
 
 def test_seat_guests_refuses_a_table_of_one():
@@ -315,8 +315,8 @@ def test_check_seating_flags_soft_rules_as_soft():
     violations = check_seating(guests, seats, table_size=4, tables=2)
 
     assert [(v.code, v.severity, v.guests) for v in violations] == [
-        (seating.LANGUAGE_ISOLATION, seating.SOFT, (3,)),
-        (seating.DELEGATION_CLUSTER, seating.SOFT, (3, 4, 5, 6)),
+        (rules.LANGUAGE_ISOLATION, rules.SOFT, (3,)),
+        (rules.DELEGATION_CLUSTER, rules.SOFT, (3, 4, 5, 6)),
     ]
 
 
@@ -327,7 +327,7 @@ def test_check_seating_ignores_clusters_when_delegations_stay_together():
     spread = check_seating(guests, seats, table_size=4, tables=2)
     together = check_seating(guests, seats, table_size=4, tables=2, keep_delegations_together=True)
 
-    assert codes(spread) == [seating.DELEGATION_CLUSTER]
+    assert codes(spread) == [rules.DELEGATION_CLUSTER]
     assert together == []
 
 
@@ -352,5 +352,5 @@ def test_a_chosen_guest_of_honour_sits_at_the_hosts_right_whatever_their_rank():
     assert positions[3] == 2
     assert positions[4] == 3
     assert positions[2] == 10
-    assert seating.guest_of_honour([host, ambassador, mayor, interpreter]) == mayor
+    assert rules.guest_of_honour([host, ambassador, mayor, interpreter]) == mayor
     assert result.violations == []

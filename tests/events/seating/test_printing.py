@@ -5,9 +5,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from events import printing
-from events.printing import cjk_fonts, face_for, reading_name, render_print_pack
-from events.services.seating import configure_seating_plan, generate_seating_plan
+from events.seating import printing
+from events.seating.printing import cjk_fonts, face_for, reading_name, render_print_pack
+from events.seating.services import configure_seating_plan, generate_seating_plan
 from tests.factories.crm import PersonFactory
 from tests.factories.seating import accept_all, build_luncheon
 

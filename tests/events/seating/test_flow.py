@@ -6,13 +6,13 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from events import seating
 from events.enums import InvitationStatus
 from events.models import Invitation, Seat
-from events.printing import render_print_pack
-from events.services.guest_lists import build_guest_list
+from events.seating import rules
+from events.seating.guest_lists import build_guest_list
+from events.seating.printing import render_print_pack
+from events.seating.services import configure_seating_plan, generate_seating_plan, move_guest
 from events.services.invitations import respond_to_invitation, send_invitation
-from events.services.seating import configure_seating_plan, generate_seating_plan, move_guest
 from tests.factories.seating import build_luncheon
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_luncheon_from_guest_list_to_print_pack(django_capture_on_commit_callbac
 
     # 4. A move that breaks a rule is made and warned about.
     warnings = move_guest(plan, honour, table=2, position=5)
-    assert seating.GUEST_OF_HONOUR in [w.code for w in warnings]
+    assert rules.GUEST_OF_HONOUR in [w.code for w in warnings]
     assert Seat.objects.filter(plan=plan).count() == len(accepted)
 
     # 5. The print pack names every seated guest in their own script.

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from ..models import Invitation
-from ..selectors.seating import guest_list_candidates
-from .invitations import invite_person
+from ..services.invitations import invite_person
+from .selectors import guest_list_candidates
 
 
 @transaction.atomic

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from crm.enums import OfficeRank, OrganisationKind
 from events.models import Invitation
-from events.selectors.seating import guest_list_candidates
-from events.services.guest_lists import build_guest_list
+from events.seating.guest_lists import build_guest_list
+from events.seating.selectors import guest_list_candidates
 from tests.factories.crm import AffiliationFactory, OrganisationFactory, PersonFactory
 from tests.factories.events import DelegationFactory, DelegationMemberFactory
 from tests.factories.seating import build_luncheon

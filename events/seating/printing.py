@@ -24,8 +24,8 @@ from fpdf.enums import XPos, YPos
 
 from crm import names
 
-from .models import SeatingPlan
-from .selectors.seating import event_date, plan_view, print_guests
+from ..models import SeatingPlan
+from .selectors import event_date, plan_view, print_guests
 
 PARTS = ("plan", "cards", "badges", "caterer")
 

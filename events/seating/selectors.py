@@ -18,7 +18,7 @@ from crm.selectors import precedence_ranks, titles_as_of
 
 from ..enums import InvitationStatus, MemberRole
 from ..models import DelegationMember, Invitation, Seat, SeatingPlan
-from ..seating import MESSAGES, Guest, Violation
+from .rules import MESSAGES, Guest, Violation
 
 CITY_LEADERSHIP_RANKS = (OfficeRank.MAYOR, OfficeRank.DEPUTY, OfficeRank.DIRECTOR)
 

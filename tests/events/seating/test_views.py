@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS
 from events.enums import EventKind, InvitationStatus
 from events.models import Invitation, Seat
-from events.services.seating import configure_seating_plan, generate_seating_plan
-from events.views.seating import PrintPackView
+from events.seating.services import configure_seating_plan, generate_seating_plan
+from events.seating.views import PrintPackView
 from tests.factories.events import EventFactory
 from tests.factories.seating import accept_all, build_luncheon
 from tests.factories.staff import StaffUserFactory

@@ -22,10 +22,10 @@ from crm.models import Person
 
 from ..enums import EventKind, InvitationStatus
 from ..models import Event, Invitation, SeatingPlan
-from ..printing import PARTS, generate_print_pack, render_print_pack
-from ..selectors.seating import SEAT_RADIUS, TABLE_RADIUS, plan_view
-from ..services.guest_lists import build_guest_list
-from ..services.seating import configure_seating_plan, generate_seating_plan, move_guest
+from .guest_lists import build_guest_list
+from .printing import PARTS, generate_print_pack, render_print_pack
+from .selectors import SEAT_RADIUS, TABLE_RADIUS, plan_view
+from .services import configure_seating_plan, generate_seating_plan, move_guest
 
 PART_LABELS = {
     "all": _("Whole print pack"),

@@ -5,14 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from events import seating
 from events.models import Seat, SeatingTable
-from events.selectors.seating import (
+from events.seating import rules
+from events.seating.selectors import (
     guests_to_seat,
     plan_view,
     print_guests,
 )
-from events.services.seating import configure_seating_plan, generate_seating_plan, move_guest
+from events.seating.services import configure_seating_plan, generate_seating_plan, move_guest
 from tests.factories.crm import OrganisationFactory
 from tests.factories.seating import accept_all, build_luncheon
 
@@ -144,7 +144,7 @@ def test_move_guest_swaps_seats_and_warns_when_a_rule_breaks():
     assert after[honour.pk] == (2, 4)
     entry = ModelLogEntry.objects.filter(action="events.seating_move").get()
     assert entry.data == {"person": other, "from": [2, 4], "to": [1, 2], "swapped_with": honour.pk}
-    assert seating.GUEST_OF_HONOUR in [w.code for w in warnings]
+    assert rules.GUEST_OF_HONOUR in [w.code for w in warnings]
     plan.refresh_from_db()
     assert "guest_of_honour" in [w["kind"] for w in plan.warnings]
 
@@ -159,9 +159,9 @@ def test_move_guest_to_a_free_seat_and_back_clears_the_warning():
     warnings = move_guest(plan, head, table=3, position=free)
 
     assert seated(plan)[head.pk] == (3, free)
-    assert seating.INTERPRETER_APART in [w.code for w in warnings]
+    assert rules.INTERPRETER_APART in [w.code for w in warnings]
     warnings = move_guest(plan, head, table=table, position=position)
-    assert seating.INTERPRETER_APART not in [w.code for w in warnings]
+    assert rules.INTERPRETER_APART not in [w.code for w in warnings]
 
 
 def test_move_guest_refuses_a_seat_that_does_not_exist():

@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from ..models import Seat, SeatingPlan, SeatingTable
-from ..seating import SeatAssignment, check_seating, seat_guests
-from ..selectors.seating import guests_to_seat
+from .rules import SeatAssignment, check_seating, seat_guests
+from .selectors import guests_to_seat
 
 
 def _as_json(violations):
