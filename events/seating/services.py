@@ -9,8 +9,9 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from ..models import Seat, SeatingPlan, SeatingTable
-from .rules import SeatAssignment, check_seating, seat_guests
+from .rules import SeatAssignment, check_seating
 from .selectors import guests_to_seat
+from .solver import seat_guests
 
 
 def _as_json(violations):

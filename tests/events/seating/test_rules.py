@@ -1,4 +1,4 @@
-"""The pure seating algorithm (events/seating/rules.py): no database involved."""
+"""The pure seating rules and plan maker (events/seating/rules.py, solver.py): no database."""
 
 import random
 from collections import Counter
@@ -7,7 +7,8 @@ import pytest
 from django.utils import translation
 
 from events.seating import rules
-from events.seating.rules import Guest, SeatAssignment, check_seating, seat_guests
+from events.seating.rules import Guest, SeatAssignment, check_seating
+from events.seating.solver import seat_guests
 
 
 def by_guest(result):
