@@ -3,7 +3,7 @@
 Each page speaks the participant's language (the one they applied in) and prints their name
 as they write it: the native-script form large when they gave one, the Latin form below it,
 family name first for Chinese, Japanese and Korean names. Fonts and the per-script face
-choice are the print pack's (events.seating.printing), so text stays extractable and every script
+choice are events/pdf.py's, as in the print pack, so text stays extractable and every script
 gets its own glyphs.
 """
 
@@ -15,7 +15,7 @@ from crm import names
 
 from .enums import RegistrationStatus
 from .models import Registration
-from .seating.printing import _Document
+from .pdf import Document
 from .selectors.programmes import HAN_LANGUAGE
 from .selectors.registrations import name_holder
 
@@ -77,7 +77,7 @@ def render_certificates(registrations):
     """Certificates of participation as one PDF, one page per accepted registration given."""
     registrations = [r for r in registrations if r.status == RegistrationStatus.ACCEPTED]
     title = str(registrations[0].event.title) if registrations else gettext("Certificates")
-    pdf = _Document(title=title, orientation="L")
+    pdf = Document(title=title, orientation="L")
     pdf.set_auto_page_break(False)
     for registration in registrations:
         # Each page in its reader's language, including the event's translated title.

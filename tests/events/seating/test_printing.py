@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from events.seating import printing
-from events.seating.printing import cjk_fonts, face_for, reading_name, render_print_pack
+from events.seating.printing import reading_name, render_print_pack
 from events.seating.services import configure_seating_plan, generate_seating_plan
 from tests.factories.crm import PersonFactory
 from tests.factories.seating import accept_all, build_luncheon
@@ -31,41 +31,6 @@ def seated_luncheon(guests=16, **kwargs):
     plan = configure_seating_plan(scene.event)
     generate_seating_plan(plan)
     return scene, plan
-
-
-def test_cjk_fonts_finds_a_face_for_each_script():
-    faces = cjk_fonts()
-
-    assert sorted(faces) == ["JP", "KR", "SC", "TC"]
-    assert len({index for _path, index in faces.values()}) == 4
-
-
-def test_cjk_fonts_explains_what_to_install_when_missing(settings, monkeypatch):
-    monkeypatch.setattr(printing, "FONT_DIRS", ())
-    monkeypatch.setattr(printing, "_fc_match", lambda: None)
-    settings.PDF_FONT_DIR = "/nonexistent"
-    cjk_fonts.cache_clear()
-    try:
-        with pytest.raises(printing.FontsMissing, match="fonts-noto-cjk"):
-            cjk_fonts()
-    finally:
-        cjk_fonts.cache_clear()
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "face"),
-    [
-        ("염태영", "ko", "KR"),
-        ("廉泰英", "ko", "KR"),
-        ("佐竹敬久", "ja", "JP"),
-        ("さとう", "", "JP"),
-        ("陳其邁", "zh-hant", "TC"),
-        ("陈其迈", "zh-hans", "SC"),
-        ("Brent Christensen", "en", "TC"),
-    ],
-)
-def test_face_for_picks_the_face_by_script_and_language(text, language, face):
-    assert face_for(text, language) == face
 
 
 def test_reading_name_prefers_the_official_chinese_name_for_chinese_readers():
