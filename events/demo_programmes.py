@@ -28,9 +28,14 @@ from .models import (
     Registration,
     ThankYouLetter,
 )
-from .selectors.programmes import envoys_as_of
-from .services.camp import allocate_rooms, book_transfer_vehicles, form_camp_groups, quota_key
-from .services.envoy_tour import (
+from .programmes.camp.services import (
+    allocate_rooms,
+    book_transfer_vehicles,
+    form_camp_groups,
+    quota_key,
+)
+from .programmes.envoy_tour.selectors import envoys_as_of
+from .programmes.envoy_tour.services import (
     assign_interpreters,
     pair_forum,
     plan_transfer,

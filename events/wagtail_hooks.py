@@ -37,10 +37,10 @@ from .models import (
     Venue,
     Vip,
 )
+from .programmes.views import ProgrammesViewSet
 from .seating.views import SeatingViewSet
 from .views import admin as views
 from .views import filters, reports
-from .views.programmes import ProgrammesViewSet
 
 
 def short_text():

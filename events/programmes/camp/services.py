@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext
 
-from ..enums import BookingStatus, ItemKind, ItemStatus, RegistrationStatus
-from ..models import CampGroup, CampGroupMember, Event, Registration, RoomAssignment
-from .bookings import create_booking
-from .registrations import review_registration
+from ...enums import BookingStatus, ItemKind, ItemStatus, RegistrationStatus
+from ...models import CampGroup, CampGroupMember, Event, Registration, RoomAssignment
+from ...services.bookings import create_booking
+from ...services.registrations import review_registration
 
 UNDECIDED = (RegistrationStatus.SUBMITTED, RegistrationStatus.WAITLISTED)
 

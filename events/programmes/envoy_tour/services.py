@@ -13,9 +13,9 @@ from crm.enums import InteractionKind
 from crm.selectors import title_as_of
 from crm.services import record_interaction
 
-from ..enums import BookingStatus, ItemKind, ItemStatus, StaffRole
-from ..exceptions import BookingConflict
-from ..models import (
+from ...enums import BookingStatus, ItemKind, ItemStatus, StaffRole
+from ...exceptions import BookingConflict
+from ...models import (
     Booking,
     DepartmentArea,
     EnvoyInterest,
@@ -26,7 +26,9 @@ from ..models import (
     ThankYouLetter,
     TransportVehicle,
 )
-from ..selectors.programmes import (
+from ...services.bookings import cancel_booking, create_booking
+from ...services.invitations import invite_person
+from .selectors import (
     WORKING_LANGUAGES,
     envoys_as_of,
     event_date,
@@ -35,8 +37,6 @@ from ..selectors.programmes import (
     interpreting_language,
     tour_guests,
 )
-from .bookings import cancel_booking, create_booking
-from .invitations import invite_person
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from crm.enums import OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
 from crm.selectors import order_by_precedence
 
-from ..enums import (
+from ...enums import (
     BookingStatus,
     InvitationStatus,
     ItemKind,
@@ -24,7 +24,7 @@ from ..enums import (
     RegistrationStatus,
     StaffRole,
 )
-from ..models import (
+from ...models import (
     Booking,
     CampGroupMember,
     DepartmentArea,
@@ -38,7 +38,7 @@ from ..models import (
     RoomAssignment,
     TransportVehicle,
 )
-from ..seating.selectors import event_date
+from ...seating.selectors import event_date
 
 # Languages every envoy event is run in; anyone preferring another needs an interpreter.
 WORKING_LANGUAGES = ("zh-hant", "en")

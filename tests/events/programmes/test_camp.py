@@ -14,12 +14,11 @@ from pypdf import PdfReader
 
 from crm.enums import NameOrder
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
-from events import certificates
 from events.enums import BookingStatus, EventKind, ItemKind, RegistrationStatus
 from events.exceptions import BookingConflict
 from events.models import Booking, CampGroupMember, RoomAssignment
-from events.selectors.programmes import camp_participants, rooming_list
-from events.services.camp import (
+from events.programmes.camp import certificates
+from events.programmes.camp.services import (
     allocate_rooms,
     assign_room,
     book_transfer_vehicles,
@@ -28,7 +27,8 @@ from events.services.camp import (
     quota_key,
     rank_and_accept,
 )
-from events.views.programmes import CertificatesView
+from events.programmes.envoy_tour.selectors import camp_participants, rooming_list
+from events.programmes.views import CertificatesView
 from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,

@@ -15,8 +15,8 @@ from crm.roles import PROTOCOL_OFFICERS, ensure_staff_groups
 from events.enums import BookingStatus, InvitationStatus, StaffRole
 from events.exceptions import BookingConflict
 from events.models import Booking, ForumMeeting, ItineraryStaff, ManifestEntry
-from events.selectors.programmes import envoys_as_of, forum_table, transport_manifests
-from events.services.envoy_tour import (
+from events.programmes.envoy_tour.selectors import envoys_as_of, forum_table, transport_manifests
+from events.programmes.envoy_tour.services import (
     assign_interpreters,
     invite_envoys,
     pair_forum,

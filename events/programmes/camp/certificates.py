@@ -13,11 +13,11 @@ from django.utils.translation import gettext
 
 from crm import names
 
-from .enums import RegistrationStatus
-from .models import Registration
-from .pdf import Document
-from .selectors.programmes import HAN_LANGUAGE
-from .selectors.registrations import name_holder
+from ...enums import RegistrationStatus
+from ...models import Registration
+from ...pdf import Document
+from ...selectors.registrations import name_holder
+from ..envoy_tour.selectors import HAN_LANGUAGE
 
 
 def certificate_names(registration):

@@ -27,13 +27,15 @@ from wagtail.permissions import policy_registry
 
 from crm.models import CooperationArea, Organisation, Person
 
-from .. import certificates
 from ..enums import EventKind, InvitationStatus, RegistrationStatus
 from ..models import Driver, Event, Invitation, Registration, Vehicle
-from ..selectors import programmes as selectors
 from ..selectors.registrations import registration_name
-from ..services import camp, checkin, envoy_tour
-from .admin import SENSITIVE_REGISTRATION_PERMISSION
+from ..services import checkin
+from ..views.admin import SENSITIVE_REGISTRATION_PERMISSION
+from .camp import certificates
+from .camp import services as camp
+from .envoy_tour import selectors
+from .envoy_tour import services as envoy_tour
 
 PAGES = {EventKind.CAMP: "camp", EventKind.TOUR: "tour", EventKind.PARTY: "party"}
 # The SVG bar chart's geometry, in user units.
