@@ -37,7 +37,7 @@ from .models import (
     Venue,
     Vip,
 )
-from .programmes.views import ProgrammesViewSet
+from .programmes.urls import ProgrammesViewSet
 from .seating.views import SeatingViewSet
 from .views import admin as views
 from .views import filters, reports

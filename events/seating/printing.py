@@ -19,7 +19,7 @@ from crm import names
 
 from ..models import SeatingPlan
 from ..pdf import Document
-from .selectors import event_date, plan_view, print_guests
+from .selectors import plan_view, print_guests
 
 PARTS = ("plan", "cards", "badges", "caterer")
 
@@ -51,7 +51,7 @@ def native_name(person):
 
 def _event_heading(pdf, event, heading):
     pdf.line_of(str(event.title), 16, language=translation.get_language())
-    when = event_date(event).isoformat()
+    when = event.local_date.isoformat()
     where = str(event.venue) if event.venue_id else event.location
     pdf.line_of(" · ".join(part for part in (when, where) if part), 10)
     pdf.line_of(heading, 13, language=translation.get_language())

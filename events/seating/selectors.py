@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
 
 from crm import names
 from crm.enums import OfficeRank, OrganisationKind
@@ -33,10 +32,6 @@ ROW = 2 * (RING_RADIUS + SEAT_RADIUS) + 60
 COLUMNS = 3
 
 
-def event_date(event):
-    return timezone.localdate(event.starts_at)
-
-
 def home_side_ids(event):
     """The organisations whose people host: the home city, the event's host organisation
     (often one of the city's offices) and the departments directly under either."""
@@ -54,7 +49,7 @@ def guest_list_candidates(
     event, *, delegations=True, representative_heads=True, city_leadership=True
 ):
     """People a luncheon would invite from the CRM, by the filters chosen, in name order."""
-    date = event_date(event)
+    date = event.local_date
     wanted = Q(pk__in=[])
     if delegations:
         wanted |= Q(
@@ -104,7 +99,7 @@ def _languages(person, is_local, default):
 def guests_to_seat(plan):
     """Accepted guests of the plan's event, with its host and co-hosts, as seating input."""
     event = plan.event
-    date = event_date(event)
+    date = event.local_date
     invitations = {
         inv.person_id: inv
         for inv in Invitation.objects.filter(event=event, status=InvitationStatus.ACCEPTED)
@@ -310,7 +305,7 @@ class PrintGuest:
 
 def print_guests(plan):
     """Seated guests with title, organisation and needs as of the event date, by seat."""
-    date = event_date(plan.event)
+    date = plan.event.local_date
     seats = list(
         Seat.objects.filter(plan=plan)
         .select_related("person", "table", "invitation")

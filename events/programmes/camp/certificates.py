@@ -17,7 +17,9 @@ from ...enums import RegistrationStatus
 from ...models import Registration
 from ...pdf import Document
 from ...selectors.registrations import name_holder
-from ..envoy_tour.selectors import HAN_LANGUAGE
+
+# The language whose glyphs suit a Han name from this country.
+HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "KP": "ko", "CN": "zh-hans", "SG": "zh-hans"}
 
 
 def certificate_names(registration):

@@ -31,7 +31,6 @@ from ...services.invitations import invite_person
 from .selectors import (
     WORKING_LANGUAGES,
     envoys_as_of,
-    event_date,
     forum_slots,
     home_departments,
     interpreting_language,
@@ -48,7 +47,7 @@ def invite_envoys(event, *, respond_by=None, max_companions=2, user=None):
         invite_person(
             event, person, respond_by=respond_by, max_companions=max_companions, user=user
         )
-        for person in envoys_as_of(event_date(event))
+        for person in envoys_as_of(event.local_date)
         if person.pk not in invited
     ]
 
@@ -368,7 +367,7 @@ def record_tour_follow_ups(event, *, user, on=None):
     """Log a thank-you letter to every envoy who came and each forum meeting held as CRM
     interactions; running it again logs only what is new."""
     on = on or timezone.localdate()
-    date = event_date(event)
+    date = event.local_date
     letters = []
     for invitation in tour_guests(event):
         if ThankYouLetter.objects.filter(invitation=invitation).exists():

@@ -18,6 +18,7 @@ from events.enums import BookingStatus, EventKind, ItemKind, RegistrationStatus
 from events.exceptions import BookingConflict
 from events.models import Booking, CampGroupMember, RoomAssignment
 from events.programmes.camp import certificates
+from events.programmes.camp.selectors import camp_participants, rooming_list
 from events.programmes.camp.services import (
     allocate_rooms,
     assign_room,
@@ -27,8 +28,7 @@ from events.programmes.camp.services import (
     quota_key,
     rank_and_accept,
 )
-from events.programmes.envoy_tour.selectors import camp_participants, rooming_list
-from events.programmes.views import CertificatesView
+from events.programmes.camp.views import CertificatesView
 from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,
