@@ -15,7 +15,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.panels import translated
 
-from .admin_feeds import FeedTokenViewSet
 from .forms import (
     BookingAdminForm,
     EventAdminForm,
@@ -41,6 +40,7 @@ from .programmes.urls import ProgrammesViewSet
 from .seating.views import SeatingViewSet
 from .views import admin as views
 from .views import filters, reports
+from .views.feed_links import FeedTokenViewSet
 
 
 def short_text():

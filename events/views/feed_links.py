@@ -27,9 +27,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from .models import FeedToken
-from .selectors.feeds.links import private_feed_links
-from .services import feeds as feed_services
+from ..models import FeedToken
+from ..selectors.feeds.links import private_feed_links
+from ..services import feeds as feed_services
 
 
 class FeedTokenForm(WagtailAdminModelForm):
