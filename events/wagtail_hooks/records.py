@@ -15,13 +15,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.panels import translated
 
-from .forms import (
+from ..forms import (
     BookingAdminForm,
     EventAdminForm,
     InterpreterAdminForm,
     ItineraryItemAdminForm,
 )
-from .models import (
+from ..models import (
     Booking,
     Delegation,
     DelegationMember,
@@ -36,11 +36,11 @@ from .models import (
     Venue,
     Vip,
 )
-from .programmes.urls import ProgrammesViewSet
-from .seating.views import SeatingViewSet
-from .views import admin as views
-from .views import filters, reports
-from .views.feed_links import FeedTokenViewSet
+from ..programmes.urls import ProgrammesViewSet
+from ..seating.views import SeatingViewSet
+from ..views import admin as views
+from ..views import filters, reports
+from ..views.feed_links import FeedTokenViewSet
 
 
 def short_text():
