@@ -14,6 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
+
 from ..enums import RegistrationStatus
 from ..models import Event, Registration
 from ..selectors.registrations import (
@@ -155,6 +157,7 @@ def review_registration(registration, *, status, user, note=""):
     registration.save()
     if changed:
         _enqueue_mail(registration, status)
+    log_if_acted(registration, "wagtail.edit", user=user)
     return registration
 
 

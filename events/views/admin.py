@@ -21,11 +21,10 @@ from wagtail.admin.views.generic import (
 )
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
-from wagtail.log_actions import log
 
 from core.forms import add_service_errors
 
-from ..enums import BookingStatus, EventStatus, InvitationStatus, ItemStatus
+from ..enums import BookingStatus, InvitationStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
 from ..services import bookings as booking_services
@@ -65,25 +64,13 @@ class ServiceFormMixin:
         self.form._save_m2m()
 
 
-def split_cancellation(changes, cancelled_status):
-    """Take a change of status to cancelled out of the changes: cancelling has its own service."""
-    if changes.get("status") == cancelled_status:
-        del changes["status"]
-        return True
-    return False
-
-
 class EventEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = Event.objects.get(pk=self.object.pk)
+        # A change to cancelled cancels its items and their bookings too (update_event).
         changes = concrete_changes(self.form, Event)
-        cancelling = split_cancellation(changes, EventStatus.CANCELLED)
-        event = item_services.update_event(stored, **changes)
-        if cancelling:
-            # Its items and their bookings are cancelled too, which frees the resources.
-            event = item_services.cancel_event(event)
+        event = item_services.update_event(stored, user=self.request.user, **changes)
         self.save_m2m(event)
-        log(event, "wagtail.edit", user=self.request.user)
         return event
 
     @cached_property
@@ -117,23 +104,20 @@ class ItineraryItemCreateView(ServiceFormMixin, CreateView):
             title=data["title_zh_hant"],
             starts_at=data.pop("starts_at"),
             ends_at=data.pop("ends_at"),
+            user=self.request.user,
             **data,
         )
         self.save_m2m(item)
-        log(item, "wagtail.create", user=self.request.user)
         return item
 
 
 class ItineraryItemEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = ItineraryItem.objects.get(pk=self.object.pk)
+        # A change to cancelled frees the item's bookings too (update_item).
         changes = concrete_changes(self.form, ItineraryItem)
-        cancelling = split_cancellation(changes, ItemStatus.CANCELLED)
-        item = item_services.update_item(stored, **changes)
-        if cancelling:
-            item = item_services.cancel_item(item)
+        item = item_services.update_item(stored, user=self.request.user, **changes)
         self.save_m2m(item)
-        log(item, "wagtail.edit", user=self.request.user)
         return item
 
 
@@ -150,7 +134,6 @@ class BookingCreateView(ServiceFormMixin, CreateView):
             booked_by=self.request.user,
             **{name: data[name] for name in BOOKING_DETAILS if name in data},
         )
-        log(booking, "wagtail.create", user=self.request.user)
         return booking
 
 
@@ -159,17 +142,14 @@ class BookingEditView(ServiceFormMixin, EditView):
         data = self.form.cleaned_data
         # The form has already written the new times onto its instance; the service must
         # compare against what is stored.
-        booking = Booking.objects.select_related("resource").get(pk=self.object.pk)
-        details = [name for name in BOOKING_DETAILS if name in data]
-        for name in details:
-            setattr(booking, name, data[name])
-        booking = booking_services.move_booking(
-            booking, starts_at=data["starts_at"], ends_at=data["ends_at"], user=self.request.user
+        stored = Booking.objects.select_related("resource").get(pk=self.object.pk)
+        return booking_services.update_booking(
+            stored,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            user=self.request.user,
+            **{name: data[name] for name in BOOKING_DETAILS if name in data},
         )
-        booking.full_clean(exclude=["resource"])
-        booking.save(update_fields=[*details, "updated_at"])
-        log(booking, "wagtail.edit", user=self.request.user)
-        return booking
 
     @cached_property
     def header_more_buttons(self):
@@ -218,7 +198,6 @@ class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
 
     def form_valid(self, form):
         booking_services.cancel_booking(self.object, user=self.request.user)
-        log(self.object, "wagtail.edit", user=self.request.user)
         messages.success(
             self.request, gettext("Booking cancelled: %(booking)s") % {"booking": self.object}
         )
@@ -257,7 +236,6 @@ class InvitationCreateView(ServiceFormMixin, CreateView):
             max_companions=data.get("max_companions", 1),
             user=self.request.user,
         )
-        log(invitation, "wagtail.create", user=self.request.user)
         return invitation
 
 
@@ -396,7 +374,6 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        log(self.object, "wagtail.edit", user=self.request.user)
         messages.success(
             self.request,
             gettext("%(registration)s: %(status)s")

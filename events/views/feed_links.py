@@ -25,7 +25,6 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
 
 from ..models import FeedToken
 from ..selectors.feeds.links import private_feed_links
@@ -102,7 +101,6 @@ class FeedTokenCreateView(CreateView):
             language=data.get("language", ""),
             user=self.request.user,
         )
-        log(token, "wagtail.create", user=self.request.user)
         return token
 
     def save_action(self):
@@ -152,7 +150,6 @@ class FeedTokenRotateView(FeedTokenActionView):
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
             return redirect("feed_token:index")
-        log(token, "wagtail.edit", user=self.request.user)
         return links_response(self.request, token, secret)
 
 
@@ -163,7 +160,6 @@ class FeedTokenRevokeView(FeedTokenActionView):
 
     def form_valid(self, form):
         token = feed_services.revoke_feed_token(self.object, user=self.request.user)
-        log(token, "wagtail.edit", user=self.request.user)
         messages.success(self.request, gettext("Feed link revoked: %(link)s") % {"link": token})
         return redirect("feed_token:index")
 
