@@ -1,14 +1,11 @@
 """The programme pages' admin addresses, mounted under /admin/programmes/ (namespace programmes)."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 
 from .camp import views as camp
 from .envoy_tour import views as envoy_tour
 from .freshmen import views as freshmen
-from .views import ProgrammeMixin, ProgrammesIndexView
+from .views import ProgrammesIndexView
 
 urlpatterns = [
     path("", ProgrammesIndexView.as_view(), name="index"),
@@ -56,20 +53,3 @@ urlpatterns = [
         name="party_qr",
     ),
 ]
-
-
-class ProgrammesViewSet(ViewSet):
-    name = "programmes"
-    icon = "group"
-    menu_label = _("Programmes")
-
-    def get_urlpatterns(self):
-        return urlpatterns
-
-    @property
-    def menu_item_class(self):
-        class ProgrammesMenuItem(MenuItem):
-            def is_shown(self, request):
-                return ProgrammeMixin.user_may_open(request.user)
-
-        return ProgrammesMenuItem

@@ -1,27 +1,27 @@
-"""Admin pages for seating: the luncheons, a plan's room picture, guest list, moves, print pack."""
+"""Admin pages for seating: the luncheons, a plan's room picture, guest list, moves, print pack.
 
-from django import forms
-from django.core.exceptions import ValidationError
+Their addresses are in urls.py; the viewset that mounts them is in events/wagtail_hooks/.
+"""
+
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
-from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permissions import policy_registry
 
+from core.views import ActionView
+from core.viewsets import ANY_PERMISSION
 from crm.models import Person
 
 from ..enums import EventKind, InvitationStatus
 from ..models import Event, Invitation, SeatingPlan
+from .forms import GuestListForm, MoveGuestForm, PlanSettingsForm, plan_settings_initial
 from .guest_lists import build_guest_list
 from .printing import PARTS, generate_print_pack, render_print_pack
 from .selectors import SEAT_RADIUS, TABLE_RADIUS, plan_view
@@ -36,98 +36,8 @@ PART_LABELS = {
 }
 
 
-@hooks.register("register_log_actions")
-def register_seating_actions(actions):
-    actions.register_action(
-        "events.seating_generate", _("Generate seating"), _("Seating plan generated")
-    )
-    actions.register_action("events.seating_move", _("Move a guest"), _("Guest moved"))
-
-
-class GuestListForm(forms.Form):
-    delegations = forms.BooleanField(
-        label=_("sister-city delegations present"), required=False, initial=True
-    )
-    representative_heads = forms.BooleanField(
-        label=_("heads of consular and representative offices"), required=False, initial=True
-    )
-    city_leadership = forms.BooleanField(
-        label=_("city leadership (mayor, deputies, directors)"), required=False, initial=True
-    )
-    respond_by = forms.DateTimeField(label=_("reply by"), required=False)
-
-
-class PlanSettingsForm(forms.Form):
-    table_size = forms.IntegerField(label=_("seats per table"), min_value=2, max_value=40)
-    table_count = forms.IntegerField(
-        label=_("number of tables"),
-        min_value=1,
-        required=False,
-        help_text=_("Leave empty to use as few tables as the guests need."),
-    )
-    keep_delegations_together = forms.BooleanField(
-        label=_("keep delegations together"), required=False
-    )
-    host = forms.ModelChoiceField(
-        label=_("host"),
-        queryset=Person.objects.none(),
-        required=False,
-        help_text=_("Empty: the senior guest of the home city."),
-    )
-    co_hosts = forms.ModelMultipleChoiceField(
-        label=_("co-hosts"),
-        queryset=Person.objects.none(),
-        required=False,
-        help_text=_("Each co-host anchors a table of their own."),
-    )
-    guest_of_honour = forms.ModelChoiceField(
-        label=_("guest of honour"),
-        queryset=Person.objects.none(),
-        required=False,
-        help_text=_("Seated at the host's right; empty: the guest of highest rank."),
-    )
-
-    def __init__(self, *args, event, **kwargs):
-        super().__init__(*args, **kwargs)
-        accepted = Person.objects.filter(
-            invitations__event=event, invitations__status=InvitationStatus.ACCEPTED
-        ).order_by("family_name", "given_name", "pk")
-        self.fields["host"].queryset = accepted
-        self.fields["co_hosts"].queryset = accepted
-        self.fields["guest_of_honour"].queryset = accepted
-
-
-class MoveGuestForm(forms.Form):
-    # The service checks that the guest is seated in the plan; the list only helps choosing.
-    person = forms.IntegerField(label=_("guest"), widget=forms.Select)
-    table = forms.IntegerField(label=_("table"), min_value=1)
-    position = forms.IntegerField(label=_("seat"), min_value=1)
-
-    def __init__(self, *args, guests=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].widget.choices = [("", "---------"), *guests]
-
-
-def plan_settings_initial(plan):
-    if plan is None:
-        return {"table_size": 10}
-    return {
-        "table_size": plan.table_size,
-        "table_count": plan.table_count,
-        "keep_delegations_together": plan.keep_delegations_together,
-        "host": plan.host_id,
-        "co_hosts": [person.pk for person in plan.co_hosts.all()],
-        "guest_of_honour": plan.guest_of_honour_id,
-    }
-
-
 class SeatingMixin(PermissionCheckedMixin):
     model = SeatingPlan
-
-    @classmethod
-    def user_may_open(cls, user):
-        policy = policy_registry.get_by_type(SeatingPlan)
-        return policy.user_has_any_permission(user, ["add", "change", "delete", "view"])
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -142,7 +52,7 @@ class SeatingMixin(PermissionCheckedMixin):
 
 
 class SeatingIndexView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
-    any_permission_required = ["add", "change", "delete", "view"]
+    any_permission_required = ANY_PERMISSION
     template_name = "events/seating/index.html"
     page_title = _("Seating plans")
     header_icon = "table"
@@ -166,7 +76,7 @@ class SeatingIndexView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
 class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
     """The room as a picture, the tables as lists, and the forms that change them."""
 
-    any_permission_required = ["add", "change", "delete", "view"]
+    any_permission_required = ANY_PERMISSION
     template_name = "events/seating/plan.html"
     page_title = _("Seating plan")
     header_icon = "table"
@@ -221,29 +131,11 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class SeatingActionView(SeatingMixin, View):
-    """A POST that calls one service, reports through messages and returns to the plan."""
+class SeatingActionView(SeatingMixin, ActionView):
+    """A form on the plan page: it calls one service and returns to the plan."""
 
-    permission_required = "change"
-    http_method_names = ["post"]
-    form_class = None
-
-    def get_form(self):
-        return self.form_class(self.request.POST)
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(self.plan_url())
-        try:
-            self.act(form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        return redirect(self.plan_url())
+    def get_success_url(self):
+        return self.plan_url()
 
 
 class BuildGuestListView(SeatingActionView):
@@ -261,8 +153,8 @@ class BuildGuestListView(SeatingActionView):
 class GenerateSeatingView(SeatingActionView):
     form_class = PlanSettingsForm
 
-    def get_form(self):
-        return self.form_class(self.request.POST, event=self.event)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event}
 
     def act(self, data):
         plan = configure_seating_plan(self.event, user=self.request.user, **data)
@@ -302,8 +194,6 @@ class MoveGuestView(SeatingActionView):
 
 
 class GeneratePrintPackView(SeatingActionView):
-    form_class = forms.Form
-
     def act(self, data):
         if self.plan is None:
             raise Http404
@@ -314,7 +204,7 @@ class GeneratePrintPackView(SeatingActionView):
 class PrintPackView(SeatingMixin, View):
     """A part of the print pack rendered on request, shown inline in the browser."""
 
-    any_permission_required = ["add", "change", "delete", "view"]
+    any_permission_required = ANY_PERMISSION
 
     def get(self, request, *args, **kwargs):
         part = kwargs["part"]
@@ -330,7 +220,7 @@ class PrintPackView(SeatingMixin, View):
 class StoredPrintPackView(SeatingMixin, View):
     """The print pack the background task kept with the plan."""
 
-    any_permission_required = ["add", "change", "delete", "view"]
+    any_permission_required = ANY_PERMISSION
 
     def get(self, request, *args, **kwargs):
         if self.plan is None or not self.plan.print_pack:
@@ -340,37 +230,3 @@ class StoredPrintPackView(SeatingMixin, View):
             content_type="application/pdf",
             filename=f"print-pack-{self.event.pk}.pdf",
         )
-
-
-class SeatingViewSet(ViewSet):
-    name = "seating"
-    icon = "table"
-    menu_label = _("Seating plans")
-
-    def get_urlpatterns(self):
-        return [
-            path("", SeatingIndexView.as_view(), name="index"),
-            path("<int:event_pk>/", SeatingPlanView.as_view(), name="plan"),
-            path("<int:event_pk>/guest-list/", BuildGuestListView.as_view(), name="guest_list"),
-            path("<int:event_pk>/generate/", GenerateSeatingView.as_view(), name="generate"),
-            path("<int:event_pk>/move/", MoveGuestView.as_view(), name="move"),
-            path(
-                "<int:event_pk>/print-pack/",
-                GeneratePrintPackView.as_view(),
-                name="print_pack_generate",
-            ),
-            path(
-                "<int:event_pk>/print-pack/download/",
-                StoredPrintPackView.as_view(),
-                name="print_pack_download",
-            ),
-            path("<int:event_pk>/print/<slug:part>/", PrintPackView.as_view(), name="print"),
-        ]
-
-    @property
-    def menu_item_class(self):
-        class SeatingMenuItem(MenuItem):
-            def is_shown(self, request):
-                return SeatingMixin.user_may_open(request.user)
-
-        return SeatingMenuItem

@@ -1,28 +1,19 @@
 """Wagtail admin views for events and logistics whose writes go through the events services."""
 
-from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import (
-    CreateView,
-    EditView,
-    IndexView,
-    InspectView,
-    WagtailAdminTemplateMixin,
-)
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.widgets.button import Button
 
-from core.forms import add_service_errors
+from core.views import ActionView, ServiceFormMixin
 
 from ..enums import BookingStatus, InvitationStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
@@ -44,24 +35,6 @@ def concrete_changes(form, model):
         for name in form.changed_data
         if name in form.cleaned_data and name not in many_to_many
     }
-
-
-class ServiceFormMixin:
-    """A create or edit view whose save calls a service; refusals are shown on the form."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            # The view's transaction has rolled back: nothing the service began is kept.
-            add_service_errors(form, error)
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-    def save_m2m(self, instance):
-        self.form.instance = instance
-        self.form._save_m2m()
 
 
 class EventEditView(ServiceFormMixin, EditView):
@@ -177,15 +150,14 @@ def week_view_button(booking, button_class):
     )
 
 
-class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class BookingCancelView(ActionView):
     """Cancel one booking after a confirmation; the slot becomes free."""
 
     model = Booking
-    permission_required = "change"
     template_name = "events/admin/booking_cancel.html"
     page_title = _("Cancel booking")
     header_icon = "calendar-alt"
-    form_class = forms.Form  # a confirmation: the POST itself is the answer
+    success_url = reverse_lazy("booking:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -196,12 +168,11 @@ class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
     def get_page_subtitle(self):
         return str(self.object)
 
-    def form_valid(self, form):
+    def act(self, data):
         booking_services.cancel_booking(self.object, user=self.request.user)
         messages.success(
             self.request, gettext("Booking cancelled: %(booking)s") % {"booking": self.object}
         )
-        return redirect("booking:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -229,14 +200,13 @@ class BookingIndexView(IndexView):
 class InvitationCreateView(ServiceFormMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        invitation = invitation_services.invite_person(
+        return invitation_services.invite_person(
             data["event"],
             data["person"],
             respond_by=data.get("respond_by"),
             max_companions=data.get("max_companions", 1),
             user=self.request.user,
         )
-        return invitation
 
 
 class EventIndexView(IndexView):
@@ -254,15 +224,15 @@ class EventIndexView(IndexView):
         return buttons
 
 
-class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class SendInvitationsView(ActionView):
     """Send an event's unsent invitations, or remind the guests who have not replied."""
 
     model = Invitation
-    permission_required = "change"
     template_name = "events/admin/send_invitations.html"
     page_title = _("Invitations")
     header_icon = "mail"
     form_class = SendInvitationsForm
+    success_url = reverse_lazy("invitation:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -277,11 +247,11 @@ class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             self.event.invitations.filter(sent_at__isnull=True).select_related("person", "event")
         )
 
-    def form_valid(self, form):
-        if form.cleaned_data["action"] == SendInvitationsForm.ACTION_REMIND:
+    def act(self, data):
+        if data["action"] == SendInvitationsForm.ACTION_REMIND:
             count = invitation_services.send_reminders(self.event)
             messages.success(self.request, gettext("%(count)d reminders sent.") % {"count": count})
-            return redirect("invitation:index")
+            return
         sent = 0
         # Each invitation is its own transaction: one guest without an e-mail address must
         # not hold back the others.
@@ -293,7 +263,6 @@ class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             else:
                 sent += 1
         messages.success(self.request, gettext("%(count)d invitations sent.") % {"count": sent})
-        return redirect("invitation:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -341,15 +310,15 @@ class RegistrationInspectView(InspectView):
         return [name for name in fields if name not in SENSITIVE_REGISTRATION_FIELDS]
 
 
-class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class RegistrationReviewView(ActionView):
     """Accept, waitlist or reject one registration with an optional note."""
 
     model = Registration
-    permission_required = "change"
     template_name = "events/admin/registration_review.html"
     page_title = _("Review registration")
     header_icon = "tasks"
     form_class = RegistrationReviewForm
+    success_url = reverse_lazy("registration:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -363,17 +332,10 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
     def get_initial(self):
         return {"status": self.request.GET.get("status"), "note": self.object.review_note}
 
-    def form_valid(self, form):
-        try:
-            registration_services.review_registration(
-                self.object,
-                status=form.cleaned_data["status"],
-                user=self.request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
+    def act(self, data):
+        registration_services.review_registration(
+            self.object, status=data["status"], user=self.request.user, note=data["note"]
+        )
         messages.success(
             self.request,
             gettext("%(registration)s: %(status)s")
@@ -382,7 +344,6 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
                 "status": self.object.get_status_display(),
             },
         )
-        return redirect("registration:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,7 +13,8 @@ from django.views.generic import TemplateView
 from django_countries.fields import Country
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permissions import policy_registry
+
+from core.viewsets import ANY_PERMISSION
 
 from ..enums import EventKind
 from ..forms import BookingWeekForm, RunSheetForm, StatisticsForm
@@ -28,12 +29,7 @@ DAY_STARTS, DAY_ENDS = 7, 21
 class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """A page anyone with a permission on `model` may read (protocol officers and viewers)."""
 
-    any_permission_required = ["add", "change", "delete", "view"]
-
-    @classmethod
-    def user_may_open(cls, user):
-        policy = policy_registry.get_by_type(cls.model)
-        return policy.user_has_any_permission(user, cls.any_permission_required)
+    any_permission_required = ANY_PERMISSION
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

@@ -1,69 +1,41 @@
-"""The events back office: one viewset per model, two menu groups (events, logistics).
-
-Another module adds a page or viewset with one import and one entry in EVENTS_ITEMS or
-LOGISTICS_ITEMS below.
+"""Viewsets of the events menu's records: events, delegations, programme items, invitations,
+registrations and calendar feed links.
 """
 
-from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views.generic import EditView
 
-from core.panels import translated
+from core.panels import short_text, translated, when
+from core.viewsets import RecordViewSet
 
 from ..forms import (
-    BookingAdminForm,
     EventAdminForm,
-    InterpreterAdminForm,
+    FeedTokenForm,
     ItineraryItemAdminForm,
 )
 from ..models import (
-    Booking,
     Delegation,
     DelegationMember,
-    Driver,
     Event,
-    Interpreter,
+    FeedToken,
     Invitation,
     ItineraryItem,
     ItineraryStaff,
     Registration,
-    Vehicle,
-    Venue,
-    Vip,
 )
-from ..programmes.urls import ProgrammesViewSet
-from ..seating.views import SeatingViewSet
 from ..views import admin as views
-from ..views import filters, reports
-from ..views.feed_links import FeedTokenViewSet
+from ..views import feed_links, filters, reports
 
 
-def short_text():
-    return forms.Textarea(attrs={"rows": 4})
+class EventsRecordViewSet(RecordViewSet):
+    """Events records are searched in the database (no search index to keep)."""
 
-
-def when(start="starts_at", end="ends_at"):
-    return FieldRowPanel([FieldPanel(start), FieldPanel(end)], heading=_("when"))
-
-
-class EventsModelViewSet(ModelViewSet):
-    """A model viewset with inspect views and joins fetched up front for its list."""
-
-    inspect_view_enabled = True
     search_backend_name = None
-    list_select_related = ()
-
-    def get_index_view_kwargs(self, **kwargs):
-        queryset = self.model._default_manager.select_related(*self.list_select_related)
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
-class EventViewSet(EventsModelViewSet):
+class EventViewSet(EventsRecordViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
@@ -117,7 +89,7 @@ class EventViewSet(EventsModelViewSet):
         ]
 
 
-class DelegationViewSet(EventsModelViewSet):
+class DelegationViewSet(EventsRecordViewSet):
     model = Delegation
     icon = "group"
     index_view_class = views.DelegationIndexView
@@ -147,7 +119,7 @@ class DelegationViewSet(EventsModelViewSet):
         ]
 
 
-class DelegationMemberViewSet(EventsModelViewSet):
+class DelegationMemberViewSet(EventsRecordViewSet):
     model = DelegationMember
     icon = "user"
     list_display = ["person", "delegation", "role", "arrival_at", "departure_at"]
@@ -173,7 +145,7 @@ class DelegationMemberViewSet(EventsModelViewSet):
     ]
 
 
-class ItineraryItemViewSet(EventsModelViewSet):
+class ItineraryItemViewSet(EventsRecordViewSet):
     model = ItineraryItem
     icon = "list-ul"
     add_view_class = views.ItineraryItemCreateView
@@ -207,7 +179,7 @@ class ItineraryItemViewSet(EventsModelViewSet):
     )
 
 
-class ItineraryStaffViewSet(EventsModelViewSet):
+class ItineraryStaffViewSet(EventsRecordViewSet):
     model = ItineraryStaff
     icon = "user"
     list_display = ["person", "item", "role", "language_from", "language_to"]
@@ -224,7 +196,7 @@ class ItineraryStaffViewSet(EventsModelViewSet):
     ]
 
 
-class InvitationViewSet(EventsModelViewSet):
+class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
     icon = "mail"
     add_view_class = views.InvitationCreateView
@@ -248,14 +220,8 @@ class InvitationViewSet(EventsModelViewSet):
         ]
     )
 
-    def get_edit_view_kwargs(self, **kwargs):
-        panel = self.edit_panels.bind_to_model(self.model)
-        return super().get_edit_view_kwargs(
-            panel=panel, form_class=panel.get_form_class(), **kwargs
-        )
 
-
-class RegistrationViewSet(EventsModelViewSet):
+class RegistrationViewSet(EventsRecordViewSet):
     model = Registration
     icon = "form"
     index_view_class = views.RegistrationIndexView
@@ -307,198 +273,45 @@ class RegistrationViewSet(EventsModelViewSet):
         ]
 
 
-def resource_panels(*fields):
-    return [translated("name", _("name")), *fields, FieldPanel("is_active"), FieldPanel("notes")]
-
-
-class ResourceViewSet(EventsModelViewSet):
-    index_view_class = views.ResourceIndexView
-    search_fields = ["name_zh_hant", "name_en", "name_ja", "name_ko"]
-    ordering = ["name"]
-
-
-class VenueViewSet(ResourceViewSet):
-    model = Venue
-    icon = "home"
-    list_display = ["name", "building", "venue_kind", "capacity", "is_active"]
-    filterset_class = filters.resource_filterset(Venue, "venue_kind")
-    search_fields = [*ResourceViewSet.search_fields, "building_zh_hant", "building_en"]
-    panels = resource_panels(
-        translated("building", _("building")),
-        FieldRowPanel([FieldPanel("venue_kind"), FieldPanel("capacity")]),
-        FieldPanel("equipment"),
-        FieldPanel("address"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-        FieldPanel("photo"),
-        FieldPanel("is_illustrative"),
-    )
-
-
-class VehicleViewSet(ResourceViewSet):
-    model = Vehicle
-    icon = "site"
-    list_display = ["name", "vehicle_kind", "seats", "plate", "is_active"]
-    filterset_class = filters.resource_filterset(Vehicle, "vehicle_kind")
-    search_fields = [*ResourceViewSet.search_fields, "plate"]
-    panels = resource_panels(
-        FieldRowPanel([FieldPanel("vehicle_kind"), FieldPanel("seats"), FieldPanel("plate")]),
-        FieldPanel("is_illustrative"),
-    )
-
-
-class DriverViewSet(ResourceViewSet):
-    model = Driver
-    icon = "user"
-    list_display = ["name", "person", "is_active"]
-    list_select_related = ("person",)
-    filterset_class = filters.resource_filterset(Driver)
-    panels = resource_panels(FieldPanel("person"), FieldPanel("is_illustrative"))
-
-
-class InterpreterViewSet(ResourceViewSet):
-    model = Interpreter
-    icon = "globe"
-    list_display = ["name", "person", "languages", "mode", "is_active"]
-    list_select_related = ("person",)
-    filterset_class = filters.resource_filterset(Interpreter, "mode")
-    edit_handler = ObjectList(
-        resource_panels(
-            FieldPanel("person"),
-            FieldRowPanel([FieldPanel("languages"), FieldPanel("mode")]),
-            FieldPanel("is_illustrative"),
-        ),
-        base_form_class=InterpreterAdminForm,
-    )
-
-
-class VipViewSet(ResourceViewSet):
-    model = Vip
-    icon = "crosshairs"
-    list_display = ["name", "person", "is_active"]
-    list_select_related = ("person",)
-    filterset_class = filters.resource_filterset(Vip)
-    panels = resource_panels(FieldPanel("person"), FieldPanel("is_illustrative"))
-
-
-class BookingViewSet(EventsModelViewSet):
-    model = Booking
-    icon = "calendar-alt"
-    index_view_class = views.BookingIndexView
-    add_view_class = views.BookingCreateView
-    edit_view_class = views.BookingEditView
-    create_template_name = "events/admin/booking_create.html"
-    edit_template_name = "events/admin/booking_edit.html"
+class FeedTokenViewSet(EventsRecordViewSet):
+    model = FeedToken
+    name = "feed_token"
+    icon = "calendar"
+    menu_label = _("Calendar feed links")
+    index_view_class = feed_links.FeedTokenIndexView
+    add_view_class = feed_links.FeedTokenCreateView
+    edit_view_class = EditView
     copy_view_enabled = False
-    list_display = ["resource", "starts_at", "ends_at", "status", "purpose", "requested_by"]
-    list_select_related = ("resource",)
-    filterset_class = filters.BookingFilterSet
-    search_fields = ["purpose", "requested_by", "resource__name_zh_hant", "resource__name_en"]
-    ordering = ["-starts_at"]
-    list_export = ["resource", "starts_at", "ends_at", "status", "purpose", "requested_by"]
-    details = [
-        FieldPanel("item"),
-        FieldRowPanel([FieldPanel("purpose"), FieldPanel("requested_by")]),
-        FieldRowPanel([FieldPanel("pickup_address"), FieldPanel("dropoff_address")]),
+    list_display = [
+        "__str__",
+        "kind",
+        "delegation",
+        "person",
+        "resource",
+        "language",
+        "last_used_at",
+        "revoked_at",
     ]
+    list_filter = ["kind"]
+    list_select_related = ("delegation", "person", "resource")
+    ordering = ["-created_at"]
     edit_handler = ObjectList(
-        [FieldPanel("resource"), when(), *details], base_form_class=BookingAdminForm
+        [
+            FieldPanel("kind"),
+            FieldRowPanel([FieldPanel("delegation"), FieldPanel("person"), FieldPanel("resource")]),
+            FieldRowPanel([FieldPanel("label"), FieldPanel("language")]),
+        ],
+        base_form_class=FeedTokenForm,
     )
-    # A booking keeps its resource; to use another, cancel it and book that one.
-    edit_panels = ObjectList([when(), *details], base_form_class=BookingAdminForm)
-
-    def get_edit_view_kwargs(self, **kwargs):
-        panel = self.edit_panels.bind_to_model(self.model)
-        return super().get_edit_view_kwargs(
-            panel=panel, form_class=panel.get_form_class(), **kwargs
-        )
+    # What a link opens is fixed at creation; for another target, make another link.
+    edit_panels = ObjectList(
+        [FieldRowPanel([FieldPanel("label"), FieldPanel("language")])],
+        base_form_class=FeedTokenForm,
+    )
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("cancel/<int:pk>/", views.BookingCancelView.as_view(), name="cancel"),
+            path("rotate/<int:pk>/", feed_links.FeedTokenRotateView.as_view(), name="rotate"),
+            path("revoke/<int:pk>/", feed_links.FeedTokenRevokeView.as_view(), name="revoke"),
         ]
-
-
-class PageViewSet(ViewSet):
-    """A single admin page with a menu entry, shown to users allowed to open it."""
-
-    view_class = None
-
-    def get_urlpatterns(self):
-        return [path("", self.view_class.as_view(), name="index")]
-
-    @property
-    def menu_item_class(self):
-        view_class = self.view_class
-
-        class PageMenuItem(MenuItem):
-            def is_shown(self, request):
-                return view_class.user_may_open(request.user)
-
-        return PageMenuItem
-
-
-class RunSheetViewSet(PageViewSet):
-    name = "run-sheet"
-    icon = "doc-full"
-    menu_label = _("Daily run sheet")
-    view_class = reports.RunSheetView
-
-
-class StatisticsViewSet(PageViewSet):
-    name = "event-statistics"
-    icon = "table"
-    menu_label = _("Statistics")
-    view_class = reports.StatisticsView
-
-
-class BookingWeekViewSet(PageViewSet):
-    name = "booking-week"
-    icon = "calendar"
-    menu_label = _("Week view")
-    view_class = reports.BookingWeekView
-
-
-EVENTS_ITEMS = [
-    EventViewSet(),
-    DelegationViewSet(),
-    DelegationMemberViewSet(),
-    ItineraryItemViewSet(),
-    ItineraryStaffViewSet(),
-    InvitationViewSet(),
-    RegistrationViewSet(),
-    RunSheetViewSet(),
-    StatisticsViewSet(),
-    SeatingViewSet(),
-    ProgrammesViewSet(),
-    FeedTokenViewSet(),
-]
-
-LOGISTICS_ITEMS = [
-    BookingWeekViewSet(),
-    BookingViewSet(),
-    VenueViewSet(),
-    VehicleViewSet(),
-    DriverViewSet(),
-    InterpreterViewSet(),
-    VipViewSet(),
-]
-
-
-class EventsGroup(ViewSetGroup):
-    menu_label = _("Events")
-    menu_icon = "date"
-    menu_order = 200
-    items = EVENTS_ITEMS
-
-
-class LogisticsGroup(ViewSetGroup):
-    menu_label = _("Logistics")
-    menu_icon = "calendar-alt"
-    menu_order = 210
-    items = LOGISTICS_ITEMS
-
-
-@hooks.register("register_admin_viewset")
-def register_events_admin():
-    return [EventsGroup(), LogisticsGroup()]

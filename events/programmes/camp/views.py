@@ -8,10 +8,10 @@ from django.views.generic import View
 from wagtail.admin import messages
 
 from ...enums import EventKind, RegistrationStatus
-from ...models import Registration
+from ...models import Booking, Registration
 from ...views.admin import SENSITIVE_REGISTRATION_PERMISSION
 from ..forms import VehiclesForm
-from ..views import ActionView, ProgrammeMixin, ProgrammePage
+from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
 from . import certificates, selectors
 from . import services as camp
 from .forms import GroupsForm, RankingForm, RoomsForm
@@ -45,10 +45,10 @@ class CampView(ProgrammePage):
         return [(item, booked.get(item.pk, [])) for item in selectors.transfers(self.event)]
 
 
-class RankView(ActionView):
+class RankView(ProgrammeAction):
     kind = EventKind.CAMP
     form_class = RankingForm
-    codename = "events.change_registration"
+    model = Registration
 
     def act(self, data):
         result = camp.rank_and_accept(
@@ -64,10 +64,10 @@ class RankView(ActionView):
         )
 
 
-class GroupsView(ActionView):
+class GroupsView(ProgrammeAction):
     kind = EventKind.CAMP
     form_class = GroupsForm
-    codename = "events.change_registration"
+    model = Registration
 
     def act(self, data):
         groups = camp.form_camp_groups(self.event, buddies=data["buddies"], user=self.request.user)
@@ -78,10 +78,10 @@ class GroupsView(ActionView):
         )
 
 
-class RoomsView(ActionView):
+class RoomsView(ProgrammeAction):
     kind = EventKind.CAMP
     form_class = RoomsForm
-    codename = "events.change_registration"
+    model = Registration
 
     def act(self, data):
         rooms = camp.allocate_rooms(self.event, **data)
@@ -91,10 +91,11 @@ class RoomsView(ActionView):
         )
 
 
-class CampVehiclesView(ActionView):
+class CampVehiclesView(ProgrammeAction):
     kind = EventKind.CAMP
     form_class = VehiclesForm
-    codename = "events.add_booking"
+    model = Booking
+    permission_required = "add"
 
     def act(self, data):
         booked = camp.book_transfer_vehicles(

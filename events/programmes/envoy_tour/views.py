@@ -7,9 +7,12 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
+from crm.models import Interaction
+
 from ...enums import EventKind
+from ...models import Booking, Event, Invitation
 from ..forms import VehiclesForm
-from ..views import ActionView, ProgrammePage
+from ..views import ProgrammeAction, ProgrammePage
 from . import selectors
 from . import services as envoy_tour
 from .forms import (
@@ -51,10 +54,11 @@ class TourView(ProgrammePage):
         return context
 
 
-class InviteEnvoysView(ActionView):
+class InviteEnvoysView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = InviteEnvoysForm
-    codename = "events.add_invitation"
+    model = Invitation
+    permission_required = "add"
 
     def act(self, data):
         created = envoy_tour.invite_envoys(self.event, user=self.request.user, **data)
@@ -65,13 +69,13 @@ class InviteEnvoysView(ActionView):
         )
 
 
-class InterestsView(ActionView):
+class InterestsView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = InterestsForm
-    codename = "events.change_invitation"
+    model = Invitation
 
-    def get_form(self):
-        return self.form_class(self.request.POST, event=self.event)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event}
 
     def act(self, data):
         envoy_tour.set_envoy_interests(data["invitation"], data["areas"])
@@ -81,10 +85,10 @@ class InterestsView(ActionView):
         )
 
 
-class DepartmentAreasView(ActionView):
+class DepartmentAreasView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = DepartmentAreasForm
-    codename = "events.change_event"
+    model = Event
 
     def act(self, data):
         envoy_tour.set_department_areas(data["department"], data["areas"])
@@ -94,10 +98,11 @@ class DepartmentAreasView(ActionView):
         )
 
 
-class TourTransportView(ActionView):
+class TourTransportView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = VehiclesForm
-    codename = "events.add_booking"
+    model = Booking
+    permission_required = "add"
 
     def act(self, data):
         legs = envoy_tour.plan_tour_transport(
@@ -118,9 +123,10 @@ class TourTransportView(ActionView):
         )
 
 
-class InterpretersView(ActionView):
+class InterpretersView(ProgrammeAction):
     kind = EventKind.TOUR
-    codename = "events.add_booking"
+    model = Booking
+    permission_required = "add"
 
     def act(self, data):
         plan = envoy_tour.assign_interpreters(self.event, user=self.request.user)
@@ -136,10 +142,10 @@ class InterpretersView(ActionView):
             )
 
 
-class ForumView(ActionView):
+class ForumView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = ForumForm
-    codename = "events.change_event"
+    model = Event
 
     def act(self, data):
         plan = envoy_tour.pair_forum(self.event, **data)
@@ -155,10 +161,11 @@ class ForumView(ActionView):
             )
 
 
-class FollowUpsView(ActionView):
+class FollowUpsView(ProgrammeAction):
     kind = EventKind.TOUR
     form_class = FollowUpsForm
-    codename = "crm.add_interaction"
+    model = Interaction
+    permission_required = "add"
 
     def act(self, data):
         done = envoy_tour.record_tour_follow_ups(self.event, user=self.request.user, on=data["on"])

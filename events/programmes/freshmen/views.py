@@ -12,7 +12,7 @@ from ...enums import EventKind
 from ...models import Registration
 from ...selectors.registrations import registration_name
 from ...services import checkin
-from ..views import ActionView, ProgrammeMixin, ProgrammePage
+from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
 from . import selectors
 from .forms import CheckInForm
 
@@ -68,10 +68,10 @@ class PartyView(ProgrammePage):
         return context
 
 
-class CheckInView(ActionView):
+class CheckInView(ProgrammeAction):
     kind = EventKind.PARTY
     form_class = CheckInForm
-    codename = "events.change_registration"
+    model = Registration
 
     def act(self, data):
         registration = checkin.check_in_by_code(self.event, data["code"], user=self.request.user)
