@@ -14,9 +14,9 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from crm.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from events.charts import bar_chart
 from events.enums import EventKind, RegistrationStatus
 from events.programmes.freshmen.selectors import party_statistics, registrations_by_university
-from events.programmes.freshmen.views import bar_chart
 from events.services.checkin import check_in_by_code, checkin_qr_png, checkin_qr_svg
 from events.services.registrations import review_registration, submit_registration
 from tests.factories.events import EventFactory, RegistrationFactory, taipei

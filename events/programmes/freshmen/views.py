@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin import messages
 
+from ...charts import bar_chart
 from ...enums import EventKind
 from ...models import Registration
 from ...selectors.registrations import registration_name
@@ -15,34 +16,6 @@ from ...services import checkin
 from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
 from . import selectors
 from .forms import CheckInForm
-
-# The SVG bar chart's geometry, in user units.
-CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW = 220, 360, 22
-
-
-def bar_chart(figures, *, label_width=CHART_LABEL_WIDTH):
-    """Rows of an inline SVG bar chart: registered and checked-in bars per figure."""
-    largest = max((figure.count for figure in figures), default=0)
-    rows = []
-    for index, figure in enumerate(figures):
-        scale = CHART_BAR_WIDTH / largest if largest else 0
-        rows.append(
-            {
-                "figure": figure,
-                "y": index * CHART_ROW,
-                "text_y": index * CHART_ROW + CHART_ROW * 0.68,
-                "width": round(figure.count * scale, 1),
-                "checked_in_width": round(figure.checked_in * scale, 1),
-                "value_x": label_width + round(figure.count * scale, 1) + 6,
-            }
-        )
-    return {
-        "rows": rows,
-        "height": max(len(rows), 1) * CHART_ROW,
-        "width": label_width + CHART_BAR_WIDTH + 60,
-        "label_width": label_width,
-        "bar_height": CHART_ROW - 6,
-    }
 
 
 class PartyView(ProgrammePage):
