@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from events import enums
 from events.models import FeedToken
-from events.services.feeds import create_feed_token
+from events.services.feeds import create_feed_token, revoke_feed_token
 from tests.factories.events import DelegationFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,16 @@ def test_feed_token_admin_index_queries_flat(admin_client, django_assert_num_que
     html = response.content.decode()
     shown = [t for t in FeedToken.objects.all() if reverse("feed_token:edit", args=[t.pk]) in html]
     assert len(shown) == min(size, 20)  # one page of the list
+
+
+def test_feed_token_admin_rotate_of_a_revoked_link_says_why_on_the_page(admin_client):
+    token, _secret = create_feed_token(enums.FeedKind.RESOURCE, resource=VenueFactory())
+    url = reverse("feed_token:rotate", args=[token.pk])
+    page = admin_client.get(url)  # open, then the link is revoked before the officer confirms
+    revoke_feed_token(token)
+
+    response = admin_client.post(url)
+
+    assert (page.status_code, response.status_code) == (200, 200)
+    html = response.content.decode()
+    assert gettext("A revoked feed link cannot be rotated; create a new one.") in html
