@@ -1,7 +1,7 @@
 """Admin view bases shared by the apps: pages and forms whose POST calls one service."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 from wagtail.admin import messages
@@ -36,7 +36,8 @@ class ActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def act(self, data):
-        raise NotImplementedError
+        # As Django's generic views do for a missing template or model: say what is missing.
+        raise ImproperlyConfigured(f"{type(self).__name__} must define act(data).")
 
     def form_valid(self, form):
         try:
