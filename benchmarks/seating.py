@@ -108,7 +108,7 @@ def main():
         from crm.models import Organisation
         from events.enums import EventKind
         from events.models import Event
-        from events.services.seating import configure_seating_plan, generate_seating_plan
+        from events.seating.services import configure_seating_plan, generate_seating_plan
 
         report = Report()
         home = Organisation.objects.create(

@@ -4,12 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
-from events.services.registrations import CONSENT_KEY, OPTIONAL_ANSWERS, asked_fields
+from events.selectors.registrations import CONSENT_KEY, asked_fields, required_fields
 from events.validators import validate_date_of_birth, validate_passport_number
 
 HONEYPOT = "website"
-# Never required even when asked: not everyone has a name in another script or a phone.
-ALWAYS_OPTIONAL = {"native_name", "phone"}
 AUTOCOMPLETE = {
     "family_name": "family-name",
     "given_name": "given-name",
@@ -37,9 +35,10 @@ class RegistrationForm(forms.Form):
     def __init__(self, event, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        required = required_fields(event)
         for name in asked_fields(event):
             field = Registration._meta.get_field(name).formfield()
-            field.required = name not in OPTIONAL_ANSWERS | ALWAYS_OPTIONAL
+            field.required = name in required
             field.validators = [*field.validators, *EXTRA_VALIDATORS.get(name, [])]
             if name in HELP_TEXTS:
                 field.help_text = HELP_TEXTS[name]
@@ -133,12 +132,3 @@ class RsvpForm(forms.Form):
             "dietary_requirements": data["dietary_requirements"],
             "accessibility_needs": data["accessibility_needs"],
         }
-
-
-def add_errors(form, error):
-    """Show a service's refusal next to the fields it names, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -22,6 +22,7 @@ from wagtail.search import index
 from crm.models import Organisation, Relationship
 from events.enums import EventKind, EventStatus, RegistrationStatus
 from events.models import Event, ItineraryItem, Registration, Resource
+from events.selectors.registrations import registration_state
 
 from . import cache, selectors
 from .blocks import BodyBlock
@@ -311,7 +312,7 @@ class EventPage(CachedPageMixin, Page):
             event=event,
             programme=selectors.public_programme(event),
             organisations=selectors.event_organisations(event),
-            registration=selectors.registration_state(event),
+            registration=registration_state(event),
             feeds=selectors.event_feed_links(request, event),
         )
         return context

@@ -9,9 +9,9 @@ from django.utils import timezone
 from core.prepared import PreparedQuery
 from crm.models import Organisation, Relationship
 from crm.selectors import sister_cities_in_order
-from events.enums import EventStatus, ItemStatus, RegistrationStatus
+from events.enums import ItemStatus
 from events.models import Event, ItineraryItem
-from events.services.registrations import registration_is_open
+from events.selectors.feeds.links import feed_addresses
 
 from . import worldmap
 
@@ -28,17 +28,6 @@ class Tie:
     @property
     def signed_year(self):
         return self.relationship.signed_on.year if self.relationship.signed_on else None
-
-
-@dataclass(frozen=True)
-class RegistrationState:
-    status: str  # "none", "not_yet", "open", "closed" or "full"
-    opens_at: object = None
-    closes_at: object = None
-
-    @property
-    def is_open(self):
-        return self.status in ("open", "waitlist")
 
 
 def home_organisation():
@@ -112,31 +101,14 @@ def event_organisations(event):
     return _event_organisations(event.pk)
 
 
-def registration_state(event, *, now=None):
-    """Whether the public can apply now: none, not_yet, open, waitlist, closed or full."""
-    if not event.takes_registrations or event.status == EventStatus.CANCELLED:
-        return RegistrationState("none")
-    now = now or timezone.now()
-    state = {"opens_at": event.registration_opens_at, "closes_at": event.registration_closes_at}
-    if event.registration_opens_at and now < event.registration_opens_at:
-        return RegistrationState("not_yet", **state)
-    if not registration_is_open(event, now=now):
-        return RegistrationState("closed", **state)
-    if event.capacity is not None:
-        accepted = event.registrations.filter(status=RegistrationStatus.ACCEPTED).count()
-        if accepted >= event.capacity:
-            # The service waitlists applications to a full event that keeps a waiting list.
-            return RegistrationState("waitlist" if event.registration_waitlist else "full", **state)
-    return RegistrationState("open", **state)
-
-
 def event_feed_links(request, event):
-    """The event's public iCal feed as an https download and a webcal subscription."""
-    path = reverse("events:feed-public-event", args=[event.uid])
-    absolute = request.build_absolute_uri(path)
+    """The event's public iCal feed as a download and a webcal subscription, and all events."""
+    https, webcal = feed_addresses(
+        reverse("events:feed-public-event", args=[event.uid]), request=request
+    )
     return {
-        "https": absolute,
-        "webcal": "webcal://" + absolute.split("://", 1)[1],
+        "https": https,
+        "webcal": webcal,
         "all_https": request.build_absolute_uri(reverse("events:feed-public-events")),
     }
 

@@ -12,13 +12,14 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from core.forms import add_service_errors
 from events.models import Event, Invitation, Registration
 from events.selectors.invitations import get_invitation_for_token
+from events.selectors.registrations import registration_state
 from events.services.invitations import respond_to_invitation
 from events.services.registrations import submit_registration
 
-from . import selectors
-from .forms import RegistrationForm, RsvpForm, add_errors
+from .forms import RegistrationForm, RsvpForm
 
 CONFIRMATION_SALT = "cms.registration-confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 30
@@ -53,7 +54,7 @@ def _public_event(uid):
 @csrf_protect
 def register(request, uid):
     event = _public_event(uid)
-    state = selectors.registration_state(event)
+    state = registration_state(event)
     context = {"event": event, "registration": state}
     if not state.is_open:
         # Closed or full: say so, show no form and accept nothing, whatever was posted.
@@ -71,7 +72,7 @@ def register(request, uid):
                     event, data=form.registration_data(), language=get_language()
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 token = signing.dumps(registration.pk, salt=CONFIRMATION_SALT)
                 return redirect("cms:register_done", uid=event.uid, token=token)
@@ -112,7 +113,7 @@ def rsvp(request, token):
             try:
                 respond_to_invitation(invitation, **form.reply())
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, gettext("Thank you: your reply is recorded."))
                 return redirect(request.path)

@@ -1,8 +1,10 @@
 """Wagtail admin panels shared by the apps' viewsets."""
 
+from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
 def translated(field, heading, **panel_options):
@@ -21,3 +23,13 @@ def translated_search_fields(field_name, prefix=""):
     return [
         prefix + build_localized_fieldname(field_name, code) for code, _name in settings.LANGUAGES
     ]
+
+
+def when(start="starts_at", end="ends_at"):
+    """Start and end side by side under one heading."""
+    return FieldRowPanel([FieldPanel(start), FieldPanel(end)], heading=_("when"))
+
+
+def short_text():
+    """A textarea of four rows, for summaries and descriptions."""
+    return forms.Textarea(attrs={"rows": 4})

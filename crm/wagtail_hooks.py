@@ -11,9 +11,10 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.panels import translated, translated_search_fields
+from core.viewsets import RecordViewSet
 
 from . import audit, views
 from .choosers import crm_choosers
@@ -39,21 +40,18 @@ def affiliation_panels(*, with_person):
     ]
 
 
-class CrmViewSet(ModelViewSet):
-    """Shared settings: inspect pages for read-only staff, the audited history view."""
+class CrmViewSet(RecordViewSet):
+    """Shared settings: inspect pages for read-only staff, the audited history view.
 
-    inspect_view_enabled = True
+    Plain edits go through Wagtail's create, edit and delete actions, which crm/audit.py
+    replaces so that they write the audit entries with the changed fields.
+    """
+
     inspect_view_class = views.CrmInspectView
     history_view_class = views.AuditHistoryView
     delete_view_class = views.CrmDeleteView
     copy_view_enabled = False
     list_per_page = 50
-    # Related records shown in list columns, joined in the one listing query.
-    list_select_related = ()
-
-    def get_index_view_kwargs(self, **kwargs):
-        queryset = self.model._default_manager.select_related(*self.list_select_related)
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class OrganisationViewSet(CrmViewSet):

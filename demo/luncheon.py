@@ -20,9 +20,9 @@ from demo.common import ILLUSTRATIVE_NOTE, TAIPEI, at, demo_uid, report, transla
 from demo.events import LUNCHEON_PLACEHOLDERS
 from events.enums import Direction, InvitationStatus, MemberRole
 from events.models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
-from events.selectors.seating import guests_to_seat
+from events.seating.selectors import guests_to_seat
+from events.seating.services import configure_seating_plan, generate_seating_plan
 from events.services.invitations import invite_person
-from events.services.seating import configure_seating_plan, generate_seating_plan
 
 TABLE_SIZE = 10
 FAMILY_FIRST = NameOrder.FAMILY_FIRST

@@ -26,9 +26,14 @@ from events.models import (
     Registration,
     ThankYouLetter,
 )
-from events.selectors.programmes import envoys_as_of
-from events.services.camp import allocate_rooms, book_transfer_vehicles, form_camp_groups, quota_key
-from events.services.envoy_tour import (
+from events.programmes.camp.services import (
+    allocate_rooms,
+    book_transfer_vehicles,
+    form_camp_groups,
+    quota_key,
+)
+from events.programmes.envoy_tour.selectors import envoys_as_of
+from events.programmes.envoy_tour.services import (
     assign_interpreters,
     pair_forum,
     plan_transfer,

@@ -154,6 +154,14 @@ class SendInvitationsForm(forms.Form):
     )
 
 
+class FeedTokenForm(WagtailAdminModelForm):
+    language = forms.ChoiceField(
+        label=_("language"),
+        required=False,
+        choices=[("", _("the subscriber's preferred language")), *settings.LANGUAGES],
+    )
+
+
 def language_label(code):
     """The language's own name, as listed in settings.LANGUAGES."""
     return dict(settings.LANGUAGES).get(code, code)

@@ -1,6 +1,6 @@
 """Pure builders from records to icalendar objects; no queries, no HTTP.
 
-Callers fetch and prefetch the rows (events/selectors/feeds.py) and activate the feed's
+Callers fetch and prefetch the rows (events/selectors/feeds/) and activate the feed's
 language; these functions only read attributes. Public and private components are built by
 different functions so that a private field can never reach a public feed by a flag mistake.
 """

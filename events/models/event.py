@@ -142,6 +142,11 @@ class Event(IllustrativeModel, TimeStampedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def local_date(self):
+        """The day the event starts on, in the office's time zone."""
+        return timezone.localdate(self.starts_at)
+
 
 class DelegationQuerySet(models.QuerySet):
     def inbound(self):

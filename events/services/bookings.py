@@ -12,6 +12,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
+
 from ..enums import BookingStatus
 from ..exceptions import BookingConflict
 from ..models import Booking
@@ -86,7 +88,10 @@ def create_booking(
     pickup_address="",
     dropoff_address="",
 ):
-    """Book a resource for [starts_at, ends_at); raise BookingConflict if it is taken."""
+    """Book a resource for [starts_at, ends_at); raise BookingConflict if it is taken.
+
+    booked_by is also whom the audit entry names.
+    """
     booking = Booking(
         resource=resource,
         starts_at=starts_at,
@@ -101,6 +106,7 @@ def create_booking(
     )
     _validate(booking)
     _save_without_overlap(booking)
+    log_if_acted(booking, "wagtail.create", user=booked_by)
     return booking
 
 
@@ -115,16 +121,13 @@ def cancel_booking(booking, *, user=None):
     booking.sequence += 1
     booking.full_clean(exclude=["resource"])
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "sequence", "updated_at"])
+    log_if_acted(booking, "wagtail.edit", user=user)
     return booking
 
 
 @transaction.atomic
 def move_booking(booking, *, starts_at, ends_at, user=None):
-    """Move a confirmed booking to a new time; raise BookingConflict if that time is taken.
-
-    `user` is accepted for symmetry with the other services; the admin's history log
-    records who moved a booking.
-    """
+    """Move a confirmed booking to a new time; raise BookingConflict if that time is taken."""
     if booking.status == BookingStatus.CANCELLED:
         raise ValidationError(
             gettext("A cancelled booking cannot be moved; book the resource again."),
@@ -143,4 +146,20 @@ def move_booking(booking, *, starts_at, ends_at, user=None):
         # The caller's object must keep describing what is stored, not the refused move.
         booking.starts_at, booking.ends_at, booking.sequence = previous
         raise
+    log_if_acted(booking, "wagtail.edit", user=user)
+    return booking
+
+
+@transaction.atomic
+def update_booking(booking, *, starts_at, ends_at, user=None, **details):
+    """Change a booking's time and details (item, purpose, addresses) at once.
+
+    The time moves as move_booking moves it; the resource stays (book another to change it).
+    """
+    for name, value in details.items():
+        setattr(booking, name, value)
+    booking = move_booking(booking, starts_at=starts_at, ends_at=ends_at)
+    booking.full_clean(exclude=["resource"])
+    booking.save(update_fields=[*details, "updated_at"])
+    log_if_acted(booking, "wagtail.edit", user=user)
     return booking

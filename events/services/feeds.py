@@ -12,9 +12,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.log_actions import log
 
 from ..models import FeedToken
-from ..selectors.feeds import hash_token
+from ..selectors.feeds.tokens import hash_token
 
 # Calendar clients poll every few minutes; one write per token per interval is enough.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=5)
@@ -43,6 +44,7 @@ def create_feed_token(
     )
     token.full_clean()
     token.save()
+    log(token, "wagtail.create", user=user)
     return token, secret
 
 
@@ -56,6 +58,7 @@ def rotate_feed_token(token, *, user=None):
     token.token_hash = hash_token(secret)
     token.full_clean()
     token.save(update_fields=["token_hash", "updated_at"])
+    log(token, "wagtail.edit", user=user)
     return token, secret
 
 
@@ -66,6 +69,7 @@ def revoke_feed_token(token, *, user=None, now=None):
     if token.revoked_at is None:
         token.revoked_at = now or timezone.now()
         token.save(update_fields=["revoked_at", "updated_at"])
+    log(token, "wagtail.edit", user=user)
     return token
 
 

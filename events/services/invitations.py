@@ -14,6 +14,8 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from core.audit import log_if_acted
+
 from ..enums import EventStatus, InvitationStatus
 from ..models import Event, ForumMeeting, Invitation
 from ..tasks import build_invitation_message, send_invitation_mail
@@ -75,6 +77,7 @@ def invite_person(event, person, *, respond_by=None, max_companions=1, user=None
     )
     invitation.full_clean()
     invitation.save()
+    log_if_acted(invitation, "wagtail.create", user=user)
     return invitation
 
 

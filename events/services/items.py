@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
+
 from ..enums import BookingStatus, EventStatus, ItemStatus
 from ..models import ItineraryItem
 from .bookings import cancel_booking, move_booking
@@ -61,7 +63,7 @@ def _move_item_bookings(item, old_starts_at, old_ends_at):
 
 
 @transaction.atomic
-def create_item(event, *, kind, title, starts_at, ends_at, **fields):
+def create_item(event, *, kind, title, starts_at, ends_at, user=None, **fields):
     """Add an itinerary item to an event's programme; members and people may be given too."""
     related = {
         name: fields.pop(name)
@@ -75,11 +77,12 @@ def create_item(event, *, kind, title, starts_at, ends_at, **fields):
     item.save()
     for name, values in related.items():
         getattr(item, name).set(values)
+    log_if_acted(item, "wagtail.create", user=user)
     return item
 
 
 @transaction.atomic
-def update_item(item, **changes):
+def update_item(item, *, user=None, **changes):
     """Change an item; SEQUENCE rises and its bookings follow when time, place or status change.
 
     A booking that cannot follow (the resource is taken at the new time) raises BookingConflict
@@ -87,37 +90,38 @@ def update_item(item, **changes):
     """
     old_starts_at, old_ends_at = item.starts_at, item.ends_at
     changed, rescheduled = _apply_changes(item, changes, ITEM_SCHEDULE_FIELDS)
-    if not changed:
-        return item
-    if rescheduled:
-        item.sequence += 1
-    item.full_clean()
-    item.save()
-    if item.status == ItemStatus.CANCELLED:
-        for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
-            cancel_booking(booking)
-    elif {"starts_at", "ends_at"} & changed:
-        _move_item_bookings(item, old_starts_at, old_ends_at)
+    if changed:
+        if rescheduled:
+            item.sequence += 1
+        item.full_clean()
+        item.save()
+        if item.status == ItemStatus.CANCELLED:
+            for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
+                cancel_booking(booking)
+        elif {"starts_at", "ends_at"} & changed:
+            _move_item_bookings(item, old_starts_at, old_ends_at)
+    # An officer's save is recorded even when it changed nothing, as Wagtail's edit view does.
+    log_if_acted(item, "wagtail.edit", user=user)
     return item
 
 
 @transaction.atomic
-def update_event(event, **changes):
+def update_event(event, *, user=None, **changes):
     """Change an event; SEQUENCE rises when its time, place or status change.
 
     Setting the status to cancelled does what cancel_event does (items, bookings, guests).
     """
     changed, rescheduled = _apply_changes(event, changes, EVENT_SCHEDULE_FIELDS)
-    if not changed:
-        return event
-    if rescheduled:
-        event.sequence += 1
-    event.full_clean()
-    event.save()
-    if "status" in changed and event.status == EventStatus.CANCELLED:
-        for item in event.items.all():
-            cancel_item(item)
-        send_cancellation_notices(event)
+    if changed:
+        if rescheduled:
+            event.sequence += 1
+        event.full_clean()
+        event.save()
+        if "status" in changed and event.status == EventStatus.CANCELLED:
+            for item in event.items.all():
+                cancel_item(item)
+            send_cancellation_notices(event)
+    log_if_acted(event, "wagtail.edit", user=user)
     return event
 
 

@@ -14,29 +14,24 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
+
 from ..checkin_codes import normalise_checkin_code
-from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
+from ..enums import RegistrationStatus
 from ..models import Event, Registration
-from ..selectors.registrations import registration_name
+from ..selectors.registrations import (
+    ALL_QUESTION_FIELDS,
+    BASE_FIELDS,
+    CONSENT_KEY,
+    asked_fields,
+    has_room,
+    registration_is_open,
+    registration_name,
+    required_fields,
+)
 from ..tasks import send_registration_mail
 from ..validators import normalise_passport_number
 
-# Asked of every applicant.
-BASE_FIELDS = ("family_name", "given_name", "native_name", "email", "phone")
-# Fields behind each optional question; an unasked question's answer is not stored.
-QUESTION_FIELDS = {
-    RegistrationQuestion.NATIONALITY: ("nationality",),
-    RegistrationQuestion.UNIVERSITY: ("university",),
-    RegistrationQuestion.PASSPORT: ("passport_number",),
-    RegistrationQuestion.DATE_OF_BIRTH: ("date_of_birth",),
-    RegistrationQuestion.EMERGENCY_CONTACT: ("emergency_contact_name", "emergency_contact_phone"),
-    RegistrationQuestion.DIETARY: ("dietary_requirements",),
-}
-# Asked but may be left empty ("no special needs").
-OPTIONAL_ANSWERS = {"dietary_requirements"}
-# Forms may send every question's field; answers to unasked ones are dropped, not refused.
-ALL_QUESTION_FIELDS = {name for fields in QUESTION_FIELDS.values() for name in fields}
-CONSENT_KEY = "consent"
 REVIEW_STATUSES = (
     RegistrationStatus.ACCEPTED,
     RegistrationStatus.WAITLISTED,
@@ -55,17 +50,6 @@ def _lock_event(event):
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _accepted_count(event, *, exclude=None):
-    accepted = event.registrations.filter(status=RegistrationStatus.ACCEPTED)
-    if exclude is not None:
-        accepted = accepted.exclude(pk=exclude.pk)
-    return accepted.count()
-
-
-def _has_room(event, *, exclude=None):
-    return event.capacity is None or _accepted_count(event, exclude=exclude) < event.capacity
-
-
 def _new_checkin_code():
     while True:
         code = "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_LENGTH))
@@ -77,25 +61,6 @@ def _accept(registration):
     registration.status = RegistrationStatus.ACCEPTED
     if not registration.checkin_code:
         registration.checkin_code = _new_checkin_code()
-
-
-def asked_fields(event):
-    """The Registration fields an event's public form asks for, in form order."""
-    fields = list(BASE_FIELDS)
-    for question in event.registration_questions or []:
-        fields.extend(QUESTION_FIELDS.get(question, ()))
-    return fields
-
-
-def registration_is_open(event, *, now=None):
-    """Whether the event takes applications at this moment."""
-    now = now or timezone.now()
-    return (
-        event.takes_registrations
-        and event.status != EventStatus.CANCELLED
-        and (event.registration_opens_at is None or event.registration_opens_at <= now)
-        and (event.registration_closes_at is None or now < event.registration_closes_at)
-    )
 
 
 def _refuse_unknown_fields(data):
@@ -111,8 +76,7 @@ def _refuse_unknown_fields(data):
 def _missing_answers(event, data):
     """Errors for asked questions left empty and for consent not given, by field."""
     errors = {}
-    required = set(asked_fields(event)) - OPTIONAL_ANSWERS - {"native_name", "phone"}
-    for name in sorted(required):
+    for name in sorted(required_fields(event)):
         if data.get(name) in (None, ""):
             errors[name] = [ValidationError(gettext("This question needs an answer."), "required")]
     if event.consent_text and not data.get(CONSENT_KEY):
@@ -134,7 +98,7 @@ def submit_registration(event, *, data, language, now=None):
     if not registration_is_open(event, now=now):
         raise ValidationError(gettext("Applications for this event are closed."), code="closed")
     _refuse_unknown_fields(data)
-    full = not _has_room(event)
+    full = not has_room(event)
     if full and not event.registration_waitlist:
         raise ValidationError(gettext("This event is full."), code="full")
     answers = {name: data[name] for name in asked_fields(event) if name in data}
@@ -177,7 +141,7 @@ def review_registration(registration, *, status, user, note=""):
             gettext("The applicant has withdrawn; the application cannot be reviewed."),
             code="withdrawn",
         )
-    if status == RegistrationStatus.ACCEPTED and not _has_room(event, exclude=registration):
+    if status == RegistrationStatus.ACCEPTED and not has_room(event, exclude=registration):
         raise ValidationError(
             gettext("The event is full (%(capacity)d places); waitlist the application instead."),
             code="full",
@@ -195,6 +159,7 @@ def review_registration(registration, *, status, user, note=""):
     registration.save()
     if changed:
         _enqueue_mail(registration, status)
+    log_if_acted(registration, "wagtail.edit", user=user)
     return registration
 
 
@@ -222,7 +187,7 @@ def promote_waitlist(event):
     )
     promoted = []
     for registration in waiting:
-        if not _has_room(event):
+        if not has_room(event):
             break
         _accept(registration)
         registration.save(update_fields=["status", "checkin_code", "updated_at"])

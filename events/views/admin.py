@@ -1,29 +1,21 @@
 """Wagtail admin views for events and logistics whose writes go through the events services."""
 
-from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import (
-    CreateView,
-    EditView,
-    IndexView,
-    InspectView,
-    WagtailAdminTemplateMixin,
-)
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.widgets.button import Button
-from wagtail.log_actions import log
 
-from ..enums import BookingStatus, EventStatus, InvitationStatus, ItemStatus
+from core.views import ActionView, ServiceFormMixin
+
+from ..enums import BookingStatus, InvitationStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
 from ..services import bookings as booking_services
@@ -33,15 +25,6 @@ from ..services import registrations as registration_services
 
 SENSITIVE_REGISTRATION_FIELDS = ("passport_number", "date_of_birth")
 SENSITIVE_REGISTRATION_PERMISSION = "events.view_sensitive_registration"
-
-
-def add_errors_to_form(form, error):
-    """Put a service's ValidationError on the form: on its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def concrete_changes(form, model):
@@ -54,43 +37,13 @@ def concrete_changes(form, model):
     }
 
 
-class ServiceFormMixin:
-    """A create or edit view whose save calls a service; refusals are shown on the form."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            # The view's transaction has rolled back: nothing the service began is kept.
-            add_errors_to_form(form, error)
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-    def save_m2m(self, instance):
-        self.form.instance = instance
-        self.form._save_m2m()
-
-
-def split_cancellation(changes, cancelled_status):
-    """Take a change of status to cancelled out of the changes: cancelling has its own service."""
-    if changes.get("status") == cancelled_status:
-        del changes["status"]
-        return True
-    return False
-
-
 class EventEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = Event.objects.get(pk=self.object.pk)
+        # A change to cancelled cancels its items and their bookings too (update_event).
         changes = concrete_changes(self.form, Event)
-        cancelling = split_cancellation(changes, EventStatus.CANCELLED)
-        event = item_services.update_event(stored, **changes)
-        if cancelling:
-            # Its items and their bookings are cancelled too, which frees the resources.
-            event = item_services.cancel_event(event)
+        event = item_services.update_event(stored, user=self.request.user, **changes)
         self.save_m2m(event)
-        log(event, "wagtail.edit", user=self.request.user)
         return event
 
     @cached_property
@@ -124,23 +77,20 @@ class ItineraryItemCreateView(ServiceFormMixin, CreateView):
             title=data["title_zh_hant"],
             starts_at=data.pop("starts_at"),
             ends_at=data.pop("ends_at"),
+            user=self.request.user,
             **data,
         )
         self.save_m2m(item)
-        log(item, "wagtail.create", user=self.request.user)
         return item
 
 
 class ItineraryItemEditView(ServiceFormMixin, EditView):
     def save_instance(self):
         stored = ItineraryItem.objects.get(pk=self.object.pk)
+        # A change to cancelled frees the item's bookings too (update_item).
         changes = concrete_changes(self.form, ItineraryItem)
-        cancelling = split_cancellation(changes, ItemStatus.CANCELLED)
-        item = item_services.update_item(stored, **changes)
-        if cancelling:
-            item = item_services.cancel_item(item)
+        item = item_services.update_item(stored, user=self.request.user, **changes)
         self.save_m2m(item)
-        log(item, "wagtail.edit", user=self.request.user)
         return item
 
 
@@ -157,7 +107,6 @@ class BookingCreateView(ServiceFormMixin, CreateView):
             booked_by=self.request.user,
             **{name: data[name] for name in BOOKING_DETAILS if name in data},
         )
-        log(booking, "wagtail.create", user=self.request.user)
         return booking
 
 
@@ -166,17 +115,14 @@ class BookingEditView(ServiceFormMixin, EditView):
         data = self.form.cleaned_data
         # The form has already written the new times onto its instance; the service must
         # compare against what is stored.
-        booking = Booking.objects.select_related("resource").get(pk=self.object.pk)
-        details = [name for name in BOOKING_DETAILS if name in data]
-        for name in details:
-            setattr(booking, name, data[name])
-        booking = booking_services.move_booking(
-            booking, starts_at=data["starts_at"], ends_at=data["ends_at"], user=self.request.user
+        stored = Booking.objects.select_related("resource").get(pk=self.object.pk)
+        return booking_services.update_booking(
+            stored,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            user=self.request.user,
+            **{name: data[name] for name in BOOKING_DETAILS if name in data},
         )
-        booking.full_clean(exclude=["resource"])
-        booking.save(update_fields=[*details, "updated_at"])
-        log(booking, "wagtail.edit", user=self.request.user)
-        return booking
 
     @cached_property
     def header_more_buttons(self):
@@ -204,15 +150,14 @@ def week_view_button(booking, button_class):
     )
 
 
-class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class BookingCancelView(ActionView):
     """Cancel one booking after a confirmation; the slot becomes free."""
 
     model = Booking
-    permission_required = "change"
     template_name = "events/admin/booking_cancel.html"
     page_title = _("Cancel booking")
     header_icon = "calendar-alt"
-    form_class = forms.Form  # a confirmation: the POST itself is the answer
+    success_url = reverse_lazy("booking:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -223,13 +168,11 @@ class BookingCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
     def get_page_subtitle(self):
         return str(self.object)
 
-    def form_valid(self, form):
+    def act(self, data):
         booking_services.cancel_booking(self.object, user=self.request.user)
-        log(self.object, "wagtail.edit", user=self.request.user)
         messages.success(
             self.request, gettext("Booking cancelled: %(booking)s") % {"booking": self.object}
         )
-        return redirect("booking:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -257,15 +200,13 @@ class BookingIndexView(IndexView):
 class InvitationCreateView(ServiceFormMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        invitation = invitation_services.invite_person(
+        return invitation_services.invite_person(
             data["event"],
             data["person"],
             respond_by=data.get("respond_by"),
             max_companions=data.get("max_companions", 1),
             user=self.request.user,
         )
-        log(invitation, "wagtail.create", user=self.request.user)
-        return invitation
 
 
 class EventIndexView(IndexView):
@@ -283,15 +224,15 @@ class EventIndexView(IndexView):
         return buttons
 
 
-class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class SendInvitationsView(ActionView):
     """Send an event's unsent invitations, or remind the guests who have not replied."""
 
     model = Invitation
-    permission_required = "change"
     template_name = "events/admin/send_invitations.html"
     page_title = _("Invitations")
     header_icon = "mail"
     form_class = SendInvitationsForm
+    success_url = reverse_lazy("invitation:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -306,11 +247,11 @@ class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             self.event.invitations.filter(sent_at__isnull=True).select_related("person", "event")
         )
 
-    def form_valid(self, form):
-        if form.cleaned_data["action"] == SendInvitationsForm.ACTION_REMIND:
+    def act(self, data):
+        if data["action"] == SendInvitationsForm.ACTION_REMIND:
             count = invitation_services.send_reminders(self.event)
             messages.success(self.request, gettext("%(count)d reminders sent.") % {"count": count})
-            return redirect("invitation:index")
+            return
         sent = 0
         # Each invitation is its own transaction: one guest without an e-mail address must
         # not hold back the others.
@@ -322,7 +263,6 @@ class SendInvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             else:
                 sent += 1
         messages.success(self.request, gettext("%(count)d invitations sent.") % {"count": sent})
-        return redirect("invitation:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -370,15 +310,15 @@ class RegistrationInspectView(InspectView):
         return [name for name in fields if name not in SENSITIVE_REGISTRATION_FIELDS]
 
 
-class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class RegistrationReviewView(ActionView):
     """Accept, waitlist or reject one registration with an optional note."""
 
     model = Registration
-    permission_required = "change"
     template_name = "events/admin/registration_review.html"
     page_title = _("Review registration")
     header_icon = "tasks"
     form_class = RegistrationReviewForm
+    success_url = reverse_lazy("registration:index")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -392,18 +332,10 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
     def get_initial(self):
         return {"status": self.request.GET.get("status"), "note": self.object.review_note}
 
-    def form_valid(self, form):
-        try:
-            registration_services.review_registration(
-                self.object,
-                status=form.cleaned_data["status"],
-                user=self.request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_errors_to_form(form, error)
-            return self.form_invalid(form)
-        log(self.object, "wagtail.edit", user=self.request.user)
+    def act(self, data):
+        registration_services.review_registration(
+            self.object, status=data["status"], user=self.request.user, note=data["note"]
+        )
         messages.success(
             self.request,
             gettext("%(registration)s: %(status)s")
@@ -412,7 +344,6 @@ class RegistrationReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
                 "status": self.object.get_status_display(),
             },
         )
-        return redirect("registration:index")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from .. import ical
 from ..models import FeedToken
 from ..responses import CalendarResponse, add_validators
-from ..selectors import feeds
+from ..selectors.feeds import calendars, rows, tokens
 from ..services.feeds import touch_feed_token
 
 # The key is versioned by the rows' count and latest change, so stale bytes are never served;
@@ -24,26 +24,26 @@ LANGUAGES = {code for code, _name in settings.LANGUAGES}
 @require_safe
 def public_events(request):
     language = _language(request, settings.LANGUAGE_CODE)
-    return _serve(request, feeds.public_events_feed(language=language))
+    return _serve(request, calendars.public_events_feed(language=language))
 
 
 @require_safe
 def public_event(request, uid):
-    event = get_object_or_404(feeds.public_events(), uid=uid)
+    event = get_object_or_404(rows.public_events(), uid=uid)
     language = _language(request, settings.LANGUAGE_CODE)
-    return _serve(request, feeds.public_event_feed(event, language=language))
+    return _serve(request, calendars.public_event_feed(event, language=language))
 
 
 @require_safe
 def private_feed(request, secret):
     try:
-        token = feeds.get_feed_token(secret)
+        token = tokens.get_feed_token(secret)
     except FeedToken.DoesNotExist:
         # The same plain 404 for unknown, rotated and revoked links: nothing to probe.
         raise Http404 from None
     touch_feed_token(token)
-    language = _language(request, None) or feeds.token_language(token)
-    return _serve(request, feeds.token_feed(token, language=language))
+    language = _language(request, None) or tokens.token_language(token)
+    return _serve(request, calendars.token_feed(token, language=language))
 
 
 def _language(request, default):

@@ -13,8 +13,10 @@ from django.views.generic import TemplateView
 from django_countries.fields import Country
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permissions import policy_registry
 
+from core.viewsets import ANY_PERMISSION
+
+from ..charts import bar_lengths
 from ..enums import EventKind
 from ..forms import BookingWeekForm, RunSheetForm, StatisticsForm
 from ..models import Booking, Delegation, Event, ItineraryItem
@@ -28,12 +30,7 @@ DAY_STARTS, DAY_ENDS = 7, 21
 class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """A page anyone with a permission on `model` may read (protocol officers and viewers)."""
 
-    any_permission_required = ["add", "change", "delete", "view"]
-
-    @classmethod
-    def user_may_open(cls, user):
-        policy = policy_registry.get_by_type(cls.model)
-        return policy.user_has_any_permission(user, cls.any_permission_required)
+    any_permission_required = ANY_PERMISSION
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
@@ -165,14 +162,6 @@ class BookingWeekView(ReportView):
         return context
 
 
-def with_bars(rows):
-    """Add each row's share of the largest count, as a bar width in percent."""
-    largest = max((row["count"] for row in rows), default=0)
-    for row in rows:
-        row["percent"] = round(row["count"] * 100 / largest) if largest else 0
-    return rows
-
-
 def country_label(code):
     return Country(code).name if code else gettext("country unknown")
 
@@ -207,18 +196,21 @@ class StatisticsView(ReportView):
         visitors = stats.visitors_in_year(year)
         trips = stats.vehicle_trips_by_month(year)
         room_bookings = stats.room_bookings_by_venue(year)
+        trip_rows = [{"label": MONTHS[month], "count": count} for month, count in trips.items()]
+        venue_rows = [{"venue": venue, "count": count} for venue, count in room_bookings]
+        for rows in (trip_rows, venue_rows):
+            # The bars are CSS widths in percent of the busiest month or venue.
+            lengths = bar_lengths([row["count"] for row in rows], full=100)
+            for row, percent in zip(rows, lengths):
+                row["percent"] = percent
         context.update(
             visits=visits,
             visitors=visitors,
             by_country=side_by_side(visits.by_country, visitors.by_country, country_label),
             by_kind=side_by_side(visits.by_kind, visitors.by_kind, kind_label),
-            trips=with_bars(
-                [{"label": MONTHS[month], "count": count} for month, count in trips.items()]
-            ),
+            trips=trip_rows,
             trips_total=sum(trips.values()),
-            room_bookings=with_bars(
-                [{"venue": venue, "count": count} for venue, count in room_bookings]
-            ),
+            room_bookings=venue_rows,
             room_bookings_total=sum(count for _venue, count in room_bookings),
         )
         return context

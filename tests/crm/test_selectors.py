@@ -1,120 +1,20 @@
-import datetime
-from types import SimpleNamespace
+"""CRM reads: titles and precedence as of a date, sister cities in order, agreements due,
+dormant ties."""
 
 import pytest
-from django.utils import translation
 
-from crm import enums, selectors
+from crm import selectors
 from crm.enums import OfficeRank, RelationshipStatus, RelationshipType
 from crm.models import RelationshipRenewal
+from tests.crm.conftest import SPRING_2019, D, city, holds, person, tie
 from tests.factories.crm import (
     AffiliationFactory,
     InteractionFactory,
     OrganisationFactory,
-    PersonFactory,
     RelationshipFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-D = datetime.date
-SPRING_2019 = D(2019, 6, 1)
-
-
-def city(name, name_en, **fields):
-    return OrganisationFactory(name=name, name_en=name_en, **fields)
-
-
-def person(family, given, *, cjk=True, **fields):
-    order = enums.NameOrder.FAMILY_FIRST if cjk else enums.NameOrder.GIVEN_FIRST
-    return PersonFactory(family_name=family, given_name=given, name_order=order, **fields)
-
-
-def holds(who, where, title, title_en, rank, start, end=None, *, primary=True):
-    return AffiliationFactory(
-        person=who,
-        organisation=where,
-        position_title=title,
-        position_title_en=title_en,
-        office_rank=rank,
-        start_date=start,
-        end_date=end,
-        is_primary=primary,
-    )
-
-
-def tie(source, target, kind, signed_on, **fields):
-    return RelationshipFactory(
-        source=source, target=target, type=kind, signed_on=signed_on, **fields
-    )
-
-
-@pytest.fixture
-def graph():
-    """Kaohsiung and a few partners as the 2019 report knows them, plus ended and expired ties."""
-    g = SimpleNamespace()
-    g.kaohsiung = city("高雄市", "Kaohsiung City", is_home=True, country="TW")
-    g.suwon = city("水原市", "Suwon", country="KR")
-    g.akita = city("秋田縣", "Akita Prefecture")
-    g.ait = city("美國在台協會", "American Institute in Taiwan", country="TW")
-    g.oldtown = city("舊城", "Oldtown", country="US")
-    g.expiredville = city("逾期市", "Expiredville", country="US")
-
-    g.han = person("Han", "Kuo-yu")
-    g.chen = person("Chen", "Chi-mai")
-    g.lin = person("Lin", "Yu-ting")
-    g.yeom = person("Yeom", "Tae-young")
-    g.satake = person("Satake", "Norihisa")
-    g.brent = person("Christensen", "Brent", cjk=False)
-    g.nobody = person("Wang", "Xiao-ming")
-
-    g.han_mayor = holds(
-        g.han, g.kaohsiung, "市長", "Mayor", OfficeRank.MAYOR, D(2018, 12, 25), D(2020, 6, 12)
-    )
-    g.chen_mayor = holds(g.chen, g.kaohsiung, "市長", "Mayor", OfficeRank.MAYOR, D(2020, 9, 3))
-    g.lin_director = holds(
-        g.lin, g.kaohsiung, "處長", "Director", OfficeRank.DIRECTOR, D(2018, 12, 25)
-    )
-    g.yeom_mayor = holds(
-        g.yeom, g.suwon, "市長", "Mayor", OfficeRank.MAYOR, D(2014, 7, 1), D(2022, 6, 30)
-    )
-    g.satake_governor = holds(
-        g.satake, g.akita, "知事", "Governor", OfficeRank.GOVERNOR, D(2009, 4, 20)
-    )
-    g.brent_director = holds(
-        g.brent, g.ait, "處長", "Director", OfficeRank.AMBASSADOR, D(2018, 8, 1), D(2021, 7, 1)
-    )
-
-    g.suwon_tie = tie(g.kaohsiung, g.suwon, RelationshipType.FRIENDSHIP_CITY, D(2019, 2, 16))
-    g.akita_tie = tie(g.akita, g.kaohsiung, RelationshipType.MOU, D(2016, 8, 23))
-    g.ait_tie = tie(g.kaohsiung, g.ait, RelationshipType.PARTNERSHIP, D(2015, 1, 1))
-    g.oldtown_tie = tie(
-        g.kaohsiung,
-        g.oldtown,
-        RelationshipType.SISTER_CITY,
-        D(1990, 1, 1),
-        status=RelationshipStatus.ENDED,
-        ended_on=D(2015, 1, 1),
-    )
-    g.expired_tie = tie(
-        g.kaohsiung, g.expiredville, RelationshipType.MOU, D(2014, 1, 1), expires_on=D(2018, 12, 31)
-    )
-    return g
-
-
-def by_label(neighbourhood):
-    return {node.label: distance for node, distance in neighbourhood.distances.items()}
-
-
-def described(edges):
-    return [(edge.source.label, edge.target.label, edge.kind, edge.label) for edge in edges]
-
-
-def type_label(kind):
-    return str(RelationshipType(kind).label)
-
-
-# Precedence ------------------------------------------------------------------------------
 
 
 def test_title_as_of_shows_the_2019_title_after_the_person_moved_on(graph):
@@ -231,225 +131,6 @@ def test_order_by_precedence_query_count_constant(django_assert_num_queries, siz
         assert len(selectors.order_by_precedence(people, SPRING_2019)) == size
 
 
-# Neighbourhoods ----------------------------------------------------------------------------
-
-
-def test_neighbours_one_hop_in_2019_skips_ended_expired_and_future(graph):
-    around = selectors.neighbours(graph.kaohsiung, hops=1, as_of=SPRING_2019)
-    assert around.centre == selectors.Node("organisation", graph.kaohsiung.pk, "")
-    assert around.centre.label == "高雄市"
-    assert by_label(around) == {
-        "高雄市": 0,
-        "Han Kuo-yu": 1,
-        "Lin Yu-ting": 1,
-        "水原市": 1,
-        "秋田縣": 1,
-        "美國在台協會": 1,
-    }
-    assert described(around.edges) == [
-        ("Han Kuo-yu", "高雄市", "affiliation", "市長"),
-        ("Lin Yu-ting", "高雄市", "affiliation", "處長"),
-        ("高雄市", "水原市", "friendship_city", type_label("friendship_city")),
-        ("秋田縣", "高雄市", "mou", type_label("mou")),
-        ("高雄市", "美國在台協會", "partnership", type_label("partnership")),
-    ]
-
-
-def test_neighbours_two_hops_reaches_the_partners_people(graph):
-    around = selectors.neighbours(graph.kaohsiung, hops=2, as_of=SPRING_2019)
-    assert by_label(around) == {
-        "高雄市": 0,
-        "Han Kuo-yu": 1,
-        "Lin Yu-ting": 1,
-        "水原市": 1,
-        "秋田縣": 1,
-        "美國在台協會": 1,
-        "Yeom Tae-young": 2,
-        "Satake Norihisa": 2,
-        "Brent Christensen": 2,
-    }
-    assert len(around.edges) == 8
-    assert ("Yeom Tae-young", "水原市", "affiliation", "市長") in described(around.edges)
-
-
-def test_neighbours_as_of_later_date_follows_who_holds_office(graph):
-    around = selectors.neighbours(graph.kaohsiung, hops=1, as_of=D(2021, 1, 1))
-    assert by_label(around) == {
-        "高雄市": 0,
-        "Chen Chi-mai": 1,
-        "Lin Yu-ting": 1,
-        "水原市": 1,
-        "秋田縣": 1,
-        "美國在台協會": 1,
-    }
-
-
-def test_neighbours_before_an_end_date_still_sees_the_tie(graph):
-    around = selectors.neighbours(graph.kaohsiung, hops=1, as_of=D(2014, 6, 1))
-    assert by_label(around) == {"高雄市": 0, "舊城": 1, "逾期市": 1}
-
-
-def test_neighbours_type_filter_keeps_affiliations(graph):
-    around = selectors.neighbours(
-        graph.kaohsiung, hops=2, as_of=SPRING_2019, types=[RelationshipType.FRIENDSHIP_CITY]
-    )
-    assert by_label(around) == {
-        "高雄市": 0,
-        "Han Kuo-yu": 1,
-        "Lin Yu-ting": 1,
-        "水原市": 1,
-        "Yeom Tae-young": 2,
-    }
-    one_type = selectors.neighbours(
-        graph.kaohsiung, hops=2, as_of=SPRING_2019, types=RelationshipType.FRIENDSHIP_CITY
-    )
-    assert by_label(one_type) == by_label(around)
-
-
-def test_neighbours_of_a_person_and_labels_in_the_active_language(graph):
-    with translation.override("en"):
-        around = selectors.neighbours(graph.yeom, hops=2, as_of=SPRING_2019)
-    assert by_label(around) == {"Yeom Tae-young": 0, "Suwon": 1, "Kaohsiung City": 2}
-    assert described(around.edges) == [
-        ("Yeom Tae-young", "Suwon", "affiliation", "Mayor"),
-        ("Kaohsiung City", "Suwon", "friendship_city", "friendship city"),
-    ]
-
-
-def test_neighbours_suspended_and_proposed_ties_do_not_count(graph):
-    graph.suwon_tie.status = RelationshipStatus.SUSPENDED
-    graph.suwon_tie.save()
-    tie(graph.kaohsiung, graph.oldtown, RelationshipType.MOU, D(2019, 1, 1), status="proposed")
-    around = selectors.neighbours(graph.kaohsiung, hops=1, as_of=SPRING_2019)
-    assert "水原市" not in by_label(around)
-    assert "舊城" not in by_label(around)
-
-
-def test_neighbours_rejects_other_records(graph):
-    with pytest.raises(TypeError):
-        selectors.neighbours(graph.suwon_tie)
-
-
-def star(size):
-    """An organisation with size/2 people and size/2 partners, each partner with one person."""
-    centre = OrganisationFactory()
-    for _ in range(size // 2):
-        AffiliationFactory(organisation=centre)
-        partner = RelationshipFactory(source=centre).target
-        AffiliationFactory(organisation=partner)
-    return centre
-
-
-@pytest.mark.parametrize("size", [10, 100])
-def test_neighbours_query_count_constant(django_assert_num_queries, size):
-    centre = star(size)
-    # Hop 1: affiliations, ties. Hop 2: affiliations, ties. Labels: organisations, people.
-    with django_assert_num_queries(6):
-        around = selectors.neighbours(centre, hops=2, as_of=SPRING_2019)
-    assert len(around.distances) == 1 + size // 2 * 3
-
-
-def test_neighbours_frontier_beyond_inline_limit_is_one_query(django_assert_num_queries):
-    centre = OrganisationFactory()
-    partners = OrganisationFactory.create_batch(selectors.INLINE_ID_LIMIT + 20)
-    for partner in partners:
-        RelationshipFactory(source=centre, target=partner)
-    far = RelationshipFactory(source=partners[-1]).target
-    # Two hops of affiliations and ties, then the labels of organisations (there are no people).
-    with django_assert_num_queries(5):
-        around = selectors.neighbours(centre, hops=2, as_of=SPRING_2019)
-    assert len(around.distances) == len(partners) + 2
-    assert around.distances[selectors.Node("organisation", far.pk, "")] == 2
-
-
-# Shortest paths ----------------------------------------------------------------------------
-
-
-def test_shortest_path_how_we_know_the_suwon_mayor(graph):
-    path = selectors.shortest_path(graph.lin, graph.yeom, as_of=SPRING_2019)
-    assert described(path) == [
-        ("Lin Yu-ting", "高雄市", "affiliation", "處長"),
-        ("高雄市", "水原市", "friendship_city", type_label("friendship_city")),
-        ("水原市", "Yeom Tae-young", "affiliation", "市長"),
-    ]
-
-
-def test_shortest_path_edges_point_from_a_to_b(graph):
-    path = selectors.shortest_path(graph.yeom, graph.satake, as_of=SPRING_2019)
-    assert described(path) == [
-        ("Yeom Tae-young", "水原市", "affiliation", "市長"),
-        ("水原市", "高雄市", "friendship_city", type_label("friendship_city")),
-        ("高雄市", "秋田縣", "mou", type_label("mou")),
-        ("秋田縣", "Satake Norihisa", "affiliation", "知事"),
-    ]
-    assert all(before.target == after.source for before, after in zip(path, path[1:], strict=False))
-
-
-def test_shortest_path_none_before_the_tie_was_signed(graph):
-    assert selectors.shortest_path(graph.lin, graph.yeom, as_of=D(2019, 2, 15)) is None
-
-
-def test_shortest_path_none_when_types_exclude_the_tie(graph):
-    found = selectors.shortest_path(
-        graph.lin, graph.yeom, as_of=SPRING_2019, types=[RelationshipType.MOU]
-    )
-    assert found is None
-
-
-def test_shortest_path_respects_max_hops(graph):
-    assert selectors.shortest_path(graph.lin, graph.yeom, as_of=SPRING_2019, max_hops=2) is None
-    assert len(selectors.shortest_path(graph.lin, graph.yeom, as_of=SPRING_2019, max_hops=3)) == 3
-
-
-def test_shortest_path_prefers_the_shorter_route(graph):
-    # A direct MOU with Akita's governor's prefecture beats going round through Kaohsiung.
-    tie(graph.suwon, graph.akita, RelationshipType.MOU, D(2018, 1, 1))
-    path = selectors.shortest_path(graph.yeom, graph.satake, as_of=SPRING_2019)
-    assert described(path) == [
-        ("Yeom Tae-young", "水原市", "affiliation", "市長"),
-        ("水原市", "秋田縣", "mou", type_label("mou")),
-        ("秋田縣", "Satake Norihisa", "affiliation", "知事"),
-    ]
-
-
-def test_shortest_path_to_itself_is_empty(graph):
-    assert selectors.shortest_path(graph.suwon, graph.suwon) == []
-
-
-def test_shortest_path_ended_tie_not_walked_after_it_ended(graph):
-    mayor = person("Smith", "John", cjk=False)
-    holds(mayor, graph.oldtown, "市長", "Mayor", OfficeRank.MAYOR, D(2000, 1, 1))
-    assert len(selectors.shortest_path(graph.kaohsiung, mayor, as_of=D(2010, 1, 1))) == 2
-    assert selectors.shortest_path(graph.kaohsiung, mayor, as_of=SPRING_2019) is None
-
-
-def chain_with_padding(size):
-    """a - A = B - b, with size/4 extra people and size/4 extra ties on each of A and B."""
-    a, b = PersonFactory(), PersonFactory()
-    left, right = OrganisationFactory(), OrganisationFactory()
-    AffiliationFactory(person=a, organisation=left)
-    AffiliationFactory(person=b, organisation=right)
-    RelationshipFactory(source=left, target=right)
-    for org in (left, right):
-        for _ in range(size // 4):
-            AffiliationFactory(organisation=org)
-            RelationshipFactory(source=org)
-    return a, b
-
-
-@pytest.mark.parametrize("size", [10, 100])
-def test_shortest_path_query_count_constant(django_assert_num_queries, size):
-    a, b = chain_with_padding(size)
-    # From a: affiliations; from its organisation: affiliations, ties; from b: affiliations;
-    # then the labels of organisations and people on the path.
-    with django_assert_num_queries(6):
-        path = selectors.shortest_path(a, b, as_of=SPRING_2019)
-    assert len(path) == 3
-
-
-# Sister cities -----------------------------------------------------------------------------
-
-
 def test_sister_cities_in_order_suwon_is_34th(graph):
     partners = OrganisationFactory.create_batch(31)
     for number, partner in enumerate(partners):
@@ -498,9 +179,6 @@ def test_sister_cities_in_order_query_count_constant(django_assert_num_queries, 
         RelationshipFactory(source=home, signed_on=D(1900 + number, 1, 1))
     with django_assert_num_queries(1):
         assert len(selectors.sister_cities_in_order()) == size
-
-
-# Agreements due ----------------------------------------------------------------------------
 
 
 def test_agreements_due_renewals_and_anniversaries(graph):
@@ -588,9 +266,6 @@ def test_agreements_due_query_count_constant(django_assert_num_queries, size):
     assert len(due) == size * 2
 
 
-# Dormant ties ------------------------------------------------------------------------------
-
-
 def test_dormant_ties_with_no_interaction_in_n_months(graph):
     today = D(2019, 12, 31)
     # Linked by the relationship itself.
@@ -628,12 +303,3 @@ def test_dormant_ties_query_count_constant(django_assert_num_queries, size):
 )
 def test_months_before_clamps_to_month_end(day, months, expected):
     assert selectors.months_before(day, months) == expected
-
-
-def test_neighbours_labels_fall_back_to_chinese_when_a_translation_is_missing(graph):
-    graph.akita.name_ja = "秋田県"
-    graph.akita.save()
-    with translation.override("ja"):
-        around = selectors.neighbours(graph.satake, hops=2, as_of=SPRING_2019)
-    # Akita has a Japanese name; Kaohsiung has none, so its Chinese name stands in.
-    assert by_label(around) == {"Satake Norihisa": 0, "秋田県": 1, "高雄市": 2}

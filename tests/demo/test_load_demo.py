@@ -18,7 +18,7 @@ from crm.models import Organisation, Person, Relationship, RelationshipRenewal
 from crm.selectors import sister_cities_in_order
 from events.enums import Direction, VenueKind
 from events.models import Booking, Delegation, Event, SeatingPlan, Venue
-from events.selectors.seating import stored_warnings
+from events.seating.selectors import stored_warnings
 from events.selectors.stats import (
     room_bookings_by_venue,
     vehicle_trips_by_month,

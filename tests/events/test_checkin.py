@@ -14,12 +14,12 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from events.charts import bar_chart
 from events.checkin_codes import checkin_qr_png, checkin_qr_svg
 from events.enums import EventKind, RegistrationStatus
-from events.selectors.programmes import party_statistics, registrations_by_university
+from events.programmes.freshmen.selectors import party_statistics, registrations_by_university
 from events.services.checkin import check_in_by_code
 from events.services.registrations import review_registration, submit_registration
-from events.views.programmes import bar_chart
 from tests.factories.events import EventFactory, RegistrationFactory, taipei
 from tests.factories.programmes import accepted
 from tests.factories.staff import StaffUserFactory

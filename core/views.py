@@ -1,0 +1,79 @@
+"""Admin view bases shared by the apps: pages and forms whose POST calls one service."""
+
+from django import forms
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.shortcuts import redirect
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from .forms import add_service_errors
+
+
+class ActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """An admin action: a form whose POST calls one service through `act(data)`.
+
+    Permission is Wagtail's policy for `model`: the user needs `permission_required` ("add",
+    "change", ...) on it, checked before anything else. `act` receives the form's cleaned data
+    and may return a response; otherwise the user goes to `get_success_url()`. A
+    ValidationError from the service lands on the form (add_service_errors).
+
+    With a `template_name` the view is a page: GET shows the form (a confirmation, say) and a
+    refused POST shows it again with the errors. Without one the form sits on another page
+    (a seating plan, a programme): the view answers POST only, and errors come back to that
+    page as messages, each field's prefixed with its label.
+    """
+
+    form_class = forms.Form  # a confirmation: the POST itself is the answer
+    permission_required = "change"
+    # Wagtail's mixin sets a default page; an action without a page of its own has none.
+    template_name = None
+
+    def get(self, request, *args, **kwargs):
+        if not self.template_name:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def act(self, data):
+        # As Django's generic views do for a missing template or model: say what is missing.
+        raise ImproperlyConfigured(f"{type(self).__name__} must define act(data).")
+
+    def form_valid(self, form):
+        try:
+            response = self.act(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        return response or redirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        if self.template_name:
+            return super().form_invalid(form)
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(self.request, f"{label}: {error}" if label else error)
+        return redirect(self.get_success_url())
+
+
+class ServiceFormMixin:
+    """A Wagtail create or edit view whose save_instance() calls a service.
+
+    A refusal from the service is shown on the form; the view's transaction has rolled back,
+    so nothing the service began is kept.
+    """
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+    def save_m2m(self, instance):
+        """Save the form's many-to-many fields onto what the service returned."""
+        self.form.instance = instance
+        self.form._save_m2m()

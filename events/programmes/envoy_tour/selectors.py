@@ -1,0 +1,195 @@
+"""Reads for the envoys' tour: guests in protocol order, transport manifests, interpreters, forum.
+
+Every list here runs a fixed number of queries however many rows it holds.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext
+
+from crm import names
+from crm.enums import OfficeRank, OrganisationKind
+from crm.models import Affiliation, Organisation, Person
+from crm.selectors import order_by_precedence
+
+from ...enums import InvitationStatus, ItemKind, ItemStatus, StaffRole
+from ...models import (
+    DepartmentArea,
+    EnvoyInterest,
+    ForumMeeting,
+    Invitation,
+    ItineraryItem,
+    ItineraryStaff,
+    ManifestEntry,
+    TransportVehicle,
+)
+
+# Languages every envoy event is run in; anyone preferring another needs an interpreter.
+WORKING_LANGUAGES = ("zh-hant", "en")
+
+
+def envoys_as_of(date):
+    """People heading a representative office on a date, in protocol order."""
+    heads = Affiliation.objects.as_of(date).filter(
+        office_rank=OfficeRank.AMBASSADOR, organisation__kind=OrganisationKind.REPRESENTATIVE_OFFICE
+    )
+    return order_by_precedence(Person.objects.filter(affiliations__in=heads).distinct(), date)
+
+
+def interpreting_language(person):
+    """The language an envoy is addressed in: their first preferred language, lower case."""
+    preferred = [code.lower() for code in person.preferred_languages or []]
+    return preferred[0] if preferred else person.preferred_language
+
+
+def tour_guests(event):
+    """Accepted invitations to a tour in protocol order, with their stated interests."""
+    accepted = (
+        Invitation.objects.filter(event=event, status=InvitationStatus.ACCEPTED)
+        .select_related("person")
+        .prefetch_related(
+            Prefetch(
+                "interests",
+                queryset=EnvoyInterest.objects.select_related("area").order_by("area__slug"),
+            )
+        )
+    )
+    by_person = {invitation.person_id: invitation for invitation in accepted}
+    people = order_by_precedence([i.person for i in by_person.values()], event.local_date)
+    return [by_person[person.pk] for person in people]
+
+
+def tour_invitations(event):
+    """Every invitation to a tour by guest name, with the guest."""
+    return list(
+        Invitation.objects.filter(event=event)
+        .select_related("person")
+        .order_by("person__family_name", "person__given_name", "pk")
+    )
+
+
+def interpreter_duties(event):
+    """Interpreters assigned to the event's items, by item time and language."""
+    return list(
+        ItineraryStaff.objects.filter(item__event=event, role=StaffRole.INTERPRETER)
+        .select_related("person", "item")
+        .order_by("item__starts_at", "language_to", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Traveller:
+    invitation: Invitation
+    companion: int
+    seat: int
+
+    @property
+    def label(self):
+        name = names.format_name(self.invitation.person, honorific=True)
+        if self.companion == 0:
+            return name
+        return gettext("%(name)s, companion %(number)d") % {"name": name, "number": self.companion}
+
+
+@dataclass(frozen=True)
+class VehicleLoad:
+    transport: TransportVehicle
+    travellers: list
+
+    @property
+    def free_seats(self):
+        return self.transport.vehicle.seats - len(self.travellers)
+
+
+@dataclass(frozen=True)
+class Leg:
+    item: ItineraryItem
+    vehicles: list = field(default_factory=list)
+
+    @property
+    def traveller_count(self):
+        return sum(len(load.travellers) for load in self.vehicles)
+
+
+def transport_manifests(event):
+    """Each transfer leg with its vehicles, drivers, pick-up times and seated travellers."""
+    passengers = ManifestEntry.objects.select_related("invitation__person").order_by("seat")
+    transport = TransportVehicle.objects.select_related(
+        "vehicle", "driver__person"
+    ).prefetch_related(Prefetch("passengers", queryset=passengers))
+    items = (
+        ItineraryItem.objects.filter(event=event, kind=ItemKind.TRANSFER)
+        .exclude(status=ItemStatus.CANCELLED)
+        .prefetch_related(Prefetch("transport", queryset=transport.order_by("pickup_at", "pk")))
+        .order_by("starts_at", "pk")
+    )
+    return [
+        Leg(
+            item=item,
+            vehicles=[
+                VehicleLoad(
+                    transport=vehicle,
+                    travellers=[
+                        Traveller(invitation=p.invitation, companion=p.companion, seat=p.seat)
+                        for p in vehicle.passengers.all()
+                    ],
+                )
+                for vehicle in item.transport.all()
+            ],
+        )
+        for item in items
+    ]
+
+
+def home_departments():
+    """The home city's departments with the areas they can discuss at a forum."""
+    return list(
+        Organisation.objects.filter(parent__is_home=True)
+        .prefetch_related(
+            Prefetch(
+                "forum_areas",
+                queryset=DepartmentArea.objects.select_related("area").order_by("area__slug"),
+            )
+        )
+        .order_by("name", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ForumTable:
+    """Rows are slots (start time), columns departments; cells hold the meeting or None."""
+
+    departments: list
+    rows: list
+
+
+def forum_table(event):
+    """The forum's meetings as a slot-by-department table."""
+    meetings = list(
+        ForumMeeting.objects.filter(event=event)
+        .select_related("envoy", "department", "area")
+        .order_by("starts_at", "department__name", "pk")
+    )
+    departments = sorted(
+        {m.department_id: m.department for m in meetings}.values(), key=lambda d: (d.name, d.pk)
+    )
+    slots = {}
+    for meeting in meetings:
+        slots.setdefault((meeting.starts_at, meeting.ends_at), {})[meeting.department_id] = meeting
+    rows = [
+        {
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "cells": [cells.get(department.pk) for department in departments],
+        }
+        for (starts_at, ends_at), cells in slots.items()
+    ]
+    return ForumTable(departments=departments, rows=rows)
+
+
+def forum_slots(starts_at, *, slot_minutes, slot_count):
+    """The forum's meeting slots as (start, end) pairs."""
+    length = datetime.timedelta(minutes=slot_minutes)
+    return [(starts_at + n * length, starts_at + (n + 1) * length) for n in range(slot_count)]

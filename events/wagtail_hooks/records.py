@@ -1,0 +1,317 @@
+"""Viewsets of the events menu's records: events, delegations, programme items, invitations,
+registrations and calendar feed links.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import EditView
+
+from core.panels import short_text, translated, when
+from core.viewsets import RecordViewSet
+
+from ..forms import (
+    EventAdminForm,
+    FeedTokenForm,
+    ItineraryItemAdminForm,
+)
+from ..models import (
+    Delegation,
+    DelegationMember,
+    Event,
+    FeedToken,
+    Invitation,
+    ItineraryItem,
+    ItineraryStaff,
+    Registration,
+)
+from ..views import admin as views
+from ..views import feed_links, filters, reports
+
+
+class EventsRecordViewSet(RecordViewSet):
+    """Events records are searched in the database (no search index to keep)."""
+
+    search_backend_name = None
+
+
+class EventViewSet(EventsRecordViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    index_view_class = views.EventIndexView
+    edit_view_class = views.EventEditView
+    list_display = ["title", "kind", "starts_at", "ends_at", "status", "is_public"]
+    filterset_class = filters.EventFilterSet
+    search_fields = ["title_zh_hant", "title_en", "title_ja", "title_ko", "location"]
+    ordering = ["-starts_at"]
+    list_export = ["title", "kind", "starts_at", "ends_at", "status", "is_public", "capacity"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("kind"),
+            translated("title", _("title")),
+            translated("summary", _("public summary"), widget=short_text()),
+            when(),
+            FieldRowPanel([FieldPanel("all_day"), FieldPanel("status"), FieldPanel("is_public")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("host_organisation"),
+                    FieldPanel("organisations"),
+                    FieldPanel("relationships"),
+                ],
+                heading=_("who"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("venue"), FieldPanel("location"), FieldPanel("capacity")],
+                heading=_("where"),
+            ),
+            FieldPanel("owner"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("takes_registrations"),
+                    FieldRowPanel(
+                        [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                    ),
+                    FieldPanel("registration_questions"),
+                    translated("consent_text", _("consent text"), widget=short_text()),
+                ],
+                heading=_("public registration"),
+            ),
+            FieldPanel("is_illustrative"),
+        ],
+        base_form_class=EventAdminForm,
+    )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("invitations/<int:pk>/", views.SendInvitationsView.as_view(), name="invitations"),
+        ]
+
+
+class DelegationViewSet(EventsRecordViewSet):
+    model = Delegation
+    icon = "group"
+    index_view_class = views.DelegationIndexView
+    list_display = ["name", "event", "direction", "organisation", "declared_size"]
+    list_select_related = ("event", "organisation")
+    filterset_class = filters.DelegationFilterSet
+    search_fields = ["name", "hotel", "organisation__name_zh_hant", "organisation__name_en"]
+    list_export = ["name", "event", "direction", "organisation", "declared_size", "hotel"]
+    panels = [
+        FieldPanel("event"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("direction"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("declared_size"), FieldPanel("home_timezone")]),
+        FieldPanel("hotel"),
+        FieldPanel("notes"),
+        FieldPanel("is_illustrative"),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "programme/<int:pk>/",
+                reports.DelegationProgrammeView.as_view(),
+                name="programme",
+            ),
+        ]
+
+
+class DelegationMemberViewSet(EventsRecordViewSet):
+    model = DelegationMember
+    icon = "user"
+    list_display = ["person", "delegation", "role", "arrival_at", "departure_at"]
+    list_select_related = ("person", "delegation")
+    filterset_class = filters.DelegationMemberFilterSet
+    search_fields = ["person__family_name", "person__given_name", "person__native_name"]
+    list_export = ["person", "delegation", "role", "arrival_at", "arrival_flight", "departure_at"]
+    panels = [
+        FieldRowPanel([FieldPanel("delegation"), FieldPanel("person"), FieldPanel("role")]),
+        FieldRowPanel(
+            [FieldPanel("arrival_at"), FieldPanel("arrival_flight"), FieldPanel("arrival_airport")],
+            heading=_("arrival"),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("departure_at"),
+                FieldPanel("departure_flight"),
+                FieldPanel("departure_airport"),
+            ],
+            heading=_("departure"),
+        ),
+        FieldPanel("notes"),
+    ]
+
+
+class ItineraryItemViewSet(EventsRecordViewSet):
+    model = ItineraryItem
+    icon = "list-ul"
+    add_view_class = views.ItineraryItemCreateView
+    edit_view_class = views.ItineraryItemEditView
+    copy_view_enabled = False
+    list_display = ["title", "event", "kind", "starts_at", "ends_at", "venue", "status"]
+    list_select_related = ("event", "venue")
+    filterset_class = filters.ItineraryItemFilterSet
+    search_fields = ["title_zh_hant", "title_en", "title_ja", "title_ko", "address"]
+    ordering = ["starts_at"]
+    list_export = ["title", "event", "kind", "starts_at", "ends_at", "venue", "address", "status"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("event"), FieldPanel("kind")]),
+            translated("title", _("title")),
+            when(),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("is_public")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("venue"),
+                    FieldPanel("address"),
+                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                ],
+                heading=_("where"),
+            ),
+            MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
+            translated("public_description", _("public description"), widget=short_text()),
+            FieldPanel("private_notes"),
+        ],
+        base_form_class=ItineraryItemAdminForm,
+    )
+
+
+class ItineraryStaffViewSet(EventsRecordViewSet):
+    model = ItineraryStaff
+    icon = "user"
+    list_display = ["person", "item", "role", "language_from", "language_to"]
+    list_select_related = ("person", "item")
+    filterset_class = filters.ItineraryStaffFilterSet
+    search_fields = ["person__family_name", "person__given_name", "person__native_name"]
+    panels = [
+        FieldPanel("item"),
+        FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
+        FieldRowPanel(
+            [FieldPanel("language_from"), FieldPanel("language_to")],
+            heading=_("interpreting"),
+        ),
+    ]
+
+
+class InvitationViewSet(EventsRecordViewSet):
+    model = Invitation
+    icon = "mail"
+    add_view_class = views.InvitationCreateView
+    copy_view_enabled = False
+    list_display = ["person", "event", "status", "companions", "respond_by", "sent_at"]
+    list_select_related = ("person", "event")
+    filterset_class = filters.InvitationFilterSet
+    search_fields = ["person__family_name", "person__given_name", "person__native_name"]
+    list_export = ["person", "event", "status", "companions", "dietary_requirements", "sent_at"]
+    panels = [
+        FieldPanel("event"),
+        FieldPanel("person"),
+        FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
+    ]
+    # Replies (status, companions, needs) are the guest's, recorded by the RSVP service.
+    edit_panels = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
+            FieldPanel("dietary_requirements"),
+            FieldPanel("accessibility_needs"),
+        ]
+    )
+
+
+class RegistrationViewSet(EventsRecordViewSet):
+    model = Registration
+    icon = "form"
+    index_view_class = views.RegistrationIndexView
+    inspect_view_class = views.RegistrationInspectView
+    copy_view_enabled = False
+    list_display = ["family_name", "given_name", "event", "status", "nationality", "created_at"]
+    list_select_related = ("event",)
+    filterset_class = filters.RegistrationFilterSet
+    search_fields = ["family_name", "given_name", "native_name", "email", "university"]
+    ordering = ["-created_at"]
+    # The sensitive columns are dropped for users without the permission (see the view).
+    list_export = [
+        "family_name",
+        "given_name",
+        "email",
+        "event",
+        "status",
+        "nationality",
+        "university",
+        "passport_number",
+        "date_of_birth",
+        "dietary_requirements",
+    ]
+    panels = [
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("family_name"), FieldPanel("given_name")]),
+        FieldPanel("native_name"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("nationality"), FieldPanel("university")]),
+        FieldPanel("home_organisation"),
+        FieldRowPanel(
+            [
+                FieldPanel("passport_number", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
+                FieldPanel("date_of_birth", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
+            ]
+        ),
+        FieldRowPanel(
+            [FieldPanel("emergency_contact_name"), FieldPanel("emergency_contact_phone")]
+        ),
+        FieldPanel("dietary_requirements"),
+        FieldPanel("person"),
+        FieldRowPanel([FieldPanel("score"), FieldPanel("review_note")], heading=_("review")),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", views.RegistrationReviewView.as_view(), name="review"),
+        ]
+
+
+class FeedTokenViewSet(EventsRecordViewSet):
+    model = FeedToken
+    name = "feed_token"
+    icon = "calendar"
+    menu_label = _("Calendar feed links")
+    index_view_class = feed_links.FeedTokenIndexView
+    add_view_class = feed_links.FeedTokenCreateView
+    edit_view_class = EditView
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "kind",
+        "delegation",
+        "person",
+        "resource",
+        "language",
+        "last_used_at",
+        "revoked_at",
+    ]
+    list_filter = ["kind"]
+    list_select_related = ("delegation", "person", "resource")
+    ordering = ["-created_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("kind"),
+            FieldRowPanel([FieldPanel("delegation"), FieldPanel("person"), FieldPanel("resource")]),
+            FieldRowPanel([FieldPanel("label"), FieldPanel("language")]),
+        ],
+        base_form_class=FeedTokenForm,
+    )
+    # What a link opens is fixed at creation; for another target, make another link.
+    edit_panels = ObjectList(
+        [FieldRowPanel([FieldPanel("label"), FieldPanel("language")])],
+        base_form_class=FeedTokenForm,
+    )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("rotate/<int:pk>/", feed_links.FeedTokenRotateView.as_view(), name="rotate"),
+            path("revoke/<int:pk>/", feed_links.FeedTokenRevokeView.as_view(), name="revoke"),
+        ]
