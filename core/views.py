@@ -5,9 +5,10 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from .exports import SafeSpreadsheetExportMixin
 from .forms import add_service_errors
 
 
@@ -77,3 +78,7 @@ class ServiceFormMixin:
         """Save the form's many-to-many fields onto what the service returned."""
         self.form.instance = instance
         self.form._save_m2m()
+
+
+class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Wagtail's record list; its CSV export writes no cell a spreadsheet would run."""

@@ -7,6 +7,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from .views import RecordIndexView
+
 # Any of these on a model lets staff read its pages (protocol officers and viewers alike).
 ANY_PERMISSION = ("add", "change", "delete", "view")
 
@@ -20,6 +22,7 @@ class RecordViewSet(ModelViewSet):
     """
 
     inspect_view_enabled = True
+    index_view_class = RecordIndexView
     list_select_related = ()
     edit_panels = None
 

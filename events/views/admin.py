@@ -10,10 +10,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.widgets.button import Button
 
-from core.views import ActionView, ServiceFormMixin
+from core.views import ActionView, RecordIndexView, ServiceFormMixin
 
 from ..enums import BookingStatus, InvitationStatus
 from ..forms import RegistrationReviewForm, SendInvitationsForm
@@ -181,7 +181,7 @@ class BookingCancelView(ActionView):
         return context
 
 
-class BookingIndexView(IndexView):
+class BookingIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status == BookingStatus.CONFIRMED and self.user_has_permission("change"):
@@ -209,7 +209,7 @@ class InvitationCreateView(ServiceFormMixin, CreateView):
         )
 
 
-class EventIndexView(IndexView):
+class EventIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.request.user.has_perm("events.change_invitation"):
@@ -278,7 +278,7 @@ def can_see_sensitive(user):
     return user.has_perm(SENSITIVE_REGISTRATION_PERMISSION)
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(RecordIndexView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if not can_see_sensitive(request.user):
@@ -352,7 +352,7 @@ class RegistrationReviewView(ActionView):
         return context
 
 
-class DelegationIndexView(IndexView):
+class DelegationIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),
@@ -365,7 +365,7 @@ class DelegationIndexView(IndexView):
         ]
 
 
-class ResourceIndexView(IndexView):
+class ResourceIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),

@@ -15,9 +15,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import CreateView, IndexView
+from wagtail.admin.views.generic import CreateView
 
-from core.views import ActionView, ServiceFormMixin
+from core.views import ActionView, RecordIndexView, ServiceFormMixin
 
 from ..models import FeedToken
 from ..selectors.feeds.links import private_feed_links
@@ -48,7 +48,7 @@ def links_response(request, token, secret):
     return response
 
 
-class FeedTokenIndexView(IndexView):
+class FeedTokenIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.revoked_at is None and self.user_has_permission("change"):
