@@ -66,7 +66,7 @@ migrate: install
 demo: install
 	$(MANAGE) load_demo
 
-# lint-imports checks the contracts in pyproject.toml: layers (config > cms > events > crm >
+# lint-imports checks the contracts in pyproject.toml: layers (demo | config > cms > events > crm >
 # core) and no import circles within an app.
 lint: install-dev
 	$(BIN)/ruff format --check .
