@@ -178,6 +178,14 @@ KIA_PAGE_CACHE_SECONDS = 300
 # Public form submissions (registration, RSVP) per client address: (attempts, seconds).
 KIA_PUBLIC_FORM_RATE_LIMIT = (10, 3600)
 
+# Passport numbers are encrypted at rest (core/fields.py) with Fernet keys, newest first: the
+# first encrypts, all decrypt, `manage.py rotate_encryption_key` rewrites values under the first.
+# The development key below is public; production refuses it (config/settings/production.py).
+DEV_FIELD_ENCRYPTION_KEY = "jm8bBjI1LJWYllKgChhgfrZIDIWZ1trZktgD940c2wg="
+KIA_FIELD_ENCRYPTION_KEYS = env.list(
+    "KIA_FIELD_ENCRYPTION_KEYS", default=[DEV_FIELD_ENCRYPTION_KEY]
+)
+
 # Background work (mail, PDFs) goes through django-tasks, which Wagtail brings. Development and
 # tests run each task at once; production queues them in the database for `manage.py db_worker`.
 TASKS = {

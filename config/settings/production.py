@@ -1,9 +1,10 @@
 """Production: everything secret or host-specific comes from the environment."""
 
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DEV_FIELD_ENCRYPTION_KEY, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
@@ -11,6 +12,20 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random string of at least 50 characters."
     )
+KIA_FIELD_ENCRYPTION_KEYS = env.list("KIA_FIELD_ENCRYPTION_KEYS", default=[])
+if not KIA_FIELD_ENCRYPTION_KEYS or DEV_FIELD_ENCRYPTION_KEY in KIA_FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "KIA_FIELD_ENCRYPTION_KEYS must be set to the production Fernet key(s), newest first "
+        "(make one with `python manage.py rotate_encryption_key --new-key`); the development "
+        "key is refused."
+    )
+try:
+    for _key in KIA_FIELD_ENCRYPTION_KEYS:
+        Fernet(_key)
+except ValueError as _error:
+    raise ImproperlyConfigured(
+        "KIA_FIELD_ENCRYPTION_KEYS holds a value that is not a Fernet key."
+    ) from _error
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 

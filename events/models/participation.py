@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.fields import EncryptedCharField
 from core.models import IllustrativeModel, TimeStampedModel
 
 from ..enums import InvitationStatus, RegistrationStatus
@@ -101,8 +102,9 @@ class Registration(IllustrativeModel, TimeStampedModel):
         related_name="registrations",
         help_text=_("Set by staff for quotas per city or university."),
     )
-    # Sensitive: visible only with events.view_sensitive_registration, never logged.
-    passport_number = models.CharField(
+    # Sensitive: visible only with events.view_sensitive_registration, never logged, every
+    # display recorded (SensitiveDataAccess); encrypted at rest (core/fields.py).
+    passport_number = EncryptedCharField(
         _("passport number"), max_length=32, blank=True, validators=[validate_passport_number]
     )
     date_of_birth = models.DateField(
