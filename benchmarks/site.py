@@ -30,6 +30,7 @@ import urllib.error
 import urllib.request
 
 from _harness import ROOT, Report, setup_database, teardown_database
+from cryptography.fernet import Fernet
 
 ROUNDS = 7
 SECONDS = 2
@@ -108,6 +109,7 @@ class Server:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "_site_settings",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "KIA_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "KIA_BENCH_DB_NAME": database_name,
             "KIA_BENCH_STATIC_ROOT": static_root,

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from config.settings.base import DEV_FIELD_ENCRYPTION_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,6 +21,10 @@ def _manage(*args, **env):
     )
 
 
+PRODUCTION_KEY = "TPpXbbaNaKfu9zC_umtH6otTbIv5F0FntnMThVjYZd0="
+PRODUCTION_SECRET = "x" * 20 + "-production-secret-for-the-deploy-check-0123456789"
+
+
 def test_production_settings_refuse_to_start_without_secret():
     result = _manage("check", DJANGO_ALLOWED_HOSTS="intl.example.gov.tw")
     assert result.returncode != 0
@@ -31,8 +37,39 @@ def test_production_settings_pass_deploy_check_with_zero_warnings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SECRET_KEY="x" * 20 + "-production-secret-for-the-deploy-check-0123456789",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
         DJANGO_ALLOWED_HOSTS="intl.example.gov.tw",
+        KIA_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_an_encryption_key():
+    result = _manage(
+        "check", DJANGO_SECRET_KEY=PRODUCTION_SECRET, DJANGO_ALLOWED_HOSTS="intl.example.gov.tw"
+    )
+    assert result.returncode != 0
+    assert "KIA_FIELD_ENCRYPTION_KEYS must be set" in result.stderr
+
+
+def test_production_settings_refuse_the_development_encryption_key():
+    result = _manage(
+        "check",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
+        DJANGO_ALLOWED_HOSTS="intl.example.gov.tw",
+        KIA_FIELD_ENCRYPTION_KEYS=f"{PRODUCTION_KEY},{DEV_FIELD_ENCRYPTION_KEY}",
+    )
+    assert result.returncode != 0
+    assert "the development key is refused" in result.stderr
+
+
+def test_production_settings_refuse_a_value_that_is_not_a_fernet_key():
+    result = _manage(
+        "check",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
+        DJANGO_ALLOWED_HOSTS="intl.example.gov.tw",
+        KIA_FIELD_ENCRYPTION_KEYS="not-a-key",
+    )
+    assert result.returncode != 0
+    assert "not a Fernet key" in result.stderr
