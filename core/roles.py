@@ -2,7 +2,9 @@
 
 An app whose records protocol staff keep says so on its AppConfig: `staff_records = True`
 gives every one of its models the default permissions (officers all four, viewers only
-view), and `officer_permissions` names its own extra permissions that only officers hold.
+view), `officer_permissions` names its own extra permissions that only officers hold, and
+`administrator_models` the models no staff group gets (superusers, or a group an
+administrator sets up, keep them).
 This module knows no app by name, so a lower app never learns what a higher one guards.
 """
 
@@ -34,7 +36,10 @@ def _default_permissions(actions, using):
     """Default model permissions (e.g. change_person) for every staff model."""
     query = Q(pk__in=[])
     for config in staff_apps():
+        excluded = set(getattr(config, "administrator_models", ()))
         for model in config.get_models():
+            if model._meta.model_name in excluded:
+                continue
             codenames = [f"{action}_{model._meta.model_name}" for action in actions]
             query |= Q(
                 content_type__app_label=model._meta.app_label,

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Greatest, Least
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -163,20 +164,30 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         help_text=_("For office staff: the admin login that belongs to this person."),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # Set when the person's personal data was erased on request; the row stays so that the
+    # visits, seats and meetings they took part in still count.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["family_name", "given_name"]
+        permissions = [
+            ("export_person", _("Can export everything held about a person")),
+            ("erase_person", _("Can erase a person's personal data")),
+        ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(family_name="", given_name="", native_name=""),
+                condition=~Q(family_name="", given_name="", native_name="")
+                | Q(erased_at__isnull=False),
                 name="crm_person_has_a_name",
                 violation_error_message=_("Enter at least a family, given or native name."),
             ),
         ]
 
     def __str__(self):
+        if self.erased_at:
+            return gettext("Erased person #%(number)s") % {"number": self.pk}
         return self.full_name
 
     @property

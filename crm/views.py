@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
@@ -229,6 +230,15 @@ class RecordInspectView(CrmInspectView):
 
 class PersonInspectView(RecordInspectView):
     template_name = "crm/admin/person_inspect.html"
+
+    @cached_property
+    def header_more_buttons(self):
+        # Apps above crm add buttons here (events: the personal-data export and erasure)
+        # through a Wagtail hook, so crm never imports them.
+        buttons = list(super().header_more_buttons)
+        for hook in hooks.get_hooks("register_person_header_buttons"):
+            buttons.extend(hook(self.object, self.request.user))
+        return buttons
 
     def get_preferred_languages_display_value(self):
         return ", ".join(self.object.preferred_languages) or "—"

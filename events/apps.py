@@ -9,3 +9,5 @@ class EventsConfig(AppConfig):
     # read applicants' passport numbers and dates of birth.
     staff_records = True
     officer_permissions = ("view_sensitive_registration",)
+    # How long personal data is kept, and who saw passports and birth dates: administrators'.
+    administrator_models = ("retentionsettings", "sensitivedataaccess")

@@ -126,3 +126,13 @@ class FeedKind(models.TextChoices):
     PERSON = "person", _("person's schedule")
     RESOURCE = "resource", _("venue or vehicle bookings")
     AGREEMENTS = "agreements", _("agreement renewals and anniversaries")
+
+
+class SensitiveAccessContext(models.TextChoices):
+    """Where a passport number or date of birth was shown to a member of staff."""
+
+    INSPECT = "inspect", _("registration page")
+    EDIT = "edit", _("edit form")
+    EXPORT = "export", _("list export")
+    PARTICIPANTS = "participants", _("camp participants list")
+    SUBJECT_ACCESS = "subject_access", _("personal data export")

@@ -3,6 +3,7 @@
 from .event import Delegation, DelegationMember, Event, ItineraryItem, ItineraryStaff
 from .feeds import FeedToken
 from .participation import Invitation, Registration
+from .privacy import RetentionSettings, SensitiveDataAccess
 from .programmes import (
     CampGroup,
     CampGroupMember,
@@ -36,10 +37,12 @@ __all__ = [
     "ManifestEntry",
     "Registration",
     "Resource",
+    "RetentionSettings",
     "RoomAssignment",
     "Seat",
     "SeatingPlan",
     "SeatingTable",
+    "SensitiveDataAccess",
     "ThankYouLetter",
     "TransportVehicle",
     "Vehicle",

@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
@@ -145,6 +146,9 @@ class Registration(IllustrativeModel, TimeStampedModel):
         _("check-in code"), max_length=16, unique=True, null=True, blank=True, editable=False
     )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    # Set when retention or an erasure request blanked the applicant's personal fields; the
+    # row stays, so the counts of applications by country and outcome do not change.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("registration")
@@ -163,4 +167,9 @@ class Registration(IllustrativeModel, TimeStampedModel):
         ]
 
     def __str__(self):
+        if self.anonymised_at:
+            return gettext("Anonymised application #%(number)s → %(event)s") % {
+                "number": self.pk,
+                "event": self.event,
+            }
         return f"{self.given_name} {self.family_name} → {self.event}"

@@ -15,9 +15,10 @@ from wagtail.admin.widgets.button import Button
 
 from core.views import ActionView, RecordIndexView, ServiceFormMixin
 
-from ..enums import BookingStatus, InvitationStatus
+from ..enums import BookingStatus, InvitationStatus, SensitiveAccessContext
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
+from ..privacy.services import record_sensitive_access
 from ..services import bookings as booking_services
 from ..services import invitations as invitation_services
 from ..services import items as item_services
@@ -286,6 +287,16 @@ class RegistrationIndexView(RecordIndexView):
                 name for name in self.list_export if name not in SENSITIVE_REGISTRATION_FIELDS
             ]
 
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export and set(self.list_export) & set(SENSITIVE_REGISTRATION_FIELDS):
+            # Every exported row that carries a passport number or birth date is recorded.
+            record_sensitive_access(
+                context["object_list"],
+                user=self.request.user,
+                context=SensitiveAccessContext.EXPORT,
+            )
+        return super().render_to_response(context, **response_kwargs)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("change"):
@@ -308,6 +319,26 @@ class RegistrationInspectView(InspectView):
         if can_see_sensitive(self.request.user):
             return fields
         return [name for name in fields if name not in SENSITIVE_REGISTRATION_FIELDS]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_see_sensitive(self.request.user):
+            record_sensitive_access(
+                [self.object], user=self.request.user, context=SensitiveAccessContext.INSPECT
+            )
+        return context
+
+
+class RegistrationEditView(EditView):
+    """The edit form shows the passport number and birth date to those allowed: recorded."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if can_see_sensitive(self.request.user):
+            record_sensitive_access(
+                [self.object], user=self.request.user, context=SensitiveAccessContext.EDIT
+            )
+        return context
 
 
 class RegistrationReviewView(ActionView):

@@ -9,8 +9,12 @@ subpackages. A new page or viewset is one class there and one entry below.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.contrib.settings.registry import register_setting
+from wagtail.permissions import register_permission_policy
 
-from . import logistics, pages, records
+from ..models import RetentionSettings, SensitiveDataAccess
+from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
+from . import logistics, pages, privacy, records
 
 EVENTS_ITEMS = [
     records.EventViewSet(),
@@ -54,7 +58,21 @@ class LogisticsGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_events_admin():
-    return [EventsGroup(), LogisticsGroup()]
+    return [
+        EventsGroup(),
+        LogisticsGroup(),
+        privacy.AccessLogViewSet(),
+        privacy.PersonDataViewSet(),
+    ]
+
+
+# The access log is read, never written, in the admin.
+register_permission_policy(SensitiveDataAccess, ReadOnlyPermissionPolicy(SensitiveDataAccess))
+# Settings menu, shown to whoever may change them (administrators: core.roles gives no staff
+# group this model).
+register_setting(RetentionSettings, icon="history")
+# crm's person page asks for these (crm.views.PersonInspectView) without knowing events.
+hooks.register("register_person_header_buttons", person_buttons)
 
 
 @hooks.register("register_log_actions")
@@ -64,3 +82,9 @@ def register_events_log_actions(actions):
     )
     actions.register_action("events.seating_move", _("Move a guest"), _("Guest moved"))
     actions.register_action("events.check_in", _("Check in"), _("Checked in at the door"))
+    actions.register_action(
+        "events.retention_applied", _("Apply data retention"), _("Data retention applied")
+    )
+    actions.register_action(
+        "events.person_erased", _("Erase personal data"), _("Personal data erased")
+    )

@@ -226,6 +226,7 @@ class RegistrationViewSet(EventsRecordViewSet):
     icon = "form"
     index_view_class = views.RegistrationIndexView
     inspect_view_class = views.RegistrationInspectView
+    edit_view_class = views.RegistrationEditView
     copy_view_enabled = False
     list_display = ["family_name", "given_name", "event", "status", "nationality", "created_at"]
     list_select_related = ("event",)

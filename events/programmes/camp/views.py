@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin import messages
 
-from ...enums import EventKind, RegistrationStatus
+from ...enums import EventKind, RegistrationStatus, SensitiveAccessContext
 from ...models import Booking, Registration
+from ...privacy.services import record_sensitive_access
 from ...views.admin import SENSITIVE_REGISTRATION_PERMISSION
 from ..forms import VehiclesForm
 from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
@@ -116,8 +117,15 @@ class CampParticipantsView(ProgrammePage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["participants"] = selectors.camp_participants(self.event)
+        participants = selectors.camp_participants(self.event)
+        context["participants"] = participants
         context["show_sensitive"] = self.request.user.has_perm(SENSITIVE_REGISTRATION_PERMISSION)
+        if context["show_sensitive"]:
+            record_sensitive_access(
+                [participant.registration for participant in participants],
+                user=self.request.user,
+                context=SensitiveAccessContext.PARTICIPANTS,
+            )
         return context
 
 
