@@ -7,6 +7,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -32,7 +33,7 @@ def _plain(value):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # a stored file
+    if isinstance(value, FieldFile):
         return value.name or None
     return str(value)
 
@@ -64,18 +65,21 @@ def registrations_of(person):
 def _related_records(person):
     """Every row elsewhere that points at the person, grouped by its model's label."""
     groups = {}
-    for relation in Person._meta.related_objects:
-        accessor = relation.get_accessor_name()
-        if relation.one_to_one:
-            # A missing reverse one-to-one raises an AttributeError subclass.
-            related = getattr(person, accessor, None)
-            rows = [related] if related is not None else []
-        else:
-            rows = list(getattr(person, accessor).all())
-        rows = [row for row in rows if not isinstance(row, Registration)]
-        if rows:
-            label = relation.related_model._meta.label
-            groups.setdefault(label, []).extend(record_data(row) for row in rows)
+    relations = [
+        field
+        for field in Person._meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and field.is_relation
+    ]
+    for relation in relations:
+        model = relation.related_model
+        # Registrations go on their own (with the address-matched ones); many-to-many
+        # through tables repeat what their two ends already show.
+        if model is Registration or model._meta.auto_created:
+            continue
+        # Hidden relations ("+": a seating plan's host) have no accessor: ask the model.
+        rows = model._base_manager.filter(**{relation.field.name: person}).distinct()
+        for row in rows.order_by("pk"):
+            groups.setdefault(model._meta.label, []).append(record_data(row))
     return groups
 
 
