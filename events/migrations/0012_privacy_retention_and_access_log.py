@@ -47,8 +47,8 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
             options={
-                'verbose_name': 'access to sensitive data',
-                'verbose_name_plural': 'accesses to sensitive data',
+                'verbose_name': 'passport or birth date view',
+                'verbose_name_plural': 'passport and birth date views',
                 'ordering': ['-accessed_at', '-pk'],
                 'indexes': [models.Index(fields=['registration_number'], name='events_access_registration')],
             },

@@ -87,8 +87,8 @@ class SensitiveDataAccess(models.Model):
     )
 
     class Meta:
-        verbose_name = _("access to sensitive data")
-        verbose_name_plural = _("accesses to sensitive data")
+        verbose_name = _("passport or birth date view")
+        verbose_name_plural = _("passport and birth date views")
         ordering = ["-accessed_at", "-pk"]
         indexes = [
             models.Index(fields=["registration_number"], name="events_access_registration"),

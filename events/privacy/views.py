@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
@@ -86,6 +87,20 @@ class PersonEraseView(ActionView):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("crm_person:index"),
+                "label": capfirst(Person._meta.verbose_name_plural),
+            },
+            {
+                "url": reverse("crm_person:inspect", args=[quote(self.object.pk)]),
+                "label": str(self.object),
+            },
+            {"url": "", "label": self.get_page_title(), "sublabel": str(self.object)},
+        ]
 
     def get_success_url(self):
         return reverse("crm_person:inspect", args=[quote(self.object.pk)])

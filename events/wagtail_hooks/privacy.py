@@ -2,7 +2,6 @@
 only), and a person's export and erasure (buttons on the person's page)."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.viewsets import RecordViewSet
@@ -17,7 +16,6 @@ class AccessLogViewSet(RecordViewSet):
     model = SensitiveDataAccess
     name = "sensitive_access"
     icon = "view"
-    menu_label = _("Passport and birth date views")
     add_to_settings_menu = True
     copy_view_enabled = False
     list_display = ["accessed_at", "username", "context", "registration_number", "event"]
