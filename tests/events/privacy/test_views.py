@@ -6,6 +6,8 @@ import json
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -175,3 +177,50 @@ def test_erase_page_confirms_then_erases(client, administrator):
     page = client.get(reverse("crm_person:inspect", args=[person.pk])).content.decode()
     assert "Sato" not in page
     assert reverse("person_data:erase", args=[person.pk]) not in page
+
+
+def _accesses(count, user):
+    registration = applicant()
+    SensitiveDataAccess.objects.bulk_create(
+        SensitiveDataAccess(
+            user=user,
+            username=user.username,
+            context="inspect",
+            registration=registration,
+            registration_number=registration.pk,
+            event=registration.event,
+        )
+        for _ in range(count)
+    )
+
+
+def test_access_log_list_and_export_queries_do_not_grow(
+    client, administrator, django_assert_num_queries
+):
+    url = reverse("sensitive_access:index")
+    _accesses(10, administrator)
+    with CaptureQueriesContext(connection) as at_ten:
+        client.get(url)
+    with CaptureQueriesContext(connection) as export_at_ten:
+        b"".join(client.get(url, {"export": "csv"}).streaming_content)
+    _accesses(100, administrator)
+    with django_assert_num_queries(len(at_ten)):
+        client.get(url)
+    with django_assert_num_queries(len(export_at_ten)):
+        exported = b"".join(client.get(url, {"export": "csv"}).streaming_content)
+    assert exported.decode().count(administrator.username) == 110
+
+
+def test_recording_an_export_costs_the_same_queries_at_10_and_100_rows(
+    client, officer, django_assert_num_queries
+):
+    event = EventFactory(takes_registrations=True)
+    for _ in range(10):
+        applicant(event=event)
+    with CaptureQueriesContext(connection) as at_ten:
+        b"".join(client.get(reverse("registration:index"), {"export": "csv"}).streaming_content)
+    for _ in range(90):
+        applicant(event=event)
+    with django_assert_num_queries(len(at_ten)):
+        b"".join(client.get(reverse("registration:index"), {"export": "csv"}).streaming_content)
+    assert SensitiveDataAccess.objects.filter(context="export").count() == 110
