@@ -74,6 +74,19 @@ def _needles(person):
     return sorted(unique, key=len, reverse=True)
 
 
+def _pattern(needles):
+    """One regular expression for all the needles. A Latin name matches as a whole word only
+    ("Li" must not cut "Delivery"); Chinese, Japanese and Korean names have no spaces around
+    them, so they match anywhere."""
+
+    def word(needle):
+        start = r"(?<![A-Za-z0-9])" if needle[0].isascii() and needle[0].isalnum() else ""
+        end = r"(?![A-Za-z0-9])" if needle[-1].isascii() and needle[-1].isalnum() else ""
+        return f"{start}{re.escape(needle)}{end}"
+
+    return re.compile("|".join(word(needle) for needle in needles), re.IGNORECASE)
+
+
 def _scrub(text, pattern):
     return pattern.sub(ERASED, text) if isinstance(text, str) else text
 
@@ -167,7 +180,7 @@ def erase_person(person, *, user, now=None):
     now = now or timezone.now()
     person = Person.objects.select_for_update().get(pk=person.pk)
     needles = _needles(person)
-    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+    pattern = _pattern(needles)
 
     registrations = Registration.objects.filter(person=person)
     if person.email:

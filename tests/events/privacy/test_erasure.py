@@ -172,3 +172,12 @@ def test_the_erasure_is_logged_with_counts_only(envoy, officer):
     assert entry.user == officer
     assert entry.data["counts"]["registrations"] == 1
     assert "韓" not in f"{entry.label} {entry.data}"
+
+
+def test_a_short_latin_name_is_cut_as_a_word_not_inside_other_words(officer):
+    person = PersonFactory(family_name="Li", given_name="", email="")
+    interaction = InteractionFactory(subject="Delivery of gifts to Li", description="")
+    interaction.people.add(person)
+    erase_person(person, user=officer)
+    interaction.refresh_from_db()
+    assert interaction.subject == "Delivery of gifts to […]"
