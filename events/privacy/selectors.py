@@ -16,7 +16,7 @@ from crm.models import Person
 from ..models import Registration, SensitiveDataAccess
 
 # Capabilities, not data about the person: a link's secret would let the reader act as them.
-NEVER_EXPORTED = {"token", "token_hash"}
+NEVER_EXPORTED = {"token", "token_hash", "link_id"}
 EXPORT_FORMAT = 1
 
 
