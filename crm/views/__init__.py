@@ -19,11 +19,11 @@ from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
 
-from . import selectors
-from .audit import describe_changes, field_label
-from .enums import RelationshipType
-from .forms import AsOfForm
-from .models import Interaction, Relationship
+from .. import selectors
+from ..audit import describe_changes, field_label
+from ..enums import RelationshipType
+from ..forms import AsOfForm
+from ..models import Interaction, Relationship
 
 RING_SPACING = 170
 # Arc length each node needs on its ring so neighbouring labels do not overprint.

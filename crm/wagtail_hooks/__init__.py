@@ -16,10 +16,10 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from core.panels import translated, translated_search_fields
 from core.viewsets import RecordViewSet
 
-from . import audit, views
-from .choosers import crm_choosers
-from .forms import PersonForm
-from .models import (
+from .. import audit, views
+from ..choosers import crm_choosers
+from ..forms import PersonForm
+from ..models import (
     Affiliation,
     CooperationArea,
     Interaction,

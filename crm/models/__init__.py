@@ -14,8 +14,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 
-from . import names
-from .enums import (
+from .. import names
+from ..enums import (
     InteractionKind,
     NameOrder,
     OfficeRank,
@@ -23,7 +23,7 @@ from .enums import (
     RelationshipStatus,
     RelationshipType,
 )
-from .validators import validate_date_order, validate_language_codes
+from ..validators import validate_date_order, validate_language_codes
 
 
 class OrganisationQuerySet(models.QuerySet):

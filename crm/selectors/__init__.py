@@ -18,9 +18,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-from . import names
-from .enums import OfficeRank, RelationshipStatus, RelationshipType
-from .models import (
+from .. import names
+from ..enums import OfficeRank, RelationshipStatus, RelationshipType
+from ..models import (
     Affiliation,
     Interaction,
     Organisation,

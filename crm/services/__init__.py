@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .enums import RelationshipStatus
-from .models import Interaction, Relationship, RelationshipRenewal
+from ..enums import RelationshipStatus
+from ..models import Interaction, Relationship, RelationshipRenewal
 
 ONE_ACTIVE_PER_PAIR_TYPE = "crm_relationship_one_active_per_pair_type"
 
