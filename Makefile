@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only test-plain bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
+.PHONY: run prod test test-only test-plain bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
 
 run: install system-deps messages migrate demo
 	@echo ""
@@ -14,6 +14,10 @@ run: install system-deps messages migrate demo
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (login: demo / kaohsiung-demo)"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# What production runs, on loopback: gunicorn, PostgreSQL, Redis, the task worker (docs/deploy.md).
+prod: install system-deps
+	deploy/prod.sh
 
 test: install-dev system-deps browser messages test-only
 

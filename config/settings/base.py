@@ -56,7 +56,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request, the page cache's included, carries its id.
+    "core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and precompressed copies, before anything touches the
+    # database: gunicorn serves them itself, with or without nginx in front.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, logins and routing: a hit for a cookie-less reader skips them all.
     "cms.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,7 +78,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 # Served outside i18n_patterns (config/urls.py): their 404s are not language redirects.
-KIA_UNPREFIXED_PATHS = ("/admin/", "/documents/", "/feeds/")
+KIA_UNPREFIXED_PATHS = ("/admin/", "/documents/", "/feeds/", "/healthz")
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -152,8 +157,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# whitenoise warns about a missing folder; a fresh checkout has not run collectstatic yet.
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 
@@ -163,8 +170,17 @@ if env("REDIS_URL", default=""):
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
+            # Redis down must not take the site down: a cache error reads as a miss and pages
+            # come from the database (docs/deploy.md, "Faults"). Short timeouts keep a dead
+            # server from holding every request.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Two accelerations of the public site lean on framework internals: core/prepared.py on
@@ -207,9 +223,33 @@ LOGIN_URL = "wagtailadmin_login"
 # The organisation this office works for; sister-city ordinals count its ties.
 KIA_SITE_NAME = _("Kaohsiung City International Affairs")
 
+# One line per record; KIA_LOG_FORMAT=json (production's default) writes JSON objects that log
+# shippers read without parsing rules. Every record carries its request id (core/observability).
+KIA_LOG_FORMAT = env("KIA_LOG_FORMAT", default="text")
+# Whether the proxy in front sets X-Request-ID; if not, a client could choose its own id.
+KIA_TRUST_REQUEST_ID = env.bool("KIA_TRUST_REQUEST_ID", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "core.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{message}{request_id}",
+            "style": "{",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": KIA_LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": env("KIA_LOG_LEVEL", default="WARNING")},
 }
+# /healthz reports the task queue as degraded when a task has waited longer than this.
+KIA_HEALTHZ_QUEUE_MAX_AGE = env.int("KIA_HEALTHZ_QUEUE_MAX_AGE", default=300)

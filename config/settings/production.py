@@ -34,13 +34,34 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only `make prod` on loopback, which has no TLS, turns these off.
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Mail and print packs leave the request: `python manage.py db_worker` runs them.
 TASKS = {
     "default": {"BACKEND": env("KIA_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    # Hashed names and gzip/brotli copies, written by `collectstatic`, served by whitenoise.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Production logs are JSON objects, one per line, unless KIA_LOG_FORMAT=text.
+LOGGING["handlers"]["console"]["formatter"] = env("KIA_LOG_FORMAT", default="json")  # noqa: F405
+
+# Error reports go to Sentry only when SENTRY_DSN is set; without it nothing leaves the server.
+if env("SENTRY_DSN", default=""):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from core.observability import tag_sentry_event
+
+    sentry_sdk.init(
+        dsn=env("SENTRY_DSN"),
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        integrations=[DjangoIntegration()],
+        # Guests' names, e-mails and passports must not leave the city's servers.
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        before_send=tag_sentry_event,
+    )
