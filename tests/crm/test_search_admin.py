@@ -42,7 +42,6 @@ def test_nothing_found_says_so(officer_client):
 
 
 def test_a_kind_the_user_may_not_read_is_not_searched(client, django_user_model):
-    from wagtail.models import GroupPagePermission  # noqa: F401 (admin access only)
     from django.contrib.auth.models import Permission
 
     user = django_user_model.objects.create_user("reader", password="x")
