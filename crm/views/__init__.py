@@ -24,6 +24,7 @@ from ..audit import describe_changes, field_label
 from ..enums import RelationshipType
 from ..forms import AsOfForm
 from ..models import Interaction, Relationship
+from .paths import how_we_know
 
 RING_SPACING = 170
 # Arc length each node needs on its ring so neighbouring labels do not overprint.
@@ -224,6 +225,7 @@ class RecordInspectView(CrmInspectView):
             as_of_form=AsOfForm(initial={"as_of": self.as_of}),
             person_url_name=INSPECT_URL_NAMES["person"],
             organisation_url_name=INSPECT_URL_NAMES["organisation"],
+            **how_we_know(self.request, self.object),
         )
         return context
 
