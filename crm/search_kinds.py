@@ -31,6 +31,16 @@ def organisation_names(organisation):
     ]
 
 
+def _phone_terms(phone):
+    """The number in E.164 and national form, and every tail of its national digits."""
+    national = str(phone.national_number or "")
+    terms = phone_terms(national)
+    if national:
+        terms.add(f"0{national}")
+        terms.add(f"{phone.country_code}{national}")
+    return terms
+
+
 def person_terms(pks):
     people = Person.objects.filter(pk__in=pks, erased_at__isnull=True).prefetch_related(
         Prefetch(
@@ -54,11 +64,7 @@ def person_terms(pks):
         )
         add_terms(found, [person.email], OTHER, split=email_terms)
         if person.phone:
-            phone = person.phone
-            national = str(phone.national_number or "")
-            add_terms(
-                found, [str(phone), f"0{national}" if national else ""], OTHER, split=phone_terms
-            )
+            add_terms(found, [person.phone], OTHER, split=_phone_terms)
         for affiliation in person.affiliations.all():
             organisation = affiliation.organisation
             parent = organisation.parent

@@ -7,6 +7,7 @@ CJK run is stored and any substring of it is then the prefix of one (國瑜 find
 sides fold case, full-width forms and Latin accents, so Ōita, OITA and ｏｉｔａ are one term.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ _JOINERS = re.compile(r"['’\-.]")
 _DIGITS = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char):
     # Only Latin letters lose their accents: NFD would also take Korean syllables and
     # Japanese voiced kana apart.
@@ -40,6 +42,8 @@ def _fold_char(char):
 def fold(text):
     """Text as the index compares it: NFKC, case-folded, Latin accents removed."""
     text = unicodedata.normalize("NFKC", str(text or "")).casefold()
+    if text.isascii():
+        return text
     return "".join(_fold_char(char) for char in text)
 
 
