@@ -13,7 +13,7 @@ class KnownFromForm(forms.Form):
     known_from = forms.ModelChoiceField(
         queryset=paths.colleagues(),
         required=False,
-        label=_("From"),
+        label=_("Start from"),
         empty_label=_("the office"),
     )
 
