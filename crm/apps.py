@@ -7,3 +7,8 @@ class CrmConfig(AppConfig):
     verbose_name = _("contacts and relationships")
     # Staff keep every record of this app (core.roles makes the groups).
     staff_records = True
+
+    def ready(self):
+        from . import search_kinds
+
+        search_kinds.register()

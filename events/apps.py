@@ -11,3 +11,8 @@ class EventsConfig(AppConfig):
     officer_permissions = ("view_sensitive_registration",)
     # How long personal data is kept, and who saw passports and birth dates: administrators'.
     administrator_models = ("retentionsettings", "sensitivedataaccess")
+
+    def ready(self):
+        from . import search_kinds
+
+        search_kinds.register()

@@ -470,3 +470,6 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.occurred_on:%Y-%m-%d} · {self.subject}"
+
+
+from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)

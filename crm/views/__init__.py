@@ -24,6 +24,8 @@ from ..audit import describe_changes, field_label
 from ..enums import RelationshipType
 from ..forms import AsOfForm
 from ..models import Interaction, Relationship
+from .graph import fold_city_ties, separate_labels
+from .paths import how_we_know
 
 RING_SPACING = 170
 # Arc length each node needs on its ring so neighbouring labels do not overprint.
@@ -59,6 +61,8 @@ class PlacedNode:
     label_y: float
     anchor: str
     url: str
+    # The label was moved off its place on the ring (views/graph.py); a leader line joins it.
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,9 @@ class GraphPicture:
     edges: list
     legend: list
     hidden: int
+    # Set by views/graph.separate_labels: the area every node and label fits in.
+    view_box: str = ""
+    width: float = 0
 
 
 def edge_kind_label(kind):
@@ -112,7 +119,10 @@ def _place(node, distance, angle, radius, centre_xy):
         label_x=round(x + 11 * cos, 1),
         label_y=round(y + 15 * math.sin(angle) + 4, 1),
         anchor=anchor,
-        url=reverse(INSPECT_URL_NAMES[node.kind], args=[node.pk]),
+        # A folded group of city ties opens on the same page (views/graph.py).
+        url=reverse(INSPECT_URL_NAMES[node.kind], args=[node.pk])
+        if node.kind in INSPECT_URL_NAMES
+        else f"?open={node.pk}",
     )
 
 
@@ -167,7 +177,7 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
         )
         if edge.kind not in kinds:
             kinds.append(edge.kind)
-    return GraphPicture(
+    picture = GraphPicture(
         size=round(2 * half, 1),
         centre=centre,
         rings=[{"cx": half, "cy": half, "r": radius} for radius in radii.values()],
@@ -176,6 +186,7 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
         legend=[(EDGE_COLOURS.get(kind, "#111827"), edge_kind_label(kind)) for kind in kinds],
         hidden=hidden,
     )
+    return separate_labels(picture)
 
 
 class CrmInspectView(InspectView):
@@ -209,7 +220,8 @@ class RecordInspectView(CrmInspectView):
 
     def get_graph(self):
         neighbourhood = selectors.neighbours(self.object, hops=self.graph_hops, as_of=self.as_of)
-        return layout_neighbourhood(neighbourhood)
+        opened = self.request.GET.getlist("open")
+        return layout_neighbourhood(fold_city_ties(neighbourhood, opened=opened))
 
     def interactions(self):
         return Interaction.objects.select_related("relationship").prefetch_related(
@@ -224,6 +236,7 @@ class RecordInspectView(CrmInspectView):
             as_of_form=AsOfForm(initial={"as_of": self.as_of}),
             person_url_name=INSPECT_URL_NAMES["person"],
             organisation_url_name=INSPECT_URL_NAMES["organisation"],
+            **how_we_know(self.request, self.object),
         )
         return context
 

@@ -27,6 +27,13 @@ from ..models import (
     Person,
     Relationship,
 )
+from ..views.people import (
+    OrganisationIndexView,
+    PersonFilterSet,
+    PersonIndexView,
+    PositionColumn,
+)
+from . import search  # noqa: F401 (registers the admin search)
 
 
 def affiliation_panels(*, with_person):
@@ -59,6 +66,7 @@ class OrganisationViewSet(CrmViewSet):
     icon = "site"
     url_prefix = "crm/organisations"
     inspect_view_class = views.OrganisationInspectView
+    index_view_class = OrganisationIndexView
     list_display = ["name", "kind", "country", "parent", "is_home"]
     list_filter = ["kind", "is_home", "is_illustrative"]
     list_select_related = ("parent",)
@@ -106,9 +114,17 @@ class PersonViewSet(CrmViewSet):
     icon = "user"
     url_prefix = "crm/people"
     inspect_view_class = views.PersonInspectView
+    index_view_class = PersonIndexView
     # __str__ is the printed name (family-first for CJK names) under the model's own label.
-    list_display = ["__str__", "chinese_name", "native_name", "honorific", "email"]
-    list_filter = ["name_order", "is_illustrative"]
+    list_display = [
+        "__str__",
+        "chinese_name",
+        "native_name",
+        "honorific",
+        PositionColumn("current_title", label=_("current position")),
+        "email",
+    ]
+    filterset_class = PersonFilterSet
     search_fields = ["family_name", "given_name", "native_name", "chinese_name", "email"]
     inspect_view_fields = [
         "honorific",

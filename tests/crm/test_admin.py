@@ -256,9 +256,11 @@ def test_organisation_page_query_count_holds_from_10_to_100_ties(
     with django_assert_num_queries(len(at_10.captured_queries)):
         response = officer_client.get(page)
     assert len(response.context["relationships"]) == 100
-    # 100 partners and 100 staff, all one step away: the first ring draws 36, counts the rest.
+    # 100 sister cities fold into one node; with the 100 staff, all one step away, the first
+    # ring draws 36 and counts the other 65.
     graph = response.context["graph"]
-    assert (len(graph.nodes), graph.hidden) == (36, 164)
+    assert (len(graph.nodes), graph.hidden) == (36, 65)
+    assert sum(node.kind == "group" for node in graph.nodes) == 1
 
 
 def test_layout_places_nodes_on_rings_by_distance_and_colours_edges_by_kind():
