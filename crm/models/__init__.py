@@ -470,3 +470,7 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.occurred_on:%Y-%m-%d} · {self.subject}"
+
+
+# Models of features that grew later live in modules of their own.
+from .merges import MergedRecord  # noqa: E402, F401

@@ -27,6 +27,8 @@ from ..models import (
     Person,
     Relationship,
 )
+from ..views.duplicates import DuplicateWarningCreateView
+from . import duplicates
 
 
 def affiliation_panels(*, with_person):
@@ -40,7 +42,7 @@ def affiliation_panels(*, with_person):
     ]
 
 
-class CrmViewSet(RecordViewSet):
+class CrmViewSet(duplicates.FollowMergesMixin, RecordViewSet):
     """Shared settings: inspect pages for read-only staff, the audited history view.
 
     Plain edits go through Wagtail's create, edit and delete actions, which crm/audit.py
@@ -59,6 +61,7 @@ class OrganisationViewSet(CrmViewSet):
     icon = "site"
     url_prefix = "crm/organisations"
     inspect_view_class = views.OrganisationInspectView
+    add_view_class = DuplicateWarningCreateView
     list_display = ["name", "kind", "country", "parent", "is_home"]
     list_filter = ["kind", "is_home", "is_illustrative"]
     list_select_related = ("parent",)
@@ -106,6 +109,7 @@ class PersonViewSet(CrmViewSet):
     icon = "user"
     url_prefix = "crm/people"
     inspect_view_class = views.PersonInspectView
+    add_view_class = DuplicateWarningCreateView
     # __str__ is the printed name (family-first for CJK names) under the model's own label.
     list_display = ["__str__", "chinese_name", "native_name", "honorific", "email"]
     list_filter = ["name_order", "is_illustrative"]
@@ -302,6 +306,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         RelationshipViewSet("crm_relationship"),
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
+        duplicates.DuplicatesViewSet(),
     )
 
 
@@ -312,3 +317,4 @@ def register_crm_viewsets():
 
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("register_actions", audit.register_actions)
+hooks.register("register_log_actions", duplicates.register_log_actions)
