@@ -175,6 +175,7 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         permissions = [
             ("export_person", _("Can export everything held about a person")),
             ("erase_person", _("Can erase a person's personal data")),
+            ("export_contact_details", _("Can export people's e-mail addresses and phones")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -28,7 +28,7 @@ from ..models import (
     Relationship,
 )
 from ..views.duplicates import DuplicateWarningCreateView
-from . import duplicates
+from . import duplicates, exports
 
 
 def affiliation_panels(*, with_person):
@@ -307,6 +307,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
         duplicates.DuplicatesViewSet(),
+        exports.ExportViewSet(),
     )
 
 
@@ -318,3 +319,4 @@ def register_crm_viewsets():
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("register_actions", audit.register_actions)
 hooks.register("register_log_actions", duplicates.register_log_actions)
+hooks.register("register_person_header_buttons", exports.vcard_buttons)
