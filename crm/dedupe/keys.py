@@ -1,15 +1,16 @@
 """Keys under which two spellings of one name meet.
 
 A protocol office meets the same person as "Han Kuo-yu", "HAN, Kuo Yu" and "Han Guoyu", and the
-same governor as "Satake Norihisa" and "Satake Norihisa" with a macron. No romanisation table can
+same mayor as "Ōno Shūji" and "OHNO Shuji". No romanisation table can
 turn one system into another reliably (pinyin and Wade-Giles differ per syllable, Revised and
 McCune-Reischauer Korean per consonant), so the keys fold what those systems disagree on into a
-consonant skeleton: voiced and unvoiced stops meet (k/g, t/d, p/b, Wade-Giles' apostrophes),
-the affricates meet (ch, j, q, zh, ts, tz, c, z), the sibilants meet (hs, x, sh, s), r meets l,
-vowels and the semivowels y and w drop out, long vowels (ō, ou, oo, oh) shorten and doubled
-letters collapse. Tokens are sorted, so family-first and given-first orders give one key, and
-hyphens, commas and case vanish. Keys only decide which pairs are compared; the score that
-follows looks at the full names again.
+skeleton: voiced and unvoiced stops meet (k/g, t/d, p/b, Wade-Giles' apostrophes), the
+affricates meet (ch, j, q, zh, ts, tz, c, z), the sibilants meet (hs, x, sh, s), r meets l, the
+semivowels y and w drop out, every run of vowels becomes one (eo, u, ou, ō, oh and uo alike)
+and doubled letters collapse; how many syllables a name has still counts. Tokens are sorted,
+so family-first and given-first orders give one key, and hyphens, commas and case vanish.
+Keys only decide which pairs are compared; the score that follows looks at the full names
+again.
 """
 
 import re
@@ -33,7 +34,10 @@ _FOLDS = (
     (re.compile(r"m(?=p)"), "n"),
     # An h after a vowel only lengthens it (Ohno, Oono, Ōno).
     (re.compile(r"(?<=[aeiouyw])h"), ""),
-    (re.compile(r"[aeiouyw]"), ""),
+    # The semivowels come and go between systems (Ing-wen, Yingwen; Yeom, Eom).
+    (re.compile(r"[yw]"), ""),
+    # A run of vowels is one syllable's nucleus whatever it is spelt (eo, u, ou, ō, uo, o).
+    (re.compile(r"[aeiou]+"), "a"),
     (re.compile(r"(.)\1+"), r"\1"),
 )
 # An English-style r after a vowel and before a consonant is silent (Park, Pak, Bak).

@@ -6,7 +6,7 @@ from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 from ..dedupe.keys import cjk_form, latin_key, organisation_keys, person_keys
-from ..dedupe.scoring import Entry, candidates_for, find_candidates, sorted_name
+from ..dedupe.scoring import Entry, candidates_for, find_candidates, sorted_name, without_gc
 from ..models import Organisation, Person
 
 PERSON_COLUMNS = (
@@ -68,18 +68,21 @@ def _organisation_entries(queryset=None):
 
 def duplicate_people(queryset=None):
     """Scored pairs of people who may be one person, most likely first (pks, no instances)."""
-    return find_candidates(_person_entries(queryset))
+    with without_gc():
+        return find_candidates(_person_entries(queryset))
 
 
 def duplicate_organisations(queryset=None):
     """Scored pairs of organisations that may be one, most likely first."""
-    return find_candidates(_organisation_entries(queryset))
+    with without_gc():
+        return find_candidates(_organisation_entries(queryset))
 
 
 def people_like(person):
     """Existing people an unsaved (or edited) person may duplicate, most likely first."""
     others = Person.objects.exclude(pk=person.pk) if person.pk else Person.objects.all()
-    return candidates_for(person_entry(person, pk=0), _person_entries(others))
+    with without_gc():
+        return candidates_for(person_entry(person, pk=0), _person_entries(others))
 
 
 def organisations_like(organisation):
@@ -89,7 +92,8 @@ def organisations_like(organisation):
     others = Organisation.objects.all()
     if organisation.pk:
         others = others.exclude(pk=organisation.pk)
-    return candidates_for(organisation_entry(0, names), _organisation_entries(others))
+    with without_gc():
+        return candidates_for(organisation_entry(0, names), _organisation_entries(others))
 
 
 def with_records(candidates, model):
