@@ -84,7 +84,7 @@ class MergeForm(forms.Form):
         model = type(first)
         self.fields["survivor"] = forms.ChoiceField(
             label=_("Record that stays"),
-            choices=[("first", _("#%(pk)s") % {"pk": first.pk}), ("second", f"#{second.pk}")],
+            choices=[("first", f"#{first.pk}"), ("second", f"#{second.pk}")],
             widget=forms.RadioSelect,
             initial="first",
         )
