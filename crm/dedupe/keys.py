@@ -5,14 +5,16 @@ same mayor as "Ōno Shūji" and "OHNO Shuji". No romanisation table can
 turn one system into another reliably (pinyin and Wade-Giles differ per syllable, Revised and
 McCune-Reischauer Korean per consonant), so the keys fold what those systems disagree on into a
 skeleton: voiced and unvoiced stops meet (k/g, t/d, p/b, Wade-Giles' apostrophes), the
-affricates meet (ch, j, q, zh, ts, tz, c, z), the sibilants meet (hs, x, sh, s), r meets l, the
-semivowels y and w drop out, every run of vowels becomes one (eo, u, ou, ō, oh and uo alike)
-and doubled letters collapse; how many syllables a name has still counts. Tokens are sorted,
+affricates meet (ch, j, q, zh, ts, tz, c, z), the sibilants meet (hs, x, sh, s), r meets l,
+pinyin's extra y and w drop out, every run of vowels becomes one of three by its last letter
+(eo, u, ou, ō, oh and uo alike; ae, oe, ei, ui alike) and doubled letters collapse; how many
+syllables a name has, and Li against Liu or Yang against Wang, still count. Tokens are sorted,
 so family-first and given-first orders give one key, and hyphens, commas and case vanish.
 Keys only decide which pairs are compared; the score that follows looks at the full names
 again.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -34,10 +36,15 @@ _FOLDS = (
     (re.compile(r"m(?=p)"), "n"),
     # An h after a vowel only lengthens it (Ohno, Oono, Ōno).
     (re.compile(r"(?<=[aeiouyw])h"), ""),
-    # The semivowels come and go between systems (Ing-wen, Yingwen; Yeom, Eom).
-    (re.compile(r"[yw]"), ""),
-    # A run of vowels is one syllable's nucleus whatever it is spelt (eo, u, ou, ō, uo, o).
-    (re.compile(r"[aeiou]+"), "a"),
+    # Pinyin writes y before i and w before u where other spellings do not (Ing-wen, Yingwen).
+    (re.compile(r"y(?=i)|w(?=u)"), ""),
+    # Wade-Giles ien is pinyin ian (Chien, Jian).
+    (re.compile(r"ien"), "ian"),
+    # A run of vowels is one syllable's nucleus, told apart by how it ends: eo, u, ou, ō, uo
+    # and iu end in o or u; ae, oe, ei and ui in e or i; a, ia, ua in a.
+    (re.compile(r"[aeiou]*[ou]"), "o"),
+    (re.compile(r"[aeiou]*[ei]"), "e"),
+    (re.compile(r"[aeiou]*a"), "a"),
     (re.compile(r"(.)\1+"), r"\1"),
 )
 # An English-style r after a vowel and before a consonant is silent (Park, Pak, Bak).
@@ -75,6 +82,9 @@ _CJK_NOISE = re.compile(r"(政府|市役所|市廳|市庁|市政府|廳|庁)$")
 
 def fold_text(text):
     """Lower case without accents: 'Ōno' -> 'ono', 'Shūji' -> 'shuji'."""
+    text = text or ""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -88,6 +98,8 @@ def latin_tokens(text, *, noise=frozenset()):
     ]
 
 
+# Names repeat the same few thousand words; each is folded once per process.
+@functools.lru_cache(maxsize=65536)
 def skeleton(token):
     """The consonant skeleton of one folded word; the word itself when nothing is left."""
     folded = _SILENT_R.sub("", token)
