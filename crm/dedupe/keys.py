@@ -77,7 +77,11 @@ ORGANISATION_NOISE = frozenset(
         "to",
     ]
 )
-_CJK_NOISE = re.compile(r"(政府|市役所|市廳|市庁|市政府|廳|庁)$")
+# What kind of body a name ends with (city, prefecture, county, its government), in Chinese,
+# Japanese and Korean; 水原市 and 水原, 秋田縣 and 秋田県 meet once it is gone.
+_CJK_NOISE = re.compile(
+    r"(?<=..)(市政府|市役所|市廳|市庁|政府|特別市|廣域市|광역시|특별시|市|縣|県|郡|道|府|區|区|시|군|도|구|청)$"
+)
 
 
 def fold_text(text):

@@ -103,15 +103,44 @@ class Entry:
     cjk_roles: tuple = ()  # ("native", form) / ("chinese", form)
 
 
-def _score(first, second, shared):
-    """Candidate for two entries given the keys they share."""
+NAME_REASONS = frozenset({Reason.NAME_ORDER, Reason.ROMANISATION, Reason.SIMILAR})
+# Two records whose Chinese, Japanese or Korean names both exist and differ are probably two
+# people (Austrian and Australian Office Taipei: 奧地利 and 澳洲); their Latin names count half.
+CONFLICT_FACTOR = 0.5
+
+
+def _cjk_forms(entry):
+    return {form for _role, form in entry.cjk_roles}
+
+
+def similar_spelling(first, second):
+    """rapidfuzz's ratio of two sorted names (0-1), or 0 where a short word differs.
+
+    Li and Liu, Yang and Wang are different family names, not typos: a difference in a word of
+    four letters or fewer does not count as similar spelling.
+    """
+    if not (first and second):
+        return 0
+    ratio = fuzz.ratio(first, second)
+    if ratio < SIMILAR_AT:
+        return 0
+    words, others = first.split(), second.split()
+    if len(words) == len(others):
+        for word, other in zip(words, others, strict=True):
+            if word != other and min(len(word), len(other)) <= 4:
+                return 0
+    return ratio / 100
+
+
+def score_pair(first, second, shared, similarity=0):
+    """{reason: weight} for two entries, the keys they share and their spelling similarity."""
     reasons = {}
     for reason, _key in shared:
         if reason == "romanisation":
             code, weight = _name_weight(first.name, second.name)
         elif reason == "cjk_name":
             crossed = {(role, form) for role, form in first.cjk_roles} & {
-                ({"native": "chinese", "chinese": "native"}.get(role, role), form)
+                ({"native": "chinese", "chinese": "native"}.get(role), form)
                 for role, form in second.cjk_roles
             }
             code = Reason.CHINESE_IS_NATIVE if crossed else Reason.SAME_SCRIPT_NAME
@@ -120,7 +149,21 @@ def _score(first, second, shared):
             code = Reason(reason)
             weight = WEIGHTS[code]
         reasons[code] = max(weight, reasons.get(code, 0))
+    if similarity and not reasons:
+        reasons[Reason.SIMILAR] = 0.3 + 0.6 * similarity
+    first_cjk, second_cjk = _cjk_forms(first), _cjk_forms(second)
+    if first_cjk and second_cjk and not first_cjk & second_cjk:
+        for code in NAME_REASONS & reasons.keys():
+            reasons[code] *= CONFLICT_FACTOR
     return reasons
+
+
+def _candidate(first_pk, second_pk, reasons, listed_from):
+    score = combine(reasons.values())
+    if score < listed_from:
+        return None
+    ordered = sorted(reasons, key=lambda code: -reasons[code])
+    return Candidate(first_pk, second_pk, round(score * 100), ordered)
 
 
 def find_candidates(entries, *, listed_from=LISTED_FROM):
@@ -145,19 +188,16 @@ def find_candidates(entries, *, listed_from=LISTED_FROM):
     named = sorted((entry for entry in entries if entry.name), key=lambda e: e.name)
     for index, entry in enumerate(named):
         for other in named[index + 1 : index + 1 + WINDOW]:
-            ratio = fuzz.ratio(entry.name, other.name)
-            if ratio >= SIMILAR_AT:
-                similar[tuple(sorted((entry.pk, other.pk)))] = ratio / 100
+            similarity = similar_spelling(entry.name, other.name)
+            if similarity:
+                similar[tuple(sorted((entry.pk, other.pk)))] = similarity
     candidates = []
     for pair in shared.keys() | similar.keys():
         first, second = by_pk[pair[0]], by_pk[pair[1]]
-        reasons = _score(first, second, shared.get(pair, ()))
-        if pair in similar and not reasons:
-            reasons[Reason.SIMILAR] = 0.45 + 0.5 * similar[pair]
-        score = combine(reasons.values())
-        if score >= listed_from:
-            ordered = sorted(reasons, key=lambda code: -reasons[code])
-            candidates.append(Candidate(pair[0], pair[1], round(score * 100), ordered))
+        reasons = score_pair(first, second, shared.get(pair, ()), similar.get(pair, 0))
+        candidate = _candidate(pair[0], pair[1], reasons, listed_from)
+        if candidate is not None:
+            candidates.append(candidate)
     candidates.sort(key=lambda c: (-c.score, c.first, c.second))
     return candidates
 
@@ -168,14 +208,13 @@ def candidates_for(new, entries, *, listed_from=LISTED_FROM):
     results = []
     for entry in entries:
         shared = keys.intersection(entry.keys)
-        reasons = _score(new, entry, shared) if shared else {}
-        if not reasons and new.name and entry.name:
-            ratio = fuzz.ratio(new.name, entry.name)
-            if ratio >= SIMILAR_AT:
-                reasons[Reason.SIMILAR] = 0.45 + 0.5 * ratio / 100
-        score = combine(reasons.values())
-        if score >= listed_from:
-            ordered = sorted(reasons, key=lambda code: -reasons[code])
-            results.append(Candidate(new.pk, entry.pk, round(score * 100), ordered))
+        similarity = similar_spelling(new.name, entry.name)
+        if not (shared or similarity):
+            continue
+        candidate = _candidate(
+            new.pk, entry.pk, score_pair(new, entry, shared, similarity), listed_from
+        )
+        if candidate is not None:
+            results.append(candidate)
     results.sort(key=lambda c: (-c.score, c.second))
     return results

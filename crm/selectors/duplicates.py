@@ -49,7 +49,8 @@ def organisation_entry(pk, names):
     """The scorer's view of an organisation from its names (English first for spelling)."""
     keys = tuple(organisation_keys([name for name in names if name]))
     latin = next((name for name in names if name and latin_key(name)), "")
-    return Entry(pk=pk, keys=keys, name=sorted_name(latin))
+    forms = tuple(("name", key) for reason, key in keys if reason == "cjk_name")
+    return Entry(pk=pk, keys=keys, name=sorted_name(latin), cjk_roles=forms)
 
 
 def _person_entries(queryset=None):

@@ -121,7 +121,7 @@ def test_organisations_suwon_twice():
     found = organisations_like(again)
     assert [c.second for c in found] == [suwon.pk]
     assert Reason.SAME_SCRIPT_NAME in found[0].reasons
-    latin_only = Organisation(name="스원", name_en="Suwon-si", kind=enums.OrganisationKind.CITY)
+    latin_only = Organisation(name="Suwon-si", name_en="Suwon-si", kind=enums.OrganisationKind.CITY)
     assert [c.second for c in organisations_like(latin_only)] == [suwon.pk]
 
 
@@ -145,3 +145,21 @@ def test_duplicate_people_queries_do_not_grow(size, django_assert_num_queries):
         PersonFactory(family_name=f"Family{n}", given_name="Same", email=f"same{n % 3}@x.org")
     with django_assert_num_queries(1):
         duplicate_people()
+
+
+def test_different_short_family_names_are_not_typos():
+    PersonFactory(family_name="Li", given_name="Wen-chieh", email="")
+    PersonFactory(family_name="Liu", given_name="Wen-chieh", email="")
+    PersonFactory(family_name="Yang", given_name="Hsin-yi", email="")
+    PersonFactory(family_name="Wang", given_name="Hsin-yi", email="")
+    assert duplicate_people() == []
+
+
+def test_different_chinese_names_outweigh_similar_latin_ones():
+    OrganisationFactory(name="奧地利台北辦事處", name_en="Austrian Office Taipei")
+    OrganisationFactory(name="澳洲辦事處", name_en="Australian Office Taipei")
+    a = PersonFactory(family_name="Christensen", given_name="Brent", chinese_name="酈英傑")
+    b = PersonFactory(family_name="Christensen", given_name="Brent", chinese_name="柯良睿")
+    assert duplicate_organisations() == []
+    found = duplicate_people()
+    assert all(c.score < 60 for c in found if {c.first, c.second} == {a.pk, b.pk})
