@@ -175,6 +175,7 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         permissions = [
             ("export_person", _("Can export everything held about a person")),
             ("erase_person", _("Can erase a person's personal data")),
+            ("export_contact_details", _("Can export people's e-mail addresses and phones")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -472,4 +473,6 @@ class Interaction(IllustrativeModel, TimeStampedModel):
         return f"{self.occurred_on:%Y-%m-%d} · {self.subject}"
 
 
+# Models of features that grew later live in modules of their own.
+from .merges import MergedRecord  # noqa: E402, F401
 from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)

@@ -27,13 +27,18 @@ from ..models import (
     Person,
     Relationship,
 )
+from ..views.duplicates import DuplicateWarningCreateView
 from ..views.people import (
     OrganisationIndexView,
     PersonFilterSet,
     PersonIndexView,
     PositionColumn,
 )
-from . import search  # noqa: F401 (registers the admin search)
+from . import (
+    duplicates,
+    exports,
+    search,  # noqa: F401 (registers the admin search)
+)
 
 
 def affiliation_panels(*, with_person):
@@ -47,7 +52,7 @@ def affiliation_panels(*, with_person):
     ]
 
 
-class CrmViewSet(RecordViewSet):
+class CrmViewSet(duplicates.FollowMergesMixin, RecordViewSet):
     """Shared settings: inspect pages for read-only staff, the audited history view.
 
     Plain edits go through Wagtail's create, edit and delete actions, which crm/audit.py
@@ -67,6 +72,7 @@ class OrganisationViewSet(CrmViewSet):
     url_prefix = "crm/organisations"
     inspect_view_class = views.OrganisationInspectView
     index_view_class = OrganisationIndexView
+    add_view_class = DuplicateWarningCreateView
     list_display = ["name", "kind", "country", "parent", "is_home"]
     list_filter = ["kind", "is_home", "is_illustrative"]
     list_select_related = ("parent",)
@@ -115,6 +121,7 @@ class PersonViewSet(CrmViewSet):
     url_prefix = "crm/people"
     inspect_view_class = views.PersonInspectView
     index_view_class = PersonIndexView
+    add_view_class = DuplicateWarningCreateView
     # __str__ is the printed name (family-first for CJK names) under the model's own label.
     list_display = [
         "__str__",
@@ -318,6 +325,8 @@ class CrmViewSetGroup(ModelViewSetGroup):
         RelationshipViewSet("crm_relationship"),
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
+        duplicates.DuplicatesViewSet(),
+        exports.ExportViewSet(),
     )
 
 
@@ -328,3 +337,5 @@ def register_crm_viewsets():
 
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("register_actions", audit.register_actions)
+hooks.register("register_log_actions", duplicates.register_log_actions)
+hooks.register("register_person_header_buttons", exports.vcard_buttons)

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
+from ..merging import merge_preferences
 from ..models import RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
 from . import logistics, pages, paths, privacy, records  # noqa: F401 (paths registers hooks)
@@ -73,6 +74,7 @@ register_permission_policy(SensitiveDataAccess, ReadOnlyPermissionPolicy(Sensiti
 register_setting(RetentionSettings, icon="history")
 # crm's person page asks for these (crm.views.PersonInspectView) without knowing events.
 hooks.register("register_person_header_buttons", person_buttons)
+hooks.register("register_merge_preferences", merge_preferences)
 
 
 @hooks.register("register_log_actions")

@@ -1,0 +1,1 @@
+"""Finding likely duplicates: name keys that fold romanisation variants, and pair scoring."""
