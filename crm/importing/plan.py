@@ -20,6 +20,7 @@ from ..names import has_cjk
 from .schema import fields_of
 
 CHUNK = 500
+PROGRESS_EVERY = 500
 
 
 @dataclass
@@ -46,11 +47,13 @@ def in_languages(message):
     return rendered
 
 
-def parse_rows(kind, table, mapping):
+def parse_rows(kind, table, mapping, *, progress=None):
     """RowPlans holding each row's parsed values, with a reason for every unreadable cell."""
     specs = fields_of(kind)
     plans = []
-    for line, cells in table.rows:
+    for done, (line, cells) in enumerate(table.rows, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         plan = RowPlan(line=line, values={})
         for index, name in mapping.items():
             spec = specs[name]
@@ -255,7 +258,9 @@ def plan_ties(plans, *, home):
             ]
         plan.tie = tie
         _classify(plan, partner if tie else None, changes)
+        # A new tie with a known partner still brings the partner's cells up to date.
         plan.record = partner
+        plan.changes = changes
     return existing
 
 

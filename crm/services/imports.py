@@ -155,7 +155,7 @@ def _organisation(plan, *, default_kind, user):
         record.parent = planning.load_organisations({plan.values["parent"]})[
             ("any", plan.values["parent"])
         ]
-    if creating or plan.changes:
+    if creating or set(plan.changes) & set(planning.ORGANISATION_VALUES):
         _save(record, "crm.import", user)
     plan.record = record
     return record

@@ -27,6 +27,7 @@ from ..models import (
     Person,
     Relationship,
 )
+from . import imports
 
 
 def affiliation_panels(*, with_person):
@@ -302,6 +303,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         RelationshipViewSet("crm_relationship"),
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
+        imports.ImportViewSet(),
     )
 
 
@@ -311,4 +313,5 @@ def register_crm_viewsets():
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
+hooks.register("register_log_actions", imports.register_import_log_actions)
 hooks.register("register_actions", audit.register_actions)

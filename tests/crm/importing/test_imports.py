@@ -88,6 +88,16 @@ def test_a_corrected_file_updates_in_place(home):
     assert Relationship.objects.count() == 3
 
 
+def test_a_new_tie_with_a_known_city_brings_the_city_up_to_date(home):
+    busan = OrganisationFactory(name="釜山", name_en="Busan", country="KR", latitude=None)
+
+    import_file(csv_bytes(TIE_ROWS), "cities.csv")
+
+    busan.refresh_from_db()
+    assert busan.latitude == Decimal("35.18")
+    assert Relationship.objects.get(target=busan).source == home
+
+
 def test_a_dry_run_classifies_rows_and_writes_nothing(home):
     result = import_file(csv_bytes(TIE_ROWS), "cities.csv", dry_run=True)
 
