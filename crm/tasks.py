@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from .models import ImportRun
-from .services.import_runs import apply_import_run, preview_import_run
+from .services.import_runs import apply_import_run, background, preview_import_run
 
 
 def _user(user_id):
@@ -22,3 +22,19 @@ def preview_import(run_id, user_id=None):
 @task()
 def apply_import(run_id, user_id=None):
     apply_import_run(ImportRun.objects.get(pk=run_id), user=_user(user_id))
+
+
+def start_preview(run, *, user=None):
+    """Preview a run: a small file at once, a large one in the worker (the page polls)."""
+    if background(run):
+        preview_import.enqueue(run.pk, user.pk if user else None)
+    else:
+        preview_import_run(run)
+
+
+def start_import(run, *, user=None):
+    """Write a confirmed run: a small file at once, a large one in the worker."""
+    if background(run):
+        apply_import.enqueue(run.pk, user.pk if user else None)
+    else:
+        apply_import_run(run, user=user)

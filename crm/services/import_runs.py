@@ -1,5 +1,9 @@
 """Imports from the admin: upload, map columns, preview every row, confirm; large files in
-the task worker with their progress on the run."""
+the task worker with their progress on the run.
+
+set_import_mapping and confirm_import_run only change the run's state; crm.tasks then runs
+the preview or the import, at once for a small file or in the worker for a large one.
+"""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -78,23 +82,7 @@ def set_import_mapping(run, *, mapping, user=None):
                 for index, name in run.mapping.items()
             }
             run.source.save()
-    # Started after the commit, so a worker finds the run as saved here.
-    _start("preview", run, user)
     return run
-
-
-def _start(step, run, user):
-    """Small files at once, large ones in the task worker (the page shows their progress)."""
-    if not background(run):
-        if step == "preview":
-            preview_import_run(run)
-        else:
-            apply_import_run(run, user=user)
-        return
-    from ..tasks import apply_import, preview_import
-
-    task = preview_import if step == "preview" else apply_import
-    task.enqueue(run.pk, user.pk if user else None)
 
 
 def _home_for(run):
@@ -165,7 +153,6 @@ def confirm_import_run(run, *, user=None):
         run.status = ImportStatus.APPLYING
         run.processed_rows = 0
         run.save()
-    _start("apply", run, user)
     return run
 
 

@@ -19,6 +19,7 @@ from ..importing.readers import ImportFileError
 from ..importing.schema import FIELDS
 from ..models import ImportRun
 from ..services import import_runs
+from ..tasks import start_import, start_preview
 
 ROWS_SHOWN = 500
 
@@ -140,7 +141,10 @@ class ImportMappingView(RunMixin, ActionView):
         return super().get_context_data(run=self.run, **kwargs)
 
     def act(self, data):
-        import_runs.set_import_mapping(self.run, mapping=mapping_from(data), user=self.request.user)
+        run = import_runs.set_import_mapping(
+            self.run, mapping=mapping_from(data), user=self.request.user
+        )
+        start_preview(run, user=self.request.user)
         return redirect("crm_imports:run", pk=self.run.pk)
 
 
@@ -198,7 +202,8 @@ class ImportConfirmView(RunMixin, ActionView):
         return reverse("crm_imports:run", args=[self.run.pk])
 
     def act(self, data):
-        import_runs.confirm_import_run(self.run, user=self.request.user)
+        run = import_runs.confirm_import_run(self.run, user=self.request.user)
+        start_import(run, user=self.request.user)
 
 
 class ImportStatusView(RunMixin, PermissionCheckedMixin, TemplateView):
