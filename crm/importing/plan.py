@@ -178,8 +178,11 @@ def plan_organisations(plans):
             names.add(plan.values["parent"])
     _mark_duplicates(plans)
     existing = load_organisations(names)
+    # A parent may be another row of the same file; it is written first (write_plans).
+    in_file = {plan.key[1] for plan in plans if plan.key}
     for plan in plans:
-        if plan.values.get("parent") and ("any", plan.values["parent"]) not in existing:
+        parent = plan.values.get("parent")
+        if parent and ("any", parent) not in existing and parent not in in_file:
             plan.refuse(
                 _("There is no organisation named “%(name)s” to be the parent.")
                 % {"name": plan.values["parent"]}

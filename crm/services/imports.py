@@ -120,6 +120,9 @@ def write_plans(kind, plans, *, home=None, user=None, progress=None):
         ImportKind.TIES: lambda plan, user: _write_tie(plan, home=home, user=user),
         ImportKind.PEOPLE: _write_person,
     }[kind]
+    if kind == ImportKind.ORGANISATIONS:
+        # Rows whose parent is another row of the file come after the rows without one.
+        plans = sorted(plans, key=lambda plan: bool(plan.values.get("parent")))
     for done, plan in enumerate(plans, start=1):
         if plan.action in (RowAction.CREATE, RowAction.UPDATE):
             writer(plan, user)

@@ -115,7 +115,8 @@ def test_an_empty_database_names_its_own_home_city():
 
 def test_ties_without_a_home_city_are_refused_with_a_reason():
     error = refused(csv_bytes(TIE_ROWS), "cities.csv")
-    assert "home city" in " ".join(error.messages)
+    assert error.code == "no_home"
+    assert "--home-city" in " ".join(error.messages)
 
 
 def test_a_big5_csv_is_read_as_big5(home):
