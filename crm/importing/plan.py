@@ -283,6 +283,11 @@ PERSON_VALUES = (
 )
 
 
+# The database refuses a person without one of these (crm_person_has_a_name); the plan says
+# so per row, so that writing need not ask the database row by row.
+PERSON_NAMES = ("family_name", "given_name", "native_name")
+
+
 def person_key(values):
     if values.get("email"):
         return ("email", values["email"])
@@ -330,8 +335,14 @@ def plan_people(plans):
             _person_label(plan.values),
             _("The row has no name and no e-mail address."),
         )
-        if plan.values.get("organisation") and not plan.values.get("position_title"):
+        values = plan.values
+        if plan.key and not any(values.get(name) for name in PERSON_NAMES):
+            plan.refuse(_("Enter at least a family, given or native name."))
+        if values.get("organisation") and not values.get("position_title"):
             plan.refuse(_("A row that names an organisation needs a position title."))
+        start, end = values.get("start_date"), values.get("end_date")
+        if start and end and end < start:
+            plan.refuse(_("The end date cannot be before the start date."))
     _mark_duplicates(plans)
     people = load_people(plans)
     organisations = load_organisations(

@@ -322,3 +322,19 @@ def test_a_vcard_file_imports_people():
     assert Person.objects.filter(email="brent@ait.example").exists()
     assert Person.objects.filter(family_name="O'Connor", given_name="Matthew").exists()
     assert ImportKind.PEOPLE == "people"
+
+
+def test_people_rows_without_a_name_or_with_dates_out_of_order_are_errors():
+    rows = [
+        "family_name,given_name,email,organisation,position_title,start_date,end_date",
+        ",,only@example.org,,,,",
+        "Kim,Min-jun,kim@example.org,,,,",
+    ]
+    OrganisationFactory(name="水原市", name_en="Suwon")
+    rows.append("Lee,Ji-eun,lee@example.org,Suwon,Clerk,2019-05-01,2019-04-01")
+    error = refused(csv_bytes(rows), "people.csv")
+    assert [plan.action for plan in error.plans] == [
+        RowAction.ERROR,
+        RowAction.CREATE,
+        RowAction.ERROR,
+    ]
