@@ -117,11 +117,20 @@ def test_large_files_go_through_the_task_and_report_progress(officer, home, sett
     assert Relationship.objects.filter(target__name_en="Busan").exists()
 
 
+def test_officers_find_the_import_in_the_menu(officer):
+    home_page = officer.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("crm_imports:index") in home_page
+
+
 def test_viewers_cannot_import(client, home):
     from tests.factories.staff import viewer
 
     client.force_login(viewer())
     assert client.get(reverse("crm_imports:index")).status_code in (302, 403)
+    assert (
+        reverse("crm_imports:index")
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
 
 
 def test_the_list_of_imports_takes_the_same_queries_at_10_and_100_runs(officer):
