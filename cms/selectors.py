@@ -26,6 +26,11 @@ class Tie:
     renewals: list = field(default_factory=list)
 
     @property
+    def home(self):
+        """The office's own city: the tie's other party (both are read with the tie)."""
+        return self.relationship.other_party(self.partner)
+
+    @property
     def signed_year(self):
         return self.relationship.signed_on.year if self.relationship.signed_on else None
 
@@ -134,4 +139,6 @@ def world_map(ties):
         "graticule": worldmap.graticule(),
         "markers": markers,
         "home": home_point,
+        # Named in the captions even when it has no point on the map.
+        "city": home,
     }

@@ -60,3 +60,33 @@ class OfficeRank(models.IntegerChoices):
     DIPLOMAT = 90, _("diplomat or senior official")
     OFFICIAL = 100, _("official or staff")
     PRIVATE = 110, _("private person")
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date a source gave: the first of a year or month stands for it."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+class ImportKind(models.TextChoices):
+    ORGANISATIONS = "organisations", _("organisations")
+    PEOPLE = "people", _("people and their positions")
+    TIES = "ties", _("sister and friendship ties of the home city")
+
+
+class ImportStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("uploaded")
+    PREVIEWING = "previewing", _("preview in progress")
+    PREVIEWED = "previewed", _("previewed")
+    APPLYING = "applying", _("import in progress")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("failed")
+
+
+class RowAction(models.TextChoices):
+    CREATE = "create", _("create")
+    UPDATE = "update", _("update")
+    UNCHANGED = "unchanged", _("unchanged")
+    ERROR = "error", _("error")

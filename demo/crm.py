@@ -1,17 +1,21 @@
 """Demo CRM records built from the office's 2019 report.
 
-Everything the report states is loaded as fact; whatever it does not state (a signing date,
-a staff member's name, the partner cities that make Suwon the 34th) carries
-is_illustrative=True. Every row is found by a natural key and saved only when a value
-differs, so loading twice changes nothing, not even updated_at.
+Everything the report states is loaded as fact; whatever it does not state (a staff
+member's name, a delegation's members) carries is_illustrative=True. The partner cities
+come from the public list in demo/data, each row with its source, through the importer.
+Every row is found by a natural key and saved only when a value differs, so loading twice
+changes nothing, not even updated_at.
 """
 
+import csv
 import datetime
+from pathlib import Path
 
 from django.utils.translation import gettext
 
 from crm import services
 from crm.enums import (
+    ImportKind,
     InteractionKind,
     NameOrder,
     OfficeRank,
@@ -28,6 +32,7 @@ from crm.models import (
     Relationship,
     RelationshipRenewal,
 )
+from crm.services.imports import import_file
 from demo.common import report, set_related, translated, upsert
 
 SUWON_SIGNED_ON = datetime.date(2019, 2, 16)
@@ -430,44 +435,29 @@ ORGANISATIONS = {
     },
 }
 
-# Sister and friendship ties before Suwon. The report names Portland, Brisbane and Belize City
-# as sister cities and Hachioji as a friendship city but gives no signing dates, so their dates
-# are illustrative; the remaining 29 partners are placeholders, so that Suwon is the 34th.
-NAMED_EARLIER_TIES = {
-    "portland": (RelationshipType.SISTER_CITY, datetime.date(1988, 5, 10)),
-    "brisbane": (RelationshipType.SISTER_CITY, datetime.date(1997, 9, 18)),
-    "belize_city": (RelationshipType.SISTER_CITY, datetime.date(2003, 4, 22)),
-    "hachioji": (RelationshipType.FRIENDSHIP_CITY, datetime.date(2006, 11, 6)),
-}
-PLACEHOLDER_COUNTRIES = ("US", "JP", "KR", "PH", "AU", "ID", "VN", "TH", "MY", "PA", "GT", "PL")
-PLACEHOLDER_CITY_COUNT = SUWON_ORDINAL - 1 - len(NAMED_EARLIER_TIES)
+# Sister and friendship ties come from the public list in demo/data (one source per row),
+# imported through the same importer as any office's file. The report's own facts (Suwon the
+# 34th on 2019-02-16, Akita's renewal on 2019-08-23) are loaded after it and keep precedence.
+SISTER_CITIES_CSV = Path(__file__).parent / "data" / "kaohsiung_sister_cities.csv"
+LISTED_PREFIX = "listed:"
+SUWON_NOTE = (
+    "The 2019 report calls Suwon Kaohsiung's 34th sister or friendship city. The public list "
+    "(demo/data/kaohsiung_sister_cities.csv) dates 17 earlier city ties and gives no date for "
+    "16 more, so it cannot place them; the report's number is kept as the stated one."
+)
 
 
-def placeholder_key(number):
-    return f"placeholder_{number:02d}"
+def listed_key(name_en):
+    """The demo key of a partner city that comes from the list, not from this module."""
+    return f"{LISTED_PREFIX}{name_en}"
 
 
-def _placeholder_organisations():
-    for number in range(1, PLACEHOLDER_CITY_COUNT + 1):
-        yield (
-            placeholder_key(number),
-            {
-                "kind": CITY,
-                "names": (
-                    f"示例友好城市 {number:02d}",
-                    f"Illustrative partner city {number:02d}",
-                    f"例示の友好都市 {number:02d}",
-                    f"예시 우호 도시 {number:02d}",
-                ),
-                "country": PLACEHOLDER_COUNTRIES[(number - 1) % len(PLACEHOLDER_COUNTRIES)],
-                "is_illustrative": True,
-            },
-        )
-
-
-def _placeholder_signing_date(number):
-    # Spread 1970-2018, one a year or so, never on a named tie's date.
-    return datetime.date(1969 + round(number * 48 / PLACEHOLDER_CITY_COUNT), 1 + number % 12, 15)
+def listed_partners():
+    """Partner cities of the list that this module does not define, in the list's order."""
+    defined = {data["names"][1] for data in ORGANISATIONS.values()}
+    with SISTER_CITIES_CSV.open(encoding="utf-8") as handle:
+        names = [row["name_en"] for row in csv.DictReader(handle)]
+    return [name for name in names if name not in defined]
 
 
 # People ------------------------------------------------------------------------------------
@@ -1250,8 +1240,8 @@ def person(key):
 
 
 def _organisation_data(key):
-    if key.startswith("placeholder_"):
-        return dict(_placeholder_organisations())[key]
+    if key.startswith(LISTED_PREFIX):
+        return {"names": (None, key.removeprefix(LISTED_PREFIX))}
     return ORGANISATIONS[key]
 
 
@@ -1282,7 +1272,7 @@ def load(stdout=None):
 
 def _load_organisations():
     loaded = {}
-    entries = list(ORGANISATIONS.items()) + list(_placeholder_organisations())
+    entries = list(ORGANISATIONS.items())
     # Parents first, so a child can point at its parent.
     entries.sort(key=lambda entry: "parent" in entry[1])
     for key, data in entries:
@@ -1343,7 +1333,7 @@ def _tie(source, target, *, type, values, areas=(), signatories=()):  # noqa: A0
             target,
             type=type,
             status=values["status"],
-            signed_on=values["signed_on"],
+            signed_on=values.get("signed_on"),
             expires_on=values.get("expires_on"),
             areas=areas,
             signatories=signatories,
@@ -1357,34 +1347,15 @@ def _tie(source, target, *, type, values, areas=(), signatories=()):  # noqa: A0
 def _load_ties(organisations, people, areas):
     home = organisations["kaohsiung"]
     active = RelationshipStatus.ACTIVE
+    import_file(SISTER_CITIES_CSV.read_bytes(), SISTER_CITIES_CSV.name, kind=ImportKind.TIES)
     ties = {}
-    for number in range(1, PLACEHOLDER_CITY_COUNT + 1):
-        key = placeholder_key(number)
-        ties[key] = _tie(
-            home,
-            organisations[key],
-            type=RelationshipType.SISTER_CITY if number % 3 else RelationshipType.FRIENDSHIP_CITY,
-            values={
-                "status": active,
-                "signed_on": _placeholder_signing_date(number),
-                "is_illustrative": True,
-                "notes": "Illustrative tie, so that Suwon comes out 34th as in the 2019 report.",
-            },
-            areas=[areas["culture"], areas["education"]],
-        )
-    for key, (tie_type, signed_on) in NAMED_EARLIER_TIES.items():
-        ties[key] = _tie(
-            home,
-            organisations[key],
-            type=tie_type,
-            values={
-                "status": active,
-                "signed_on": signed_on,
-                "is_illustrative": True,
-                "notes": "The tie is in the 2019 report; its signing date is illustrative.",
-            },
-            areas=[areas["culture"], areas["education"], areas["tourism"]],
-        )
+    for name in listed_partners():
+        key = listed_key(name)
+        organisations[key] = Organisation.objects.get(name_en=name)
+        ties[key] = Relationship.objects.filter(source=home, target=organisations[key]).first()
+    # Partners this module defines whose ties also come from the list.
+    for key in ("portland", "brisbane", "belize_city", "hachioji", "kumamoto"):
+        ties[key] = Relationship.objects.filter(source=home, target=organisations[key]).first()
     ties["suwon"] = _tie(
         home,
         organisations["suwon"],
@@ -1392,6 +1363,8 @@ def _load_ties(organisations, people, areas):
         values={
             "status": active,
             "signed_on": SUWON_SIGNED_ON,
+            "stated_ordinal": SUWON_ORDINAL,
+            "notes": SUWON_NOTE,
             **translated(
                 "summary",
                 "2019年2月16日於高雄國際午宴簽署友好城市締盟書，成為高雄市第34個姊妹暨友好城市。",
@@ -1424,8 +1397,7 @@ def _load_ties(organisations, people, areas):
         type=RelationshipType.MOU,
         values={
             "status": active,
-            # The report says the MOU was renewed; the first signing date is not given.
-            "signed_on": None,
+            # The report gives only the renewal; the first signing (2016-08-25) is the list's.
             **translated(
                 "summary",
                 "國際交流合作備忘錄，2019年8月23日續簽，加強觀光、教育及物產的合作交流。",
@@ -1505,11 +1477,11 @@ INTERACTIONS = [
     {
         "occurred_on": datetime.date(2016, 10, 12),
         "kind": InteractionKind.LETTER,
-        "subject": "致示例友好城市 05 市長賀函",
+        "subject": "致塔爾薩市長賀函（示例）",
         "description": "",
-        "organisations": (placeholder_key(5),),
+        "organisations": (listed_key("Tulsa"),),
         "people": (),
-        "tie": placeholder_key(5),
+        "tie": listed_key("Tulsa"),
         "illustrative": True,
     },
 ]

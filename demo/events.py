@@ -359,7 +359,18 @@ def _load_resources():
 
 HOTEL_NOTE = "飯店與航班為示例。Hotel and flights are illustrative."
 
-LUNCHEON_PLACEHOLDERS = (1, 2, 3, 4, 13, 14, 15, 16)  # partner cities in US, JP, KR and PH
+# The luncheon's eight other delegations: partner cities of the list with their country
+# (whose illustrative names the guests get) and a number that sets the delegation's size.
+LUNCHEON_PARTNERS = (
+    (1, "Honolulu", "US"),
+    (2, "Kumamoto City", "JP"),
+    (3, "Busan", "KR"),
+    (4, "Cebu City", "PH"),
+    (13, "Seattle", "US"),
+    (14, "Daejeon", "KR"),
+    (15, "Daegu", "KR"),
+    (16, "Tulsa", "US"),
+)
 
 EVENTS = [
     {
@@ -387,7 +398,8 @@ EVENTS = [
         "venue": "xiziwan",
         "capacity": 140,
         "public": True,
-        "organisations": ["suwon"] + [crm_demo.placeholder_key(n) for n in LUNCHEON_PLACEHOLDERS],
+        "organisations": ["suwon"]
+        + [crm_demo.listed_key(name) for _n, name, _c in LUNCHEON_PARTNERS],
         "relationships": ["suwon"],
         "delegations": [
             {
@@ -413,14 +425,13 @@ EVENTS = [
         ]
         + [
             {
-                "organisation": crm_demo.placeholder_key(n),
-                "name": f"示例友好城市 {n:02d} 代表團 "
-                f"Delegation of illustrative partner city {n:02d}",
+                "organisation": crm_demo.listed_key(name),
+                "name": f"{name} 代表團（示例） Delegation of {name} (illustrative)",
                 "size": 5 + n % 4,
                 "illustrative": True,
                 "members": [],
             }
-            for n in LUNCHEON_PLACEHOLDERS
+            for n, name, _country in LUNCHEON_PARTNERS
         ],
         "items": [
             {
@@ -1651,10 +1662,10 @@ def _load_named_visits(resources):
 def _load_illustrative_visits():
     sizes = _illustrative_visit_sizes()
     dates = _illustrative_visit_dates(len(sizes))
-    placeholders = crm_demo.PLACEHOLDER_CITY_COUNT
+    partners = crm_demo.listed_partners()
     for index, (size, day) in enumerate(zip(sizes, dates, strict=True), start=1):
-        org_key = crm_demo.placeholder_key((index - 1) % placeholders + 1)
-        organisation = crm_demo.organisation(org_key)
+        name = partners[(index - 1) % len(partners)]
+        organisation = crm_demo.organisation(crm_demo.listed_key(name))
         event = upsert(
             Event,
             {"uid": demo_uid("event", f"illustrative_visit_{index:02d}")},
@@ -1664,8 +1675,8 @@ def _load_illustrative_visits():
                     "title",
                     f"示例訪團 {index:02d}：{organisation.name_zh_hant}",
                     f"Illustrative visit {index:02d}: {organisation.name_en}",
-                    f"例示の訪問 {index:02d}：{organisation.name_ja}",
-                    f"예시 방문 {index:02d}: {organisation.name_ko}",
+                    f"例示の訪問 {index:02d}：{organisation.name_ja or organisation.name_en}",
+                    f"예시 방문 {index:02d}: {organisation.name_ko or organisation.name_en}",
                 ),
                 "starts_at": at(day, "14:00"),
                 "ends_at": at(day, "16:00"),

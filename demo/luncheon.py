@@ -17,7 +17,7 @@ from crm.enums import NameOrder, OfficeRank, OrganisationKind
 from crm.models import Affiliation, Organisation, Person
 from demo import crm as crm_demo
 from demo.common import ILLUSTRATIVE_NOTE, TAIPEI, at, demo_uid, report, translated, upsert
-from demo.events import LUNCHEON_PLACEHOLDERS
+from demo.events import LUNCHEON_PARTNERS
 from events.enums import Direction, InvitationStatus, MemberRole
 from events.models import Delegation, DelegationMember, Event, Invitation, Seat, SeatingPlan
 from events.seating.selectors import guests_to_seat
@@ -206,14 +206,14 @@ DELEGATIONS = [
     ),
 ] + [
     (
-        crm_demo.placeholder_key(number),
+        crm_demo.listed_key(name),
         country,
         ["deputy_mayor", "councillor", "international_director", "official", "official", "press"][
             : 5 + number % 4 - 1 - (country in INTERPRETER_LANGUAGES)
         ]
         + (["interpreter"] if country in INTERPRETER_LANGUAGES else []),
     )
-    for number, country in zip(LUNCHEON_PLACEHOLDERS, ("US", "JP", "KR", "PH") * 2, strict=True)
+    for number, name, country in LUNCHEON_PARTNERS
 ]
 
 # Local guests: (organisation key, title key, count).

@@ -212,6 +212,11 @@ TASKS = {
     }
 }
 
+# Contact imports (crm/importing): the largest file accepted, and the row count from which the
+# admin hands a file to the task worker and shows a progress bar instead of waiting.
+KIA_IMPORT_MAX_BYTES = env.int("KIA_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+KIA_IMPORT_BACKGROUND_ROWS = env.int("KIA_IMPORT_BACKGROUND_ROWS", default=500)
+
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )

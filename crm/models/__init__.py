@@ -16,6 +16,7 @@ from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_
 
 from .. import names
 from ..enums import (
+    DatePrecision,
     InteractionKind,
     NameOrder,
     OfficeRank,
@@ -319,6 +320,20 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
         default=RelationshipStatus.ACTIVE,
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_precision = models.CharField(
+        _("signing date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("A source that gives only a year or a month is stored as its first day."),
+    )
+    stated_ordinal = models.PositiveSmallIntegerField(
+        _("stated partner number"),
+        null=True,
+        blank=True,
+        help_text=_("The partner's number as an official source states it (Suwon: 34)."),
+    )
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     signatories = models.ManyToManyField(
@@ -474,5 +489,6 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 
 
 # Models of features that grew later live in modules of their own.
+from .imports import ImportRun, ImportSource  # noqa: E402, F401
 from .merges import MergedRecord  # noqa: E402, F401
 from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)

@@ -368,7 +368,9 @@ def sister_cities_in_order(*, as_of=None):
 
     A partner counts once: a later tie with the same city (say an upgrade from friendship to
     sister city) carries the number the city first received. Ended ties keep their number,
-    since the numbering is history; as_of leaves out ties signed after that date.
+    since the numbering is history; as_of leaves out ties signed after that date. A number a
+    source states (the report's "Suwon, the 34th") stands, and later ties count on from it.
+    Ties without a date come last with no number: nobody knows where they belong.
     """
     ties = (
         Relationship.objects.filter(Q(source__is_home=True) | Q(target__is_home=True))
@@ -378,12 +380,18 @@ def sister_cities_in_order(*, as_of=None):
         .order_by(F("signed_on").asc(nulls_last=True), "pk")
     )
     if as_of is not None:
-        ties = ties.filter(signed_on__lte=as_of)
+        ties = ties.filter(Q(signed_on__lte=as_of) | Q(signed_on__isnull=True))
     ordinals = {}
+    counted = 0
     numbered = []
     for tie in ties:
         partner = tie.target_id if tie.source.is_home else tie.source_id
-        ordinals.setdefault(partner, len(ordinals) + 1)
+        if partner not in ordinals:
+            if tie.signed_on is None:
+                ordinals[partner] = None
+            else:
+                counted = max(counted + 1, tie.stated_ordinal or 0)
+                ordinals[partner] = counted
         numbered.append((ordinals[partner], tie))
     return numbered
 

@@ -37,6 +37,7 @@ from ..views.people import (
 from . import (
     duplicates,
     exports,
+    imports,
     search,  # noqa: F401 (registers the admin search)
 )
 
@@ -327,6 +328,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         InteractionViewSet("crm_interaction"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
+        imports.ImportViewSet(),
     )
 
 
@@ -336,6 +338,7 @@ def register_crm_viewsets():
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
+hooks.register("register_log_actions", imports.register_import_log_actions)
 hooks.register("register_actions", audit.register_actions)
 hooks.register("register_log_actions", duplicates.register_log_actions)
 hooks.register("register_person_header_buttons", exports.vcard_buttons)

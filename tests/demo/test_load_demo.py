@@ -113,10 +113,19 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
         ).values_list("renewed_on", flat=True)
     ) == [datetime.date(2019, 8, 23)]
 
-    # Ties before Suwon that the report does not date are marked illustrative.
-    earlier = [tie for number, tie in numbered if number < 34]
-    assert {tie.is_illustrative for tie in earlier} == {True}
-    assert Organisation.objects.filter(is_illustrative=True).count() == 29
+    # The other partners come from the public list, each with its source and no invented
+    # date: 17 dated before Suwon, 16 without a date (listed last, without a number).
+    others = [(number, tie) for number, tie in numbered if tie != suwon]
+    assert {tie.is_illustrative for _number, tie in others} == {False}
+    assert all(tie.source_url.startswith("http") for _number, tie in others)
+    assert [number for number, _tie in others if number is not None] == list(range(1, 18))
+    assert sum(1 for number, _tie in others if number is None) == 16
+    assert not Organisation.objects.filter(name_en__startswith="Illustrative partner").exists()
+    assert "34th" in suwon.notes
+    honolulu = Relationship.objects.get(target__name_en="Honolulu")
+    assert (honolulu.signed_on, honolulu.signed_precision) == (datetime.date(1962, 1, 1), "year")
+    akita = Relationship.objects.get(target__name_en="Akita Prefecture")
+    assert akita.signed_on == datetime.date(2016, 8, 25)
 
     # The named visitors carry their official Chinese names.
     found = {

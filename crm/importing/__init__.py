@@ -1,0 +1,1 @@
+"""Bringing contacts in: reading files, normalising cells, matching rows, previewing, applying."""
