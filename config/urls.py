@@ -34,3 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A database outage answers a translated 503 (core/errors.py), anything else the usual 500.
+handler500 = "core.errors.server_error"
