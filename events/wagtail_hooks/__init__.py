@@ -18,6 +18,7 @@ from . import logistics, pages, privacy, records
 
 EVENTS_ITEMS = [
     records.EventViewSet(),
+    pages.VisitPlannerViewSet(),
     records.DelegationViewSet(),
     records.DelegationMemberViewSet(),
     records.ItineraryItemViewSet(),
@@ -32,6 +33,8 @@ EVENTS_ITEMS = [
 ]
 
 LOGISTICS_ITEMS = [
+    pages.FreeResourceViewSet(),
+    pages.TimelineViewSet(),
     pages.BookingWeekViewSet(),
     logistics.BookingViewSet(),
     logistics.VenueViewSet(),
