@@ -12,6 +12,7 @@ from wagtail.admin import messages
 
 from core.forms import add_service_errors
 
+from ..enums import ResourceKind
 from ..models import Booking, Delegation, Event
 from ..selectors import availability, timelines
 from ..validators import event_dates
@@ -61,7 +62,10 @@ class TimelineView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = TimelineForm(self.request.GET or {})
+        # The first visit shows today's cars rather than a form full of "required".
+        query = self.request.GET.copy()
+        query.setdefault("kind", ResourceKind.VEHICLE)
+        form = TimelineForm(query)
         context.update(form=form, timeline=None)
         if form.is_valid():
             data = form.cleaned_data

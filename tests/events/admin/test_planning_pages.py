@@ -108,3 +108,12 @@ def test_timeline_query_count_is_the_same_at_10_and_1000_bookings(
 
 # Session, user, Wagtail's menu and the building choices; the timeline itself three.
 QUERIES = 12
+
+
+def test_timeline_first_visit_shows_todays_cars(officer_client):
+    car = VehicleFactory()
+
+    response = officer_client.get(reverse("resource-timeline:index"))
+
+    assert [row.resource for row in response.context["timeline"].rows] == [car]
+    assert "data-form-errors" not in response.content.decode()
