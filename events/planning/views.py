@@ -142,6 +142,11 @@ class VisitPlannerView(ReportView):
             target.add_error(error.field if error.field in target.fields else None, error)
             target.alternatives = error.alternatives
             target.alternative_field = error.field
+            # Said at the top too: the refused row may be far down a long itinerary.
+            messages.error(
+                request,
+                gettext("Nothing was saved. %(reason)s") % {"reason": " ".join(error.messages)},
+            )
             return self.render(delegation_form, members, items, check=True)
         except ValidationError as error:
             add_service_errors(delegation_form, error)

@@ -124,3 +124,21 @@ def test_officer_plans_a_visit_meets_a_clash_and_takes_the_alternative(live_serv
         assert visit["delegation"].hotel == "Grand Hi-Lai Hotel"
     finally:
         context.close()
+
+
+def test_officer_reads_the_car_timeline_and_opens_a_booking(live_server, browser, visit):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    try:
+        _log_in(page, live_server)
+        day = f"{visit['year']}-05-05"
+        page.goto(f"{live_server.url}/admin/resource-timeline/?kind=vehicle&date={day}&span=day")
+        rows = page.locator(".events-timeline__row[data-resource]")
+        assert rows.count() == 2
+        bar = page.locator(f'[data-resource="{visit["taken"].pk}"] .events-timeline__bar a')
+        assert "12:00" in bar.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "resource_timeline.png"), full_page=True)
+        bar.click()
+        page.wait_for_url("**/booking/edit/**")
+    finally:
+        context.close()
