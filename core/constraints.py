@@ -1,6 +1,16 @@
-"""Database constraints that only one backend can express."""
+"""Database constraints that backends express differently."""
 
 from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import RangeBoundary, RangeOperators
+from django.db import models
+from django.db.backends.ddl_references import Statement, Table
+from django.db.models import Func
+from django.db.models.sql import Query
+
+
+class TsTzRange(Func):
+    function = "TSTZRANGE"
+    output_field = models.DateTimeField()  # only used inside the PostgreSQL constraint
 
 
 class PostgresExclusionConstraint(ExclusionConstraint):
@@ -31,3 +41,90 @@ class PostgresExclusionConstraint(ExclusionConstraint):
         if connections[using].vendor != "postgresql":
             return
         super().validate(model, instance, exclude=exclude, using=using)
+
+
+SQLITE_TRIGGER = (
+    "CREATE TRIGGER %(trigger)s BEFORE %(event)s ON %(table)s FOR EACH ROW BEGIN "
+    "SELECT RAISE(ABORT, '%(constraint)s') WHERE %(new_condition)s AND EXISTS ("
+    "SELECT 1 FROM %(table)s WHERE %(condition)s AND %(key)s = NEW.%(key)s "
+    "AND %(start)s < NEW.%(end)s AND %(end)s > NEW.%(start)s%(other_row)s); END"
+)
+
+
+class NoOverlapConstraint(PostgresExclusionConstraint):
+    """No two rows with the same `key` whose half-open [start, end) ranges share an instant.
+
+    PostgreSQL: an exclusion constraint (btree_gist, tstzrange). SQLite has no range types, so
+    the same rule is two triggers (before insert, before update) that abort the statement;
+    the error names the constraint on both databases. Created through constraint_sql, the
+    triggers are rebuilt whenever SQLite's schema editor remakes the table.
+    """
+
+    def __init__(self, *, name, key, start, end, condition=None, violation_error_message=None):
+        self.key, self.start, self.end = key, start, end
+        super().__init__(
+            name=name,
+            expressions=[
+                (key, RangeOperators.EQUAL),
+                (TsTzRange(start, end, RangeBoundary()), RangeOperators.OVERLAPS),
+            ],
+            condition=condition,
+            violation_error_message=violation_error_message,
+        )
+
+    def deconstruct(self):
+        path, _args, kwargs = super().deconstruct()
+        kwargs.pop("expressions")
+        kwargs.update(key=self.key, start=self.start, end=self.end)
+        return path, (), kwargs
+
+    def _sqlite_triggers(self, model, schema_editor):
+        quote = schema_editor.quote_name
+        opts = model._meta
+        condition = "1"
+        new_condition = "1"
+        if self.condition is not None:
+            query = Query(model, alias_cols=False)
+            where = query.build_where(self.condition)
+            compiler = query.get_compiler(connection=schema_editor.connection)
+            sql, params = where.as_sql(compiler, schema_editor.connection)
+            condition = sql % tuple(schema_editor.quote_value(p) for p in params)
+            # The same condition read from the row being written (NEW).
+            columns = ", ".join(
+                f"NEW.{quote(f.column)} AS {quote(f.column)}" for f in opts.local_concrete_fields
+            )
+            # Column names and Django's own compiled condition, never user input.
+            new_condition = f"EXISTS (SELECT 1 FROM (SELECT {columns}) WHERE {condition})"  # noqa: S608
+        parts = {
+            "table": Table(opts.db_table, quote),
+            "constraint": self.name,
+            "condition": condition,
+            "new_condition": new_condition,
+            "key": quote(opts.get_field(self.key).column),
+            "start": quote(opts.get_field(self.start).column),
+            "end": quote(opts.get_field(self.end).column),
+        }
+        pk = quote(opts.pk.column)
+        return [
+            Statement(
+                SQLITE_TRIGGER,
+                trigger=quote(f"{self.name}_{event.lower()}"),
+                event=event,
+                other_row=other_row,
+                **parts,
+            )
+            for event, other_row in (("INSERT", ""), ("UPDATE", f" AND {pk} <> NEW.{pk}"))
+        ]
+
+    def constraint_sql(self, model, schema_editor):
+        if schema_editor.connection.vendor == "sqlite":
+            schema_editor.deferred_sql.extend(self._sqlite_triggers(model, schema_editor))
+            return None
+        return super().constraint_sql(model, schema_editor)
+
+    def create_sql(self, model, schema_editor):
+        if schema_editor.connection.vendor == "sqlite":
+            on_insert, on_update = self._sqlite_triggers(model, schema_editor)
+            schema_editor.deferred_sql.append(on_update)
+            return on_insert
+        return super().create_sql(model, schema_editor)

@@ -1,11 +1,18 @@
 """Admin view bases shared by the apps: pages and forms whose POST calls one service."""
 
+import datetime
+import zoneinfo
+
 from django import forms
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models
 from django.shortcuts import redirect
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from .exports import SafeSpreadsheetExportMixin
@@ -82,3 +89,66 @@ class ServiceFormMixin:
 
 class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
     """Wagtail's record list; its CSV export writes no cell a spreadsheet would run."""
+
+
+EMPTY = "—"
+
+
+def _zone(name):
+    try:
+        return zoneinfo.ZoneInfo(name) if name else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def readable_value(value, *, home_zone=None):
+    """A value as staff read it: times in the office's zone (and the visitor's, if given),
+    a dash for nothing, yes or no in the reader's language, lists joined."""
+    if isinstance(value, Component):
+        return value
+    if value is None or value == "" or value == [] or value == {}:
+        return EMPTY
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            return formats.date_format(value, "Y-m-d H:i")
+        local = timezone.localtime(value)
+        text = f"{formats.date_format(local, 'Y-m-d H:i')} ({local.tzname()})"
+        zone = _zone(home_zone)
+        if zone is not None and zone.utcoffset(value) != local.utcoffset():
+            home = value.astimezone(zone)
+            text += " · " + gettext("%(time)s at home (%(zone)s)") % {
+                "time": formats.date_format(home, "Y-m-d H:i"),
+                "zone": home_zone,
+            }
+        return text
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "Y-m-d")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(part) for part in value) or EMPTY
+    return value
+
+
+class ReadableInspectView(InspectView):
+    """Wagtail's inspect page with every value readable (fixed once for every record type).
+
+    `home_timezone_field`: a path to a time-zone name on the object (a delegation's
+    `home_timezone`); times then also show the visitor's home time.
+    """
+
+    home_timezone_field = None
+
+    def get_home_timezone(self):
+        if not self.home_timezone_field:
+            return None
+        value = self.object
+        for part in self.home_timezone_field.split("__"):
+            value = getattr(value, part, None)
+        return value or None
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(field, models.ManyToManyField) and value == "-":
+            return EMPTY
+        return readable_value(value, home_zone=self.get_home_timezone())

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
-from .views import RecordIndexView
+from .views import ReadableInspectView, RecordIndexView
 
 # Any of these on a model lets staff read its pages (protocol officers and viewers alike).
 ANY_PERMISSION = ("add", "change", "delete", "view")
@@ -22,13 +22,22 @@ class RecordViewSet(ModelViewSet):
     """
 
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     index_view_class = RecordIndexView
+    # A path to a time-zone name (a delegation's home_timezone): inspect pages add home time.
+    home_timezone_field = None
     list_select_related = ()
     edit_panels = None
 
     def get_index_view_kwargs(self, **kwargs):
         queryset = self.model._default_manager.select_related(*self.list_select_related)
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        kwargs = super().get_inspect_view_kwargs(**kwargs)
+        if self.home_timezone_field:
+            kwargs["home_timezone_field"] = self.home_timezone_field
+        return kwargs
 
     def get_edit_view_kwargs(self, **kwargs):
         if self.edit_panels is None:

@@ -4,6 +4,7 @@ Messages never repeat the value they refuse: a passport number or birth date mus
 travel into logs or error reports.
 """
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -33,3 +34,24 @@ def validate_date_of_birth(value):
     """A date of birth must lie in the past."""
     if value is not None and value >= timezone.localdate():
         raise ValidationError(_("The date of birth must be in the past."), code="future_birth")
+
+
+def event_dates(event):
+    """The first and last local dates of an event (an all-day end at midnight is exclusive)."""
+    first = timezone.localdate(event.starts_at)
+    last = timezone.localdate(event.ends_at)
+    ends_local = timezone.localtime(event.ends_at)
+    if event.all_day and last > first and ends_local.time() == datetime.time.min:
+        last -= datetime.timedelta(days=1)
+    return first, last
+
+
+def validate_within_event(event, starts_at, ends_at):
+    """An itinerary item lies on its event's dates (in the office's zone)."""
+    first, last = event_dates(event)
+    if timezone.localdate(starts_at) < first or timezone.localdate(ends_at) > last:
+        raise ValidationError(
+            _("The item must fall within its event's dates, %(first)s to %(last)s."),
+            code="item_outside_event",
+            params={"first": first.isoformat(), "last": last.isoformat()},
+        )

@@ -15,9 +15,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
+
+from core.views import ReadableInspectView
 
 from .. import selectors
 from ..audit import describe_changes, field_label
@@ -189,21 +191,13 @@ def layout_neighbourhood(neighbourhood, *, max_per_ring=MAX_NODES_PER_RING):
     return separate_labels(picture)
 
 
-class CrmInspectView(InspectView):
-    """Wagtail's inspect page with language-named labels and readable empty values."""
+class CrmInspectView(ReadableInspectView):
+    """The readable inspect page with language-named labels."""
 
     def get_field_label(self, field_name, field):
         if field is None:
             return super().get_field_label(field_name, field)
         return field_label(self.model, field_name)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return gettext("yes") if value else gettext("no")
-        if value is None or value == "":
-            return "—"
-        return value
 
 
 class RecordInspectView(CrmInspectView):

@@ -17,6 +17,7 @@ from ..enums import (
     MemberRole,
     StaffRole,
 )
+from ..validators import validate_within_event
 
 
 class EventQuerySet(models.QuerySet):
@@ -262,7 +263,14 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=ItemStatus.choices, default=ItemStatus.CONFIRMED
     )
-    is_public = models.BooleanField(_("public"), default=True)
+    is_public = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Shown on the public event page and in public calendars. Items are private until "
+            "published on purpose."
+        ),
+    )
     venue = models.ForeignKey(
         "events.Venue",
         verbose_name=_("venue"),
@@ -300,6 +308,11 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
 
     def __str__(self):
         return f"{timezone.localtime(self.starts_at):%Y-%m-%d %H:%M} {self.title}"
+
+    def clean(self):
+        super().clean()
+        if self.event_id and self.starts_at and self.ends_at:
+            validate_within_event(self.event, self.starts_at, self.ends_at)
 
 
 class ItineraryStaff(models.Model):

@@ -7,12 +7,11 @@ and one overlap rule cover them all.
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.fields import RangeBoundary, RangeOperators
 from django.db import models
-from django.db.models import Func, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import PostgresExclusionConstraint
+from core.constraints import NoOverlapConstraint, TsTzRange  # noqa: F401 (0001 names it here)
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 from crm.validators import validate_language_codes
 
@@ -147,11 +146,6 @@ class Vip(Resource):
         super().save(*args, **kwargs)
 
 
-class TsTzRange(Func):
-    function = "TSTZRANGE"
-    output_field = models.DateTimeField()  # only used inside the PostgreSQL constraint
-
-
 class BookingQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=BookingStatus.CONFIRMED)
@@ -224,6 +218,13 @@ class Booking(TimeStampedModel):
                 condition=Q(status=BookingStatus.CONFIRMED),
                 name="events_booking_res_end_live",
             ),
+            # The free-resource search (events.selectors.availability): the latest confirmed
+            # booking of a resource before a time, and those starting inside a window.
+            models.Index(
+                fields=["resource", "starts_at"],
+                condition=Q(status=BookingStatus.CONFIRMED),
+                name="events_booking_res_start_live",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -232,15 +233,11 @@ class Booking(TimeStampedModel):
                 violation_error_message=_("A booking must end after it starts."),
             ),
             # Half-open ranges: a booking ending at 10:00 and one starting at 10:00 do not clash.
-            PostgresExclusionConstraint(
+            NoOverlapConstraint(
                 name="events_booking_no_overlap",
-                expressions=[
-                    ("resource", RangeOperators.EQUAL),
-                    (
-                        TsTzRange("starts_at", "ends_at", RangeBoundary()),
-                        RangeOperators.OVERLAPS,
-                    ),
-                ],
+                key="resource",
+                start="starts_at",
+                end="ends_at",
                 condition=Q(status=BookingStatus.CONFIRMED),
                 violation_error_message=_("This resource is already booked at that time."),
             ),

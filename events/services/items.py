@@ -8,7 +8,7 @@ from core.audit import log_if_acted
 
 from ..enums import BookingStatus, EventStatus, ItemStatus
 from ..models import ItineraryItem
-from .bookings import cancel_booking, move_booking
+from .bookings import cancel_booking, create_booking, move_booking
 from .invitations import send_cancellation_notices
 
 # A calendar client must re-fetch an entry when one of these changes (RFC 5545 SEQUENCE).
@@ -62,6 +62,39 @@ def _move_item_bookings(item, old_starts_at, old_ends_at):
             )
 
 
+def _release_venue(item, venue_id, *, user=None):
+    """Cancel what the item booked of a venue it no longer uses."""
+    if venue_id and venue_id != item.venue_id:
+        live = item.bookings.filter(status=BookingStatus.CONFIRMED, resource_id=venue_id)
+        for booking in live:
+            cancel_booking(booking, user=user)
+
+
+def _hold_venue(item, *, user=None):
+    """Keep the item's venue booked for the item's time through the one booking rule.
+
+    The venue is a booking like any car or interpreter the item uses, so a clash with another
+    item or a room booking is refused (by the database on conflict) and the booking moves and
+    is cancelled with the item. A zero-length item (a photo call at 10:00) holds no time.
+    """
+    live = item.bookings.filter(status=BookingStatus.CONFIRMED)
+    holds = (
+        item.venue_id
+        and item.status == ItemStatus.CONFIRMED
+        and item.ends_at > item.starts_at
+        and not live.filter(resource_id=item.venue_id).exists()
+    )
+    if holds:
+        create_booking(
+            item.venue,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            item=item,
+            purpose=item.title,
+            booked_by=user,
+        )
+
+
 @transaction.atomic
 def create_item(event, *, kind, title, starts_at, ends_at, user=None, **fields):
     """Add an itinerary item to an event's programme; members and people may be given too."""
@@ -77,6 +110,7 @@ def create_item(event, *, kind, title, starts_at, ends_at, user=None, **fields):
     item.save()
     for name, values in related.items():
         getattr(item, name).set(values)
+    _hold_venue(item, user=user)
     log_if_acted(item, "wagtail.create", user=user)
     return item
 
@@ -88,7 +122,7 @@ def update_item(item, *, user=None, **changes):
     A booking that cannot follow (the resource is taken at the new time) raises BookingConflict
     and nothing is saved.
     """
-    old_starts_at, old_ends_at = item.starts_at, item.ends_at
+    old_starts_at, old_ends_at, old_venue_id = item.starts_at, item.ends_at, item.venue_id
     changed, rescheduled = _apply_changes(item, changes, ITEM_SCHEDULE_FIELDS)
     if changed:
         if rescheduled:
@@ -98,8 +132,12 @@ def update_item(item, *, user=None, **changes):
         if item.status == ItemStatus.CANCELLED:
             for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
                 cancel_booking(booking)
-        elif {"starts_at", "ends_at"} & changed:
-            _move_item_bookings(item, old_starts_at, old_ends_at)
+        else:
+            # The old venue goes first, so it is never moved to a time it may not be free.
+            _release_venue(item, old_venue_id, user=user)
+            if {"starts_at", "ends_at"} & changed:
+                _move_item_bookings(item, old_starts_at, old_ends_at)
+            _hold_venue(item, user=user)
     # An officer's save is recorded even when it changed nothing, as Wagtail's edit view does.
     log_if_acted(item, "wagtail.edit", user=user)
     return item

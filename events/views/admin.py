@@ -10,10 +10,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import CreateView, EditView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.widgets.button import Button
 
-from core.views import ActionView, RecordIndexView, ServiceFormMixin
+from core.views import ActionView, ReadableInspectView, RecordIndexView, ServiceFormMixin
 
 from ..enums import BookingStatus, InvitationStatus, SensitiveAccessContext
 from ..forms import RegistrationReviewForm, SendInvitationsForm
@@ -213,6 +213,15 @@ class InvitationCreateView(ServiceFormMixin, CreateView):
 class EventIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("events.add_delegation"):
+            buttons.append(
+                MenuItem(
+                    _("Plan a visit"),
+                    url=reverse("visit-planner:plan", args=[quote(instance.pk)]),
+                    icon_name="group",
+                    priority=35,
+                )
+            )
         if self.request.user.has_perm("events.change_invitation"):
             buttons.append(
                 MenuItem(
@@ -313,7 +322,7 @@ class RegistrationIndexView(RecordIndexView):
         return buttons
 
 
-class RegistrationInspectView(InspectView):
+class RegistrationInspectView(ReadableInspectView):
     def get_fields(self):
         fields = super().get_fields()
         if can_see_sensitive(self.request.user):

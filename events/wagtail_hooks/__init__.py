@@ -19,6 +19,7 @@ from . import logistics, pages, paths, privacy, records  # noqa: F401 (paths reg
 
 EVENTS_ITEMS = [
     records.EventViewSet(),
+    pages.VisitPlannerViewSet(),
     records.DelegationViewSet(),
     records.DelegationMemberViewSet(),
     records.ItineraryItemViewSet(),
@@ -33,6 +34,8 @@ EVENTS_ITEMS = [
 ]
 
 LOGISTICS_ITEMS = [
+    pages.FreeResourceViewSet(),
+    pages.TimelineViewSet(),
     pages.BookingWeekViewSet(),
     logistics.BookingViewSet(),
     logistics.VenueViewSet(),

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.viewsets import PageViewSet
 
-from ..models import Event, SeatingPlan
+from ..models import Delegation, Event, SeatingPlan
+from ..planning import urls as planning_urls
+from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
 from ..views import reports
@@ -29,6 +31,28 @@ class BookingWeekViewSet(PageViewSet):
     icon = "calendar"
     menu_label = _("Week view")
     view_class = reports.BookingWeekView
+
+
+class VisitPlannerViewSet(PageViewSet):
+    name = "visit-planner"
+    icon = "group"
+    menu_label = _("Visit planner")
+    model = Delegation
+    urlpatterns = planning_urls.urlpatterns
+
+
+class FreeResourceViewSet(PageViewSet):
+    name = "free-resources"
+    icon = "search"
+    menu_label = _("Find a free resource")
+    view_class = planning.FreeResourceView
+
+
+class TimelineViewSet(PageViewSet):
+    name = "resource-timeline"
+    icon = "time"
+    menu_label = _("Resource timeline")
+    view_class = planning.TimelineView
 
 
 class SeatingViewSet(PageViewSet):

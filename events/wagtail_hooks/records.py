@@ -95,6 +95,7 @@ class DelegationViewSet(EventsRecordViewSet):
     index_view_class = views.DelegationIndexView
     list_display = ["name", "event", "direction", "organisation", "declared_size"]
     list_select_related = ("event", "organisation")
+    home_timezone_field = "home_timezone"
     filterset_class = filters.DelegationFilterSet
     search_fields = ["name", "hotel", "organisation__name_zh_hant", "organisation__name_en"]
     list_export = ["name", "event", "direction", "organisation", "declared_size", "hotel"]
@@ -124,6 +125,7 @@ class DelegationMemberViewSet(EventsRecordViewSet):
     icon = "user"
     list_display = ["person", "delegation", "role", "arrival_at", "departure_at"]
     list_select_related = ("person", "delegation")
+    home_timezone_field = "delegation__home_timezone"
     filterset_class = filters.DelegationMemberFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
     list_export = ["person", "delegation", "role", "arrival_at", "arrival_flight", "departure_at"]

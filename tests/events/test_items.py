@@ -34,8 +34,8 @@ def test_create_item_adds_to_programme():
         event,
         kind=ItemKind.CALL,
         title="拜會市長",
-        starts_at=taipei(2019, 3, 29, 10),
-        ends_at=taipei(2019, 3, 29, 11),
+        starts_at=taipei(2019, 2, 16, 10),
+        ends_at=taipei(2019, 2, 16, 11),
         title_en="Call on the mayor",
     )
 
@@ -51,8 +51,8 @@ def test_create_item_refuses_end_before_start():
             event,
             kind=ItemKind.CALL,
             title="拜會市長",
-            starts_at=taipei(2019, 3, 29, 11),
-            ends_at=taipei(2019, 3, 29, 10),
+            starts_at=taipei(2019, 2, 16, 11),
+            ends_at=taipei(2019, 2, 16, 10),
         )
 
     # The constraint renders its message as it is raised, in the active language.
@@ -263,8 +263,8 @@ def test_create_item_sets_members_and_people():
         event,
         kind=ItemKind.SITE_VISIT,
         title="參訪港口",
-        starts_at=taipei(2019, 3, 29, 14),
-        ends_at=taipei(2019, 3, 29, 16),
+        starts_at=taipei(2019, 2, 16, 14),
+        ends_at=taipei(2019, 2, 16, 16),
         members=[member],
         people=[guest],
     )

@@ -54,6 +54,8 @@ class ItineraryItemFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Item {n}")
     starts_at = taipei(2019, 2, 16, 11)
     ends_at = taipei(2019, 2, 16, 12)
+    # Most tests read a published programme; the model's default is private.
+    is_public = True
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

@@ -145,8 +145,8 @@ def item_post_data(event, **overrides):
         "title_en": "Call on the mayor",
         "title_ja": "",
         "title_ko": "",
-        "starts_at": "2019-03-29 10:00",
-        "ends_at": "2019-03-29 10:30",
+        "starts_at": "2019-02-16 10:00",
+        "ends_at": "2019-02-16 10:30",
         "status": "confirmed",
         "is_public": "on",
         "address": "",
@@ -171,14 +171,14 @@ def test_item_create_goes_through_the_service(officer_client):
     assert response.status_code == 302
     item = ItineraryItem.objects.get()
     assert (item.title_zh_hant, item.title_en) == ("拜會市長", "Call on the mayor")
-    assert item.starts_at == taipei(2019, 3, 29, 10)
+    assert item.starts_at == taipei(2019, 2, 16, 10)
     assert list(item.members.all()) == [member]
     assert item.sequence == 0
 
 
 def test_item_edit_of_time_raises_sequence_and_moves_its_booking(officer_client):
     item = ItineraryItemFactory(
-        starts_at=taipei(2019, 3, 29, 10), ends_at=taipei(2019, 3, 29, 10, 30)
+        starts_at=taipei(2019, 2, 16, 10), ends_at=taipei(2019, 2, 16, 10, 30)
     )
     booking = BookingFactory(item=item, starts_at=item.starts_at, ends_at=item.ends_at)
 
@@ -187,8 +187,8 @@ def test_item_edit_of_time_raises_sequence_and_moves_its_booking(officer_client)
         item_post_data(
             item.event,
             title_zh_hant=item.title_zh_hant,
-            starts_at="2019-03-29 11:00",
-            ends_at="2019-03-29 11:30",
+            starts_at="2019-02-16 11:00",
+            ends_at="2019-02-16 11:30",
         ),
     )
 
@@ -197,8 +197,8 @@ def test_item_edit_of_time_raises_sequence_and_moves_its_booking(officer_client)
     booking.refresh_from_db()
     assert item.sequence == 1
     assert (booking.starts_at, booking.ends_at) == (
-        taipei(2019, 3, 29, 11),
-        taipei(2019, 3, 29, 11, 30),
+        taipei(2019, 2, 16, 11),
+        taipei(2019, 2, 16, 11, 30),
     )
 
 
@@ -436,7 +436,7 @@ def test_event_edit_to_cancelled_cancels_items_and_frees_bookings(officer_client
 
 def test_item_edit_to_cancelled_frees_its_bookings(officer_client):
     item = ItineraryItemFactory(
-        starts_at=taipei(2019, 3, 29, 10), ends_at=taipei(2019, 3, 29, 10, 30)
+        starts_at=taipei(2019, 2, 16, 10), ends_at=taipei(2019, 2, 16, 10, 30)
     )
     booking = BookingFactory(item=item, starts_at=item.starts_at, ends_at=item.ends_at)
 

@@ -1,0 +1,220 @@
+"""Forms of the planning pages: they parse a time window and what is asked for."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+from crm.models import Organisation, Person
+
+from ..enums import ItemKind, MemberRole, ResourceKind
+from ..models import Delegation, Driver, Interpreter, Vehicle, Venue
+
+RESOURCE_MODELS = {
+    "venue": Venue,
+    "vehicle": Vehicle,
+    "driver": Driver,
+    "interpreter": Interpreter,
+}
+
+
+def _chooser(model):
+    """The admin chooser crm registers for a model (searchable, never a select of everyone)."""
+    from wagtail.admin.forms.models import registry
+
+    override = registry.get(models.ForeignKey(model, on_delete=models.PROTECT)) or {}
+    widget = override.get("widget")
+    return widget() if isinstance(widget, type) else widget
+
+
+def organisation_widget():
+    return _chooser(Organisation) or forms.Select()
+
+
+def person_widget():
+    return _chooser(Person) or forms.Select()
+
+
+SPANS = [("day", _("one day")), ("week", _("one week"))]
+
+
+def building_choices():
+    names = (
+        Venue.objects.exclude(building="").order_by("building").values_list("building", flat=True)
+    )
+    return [("", _("every building")), *((name, name) for name in dict.fromkeys(names))]
+
+
+def _aware(day, time):
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+class FreeResourceForm(forms.Form):
+    """ "Find a free car (or room) from 13:00 to 16:30 for 6 people"."""
+
+    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
+    date = forms.DateField(label=_("date"), widget=AdminDateInput)
+    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    people = forms.IntegerField(
+        label=_("for how many people"),
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        help_text=_("Rooms and vehicles too small are left out."),
+    )
+    building = forms.ChoiceField(label=_("building"), required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building"].choices = building_choices()
+
+    def clean(self):
+        data = super().clean()
+        if {"date", "starts", "ends"} <= data.keys():
+            data["starts_at"] = _aware(data["date"], data["starts"])
+            data["ends_at"] = _aware(data["date"], data["ends"])
+            if data["ends_at"] <= data["starts_at"]:
+                raise forms.ValidationError(
+                    _("The end must be after the start."), code="end_before_start"
+                )
+        return data
+
+
+class TimelineForm(forms.Form):
+    """Every resource of a kind (all cars; all rooms of one building) for a day or a week."""
+
+    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
+    building = forms.ChoiceField(label=_("building"), required=False, choices=())
+    date = forms.DateField(label=_("from"), widget=AdminDateInput, required=False)
+    span = forms.ChoiceField(label=_("span"), choices=SPANS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building"].choices = building_choices()
+
+    def clean(self):
+        data = super().clean()
+        data["date"] = data.get("date") or timezone.localdate()
+        data["span"] = data.get("span") or "day"
+        return data
+
+
+# The visit planner: one delegation form, a members formset and a day-by-day items formset.
+
+
+class ResourceSelect(forms.ModelChoiceField):
+    """A resource picker whose options can be ordered and labelled by availability."""
+
+    def label_from_instance(self, obj):
+        label = str(obj)
+        size = getattr(obj, "capacity", None) or getattr(obj, "seats", None)
+        return f"{label} ({size})" if size else label
+
+
+class DelegationPlanForm(forms.Form):
+    delegation = forms.ModelChoiceField(
+        label=_("delegation"),
+        queryset=Delegation.objects.none(),
+        required=False,
+        empty_label=_("a new delegation"),
+    )
+    name = forms.CharField(label=_("name of a new delegation"), max_length=255, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("sent by"), queryset=Organisation.objects.all(), required=False
+    )
+    hotel = forms.CharField(label=_("hotel"), max_length=255, required=False)
+    home_timezone = forms.CharField(
+        label=_("home time zone"),
+        max_length=64,
+        required=False,
+        help_text=_("e.g. Asia/Seoul; calendars add the home time to each item."),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegation"].queryset = event.delegations.order_by("name")
+        self.fields["organisation"].widget = organisation_widget()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("delegation"):
+            for name in ("name", "organisation"):
+                if not data.get(name):
+                    self.add_error(name, _("A new delegation needs this."))
+        return data
+
+
+class MemberPlanForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("existing person"), queryset=Person.objects.all(), required=False
+    )
+    family_name = forms.CharField(label=_("family name"), max_length=128, required=False)
+    given_name = forms.CharField(label=_("given name"), max_length=128, required=False)
+    native_name = forms.CharField(label=_("name in native script"), max_length=255, required=False)
+    role = forms.ChoiceField(label=_("role"), choices=MemberRole.choices, initial="member")
+    arrival_at = forms.DateTimeField(label=_("arrival"), required=False, widget=AdminDateTimeInput)
+    arrival_flight = forms.CharField(label=_("arrival flight"), max_length=16, required=False)
+    departure_at = forms.DateTimeField(
+        label=_("departure"), required=False, widget=AdminDateTimeInput
+    )
+    departure_flight = forms.CharField(label=_("departure flight"), max_length=16, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].widget = person_widget()
+
+    def clean(self):
+        data = super().clean()
+        named = data.get("family_name") or data.get("given_name") or data.get("native_name")
+        if not data.get("person") and not named:
+            raise forms.ValidationError(
+                _("Choose a person on record or give a new person's name."), code="no_person"
+            )
+        if data.get("person") and named:
+            raise forms.ValidationError(
+                _("Choose a person on record or give a new name, not both."), code="both"
+            )
+        return data
+
+
+class ItemPlanForm(forms.Form):
+    day = forms.TypedChoiceField(label=_("day"), choices=(), coerce=datetime.date.fromisoformat)
+    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    kind = forms.ChoiceField(label=_("kind"), choices=[("", "---------"), *ItemKind.choices])
+    title = forms.CharField(label=_("title"), max_length=255)
+    venue = ResourceSelect(label=_("venue"), queryset=Venue.objects.none(), required=False)
+    vehicle = ResourceSelect(label=_("vehicle"), queryset=Vehicle.objects.none(), required=False)
+    driver = ResourceSelect(label=_("driver"), queryset=Driver.objects.none(), required=False)
+    interpreter = ResourceSelect(
+        label=_("interpreter"), queryset=Interpreter.objects.none(), required=False
+    )
+    is_public = forms.BooleanField(label=_("published"), required=False)
+
+    def __init__(self, *args, days=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # A blank first choice, so an untouched extra row posts nothing and is left out.
+        self.fields["day"].choices = [("", "---------")] + [
+            (day.isoformat(), day.isoformat()) for day in days
+        ]
+        for name, model in RESOURCE_MODELS.items():
+            self.fields[name].queryset = model.objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if {"day", "starts", "ends"} <= data.keys():
+            data["starts_at"] = _aware(data["day"], data["starts"])
+            data["ends_at"] = _aware(data["day"], data["ends"])
+            if data["ends_at"] <= data["starts_at"]:
+                raise forms.ValidationError(
+                    _("The end must be after the start."), code="end_before_start"
+                )
+        return data
+
+
+MemberFormSet = forms.formset_factory(MemberPlanForm, extra=4)
+ItemFormSet = forms.formset_factory(ItemPlanForm, extra=8)
