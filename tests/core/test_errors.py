@@ -15,7 +15,9 @@ def visitor():
 
 def _database_down():
     return mock.patch.object(
-        type(connections["default"]), "cursor", side_effect=OperationalError("server closed the connection")
+        type(connections["default"]),
+        "cursor",
+        side_effect=OperationalError("server closed the connection"),
     )
 
 
