@@ -37,6 +37,7 @@ def test_protocol_officers_can_do_everything_on_crm_and_events():
     officers = Group.objects.get(name=PROTOCOL_OFFICERS)
     assert codenames(officers) == model_permissions(("add", "change", "delete", "view")) | {
         "events.view_sensitive_registration",
+        "crm.export_contact_details",
         "wagtailadmin.access_admin",
     }
 
@@ -114,5 +115,8 @@ def test_groups_follow_what_each_app_config_declares(monkeypatch):
         for model in apps.get_app_config("crm").get_models()
         for action in ("add", "change", "delete", "view")
     }
-    assert codenames(officers) == crm_only | {"wagtailadmin.access_admin"}
+    assert codenames(officers) == crm_only | {
+        "crm.export_contact_details",
+        "wagtailadmin.access_admin",
+    }
     assert {name for name in codenames(viewers) if name.startswith("events.")} == set()
