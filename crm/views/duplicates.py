@@ -186,6 +186,8 @@ def link_counts(first, second):
     rows = []
     for relation in relations_to(type(first)):
         model = relation.related_model
+        if model._meta.auto_created:
+            continue  # a many-to-many table, counted through its field
         manager = model._base_manager
         counts = [
             manager.filter(**{relation.field.name: record}).count() for record in (first, second)
