@@ -89,7 +89,9 @@ def person_results(pks):
         person = people.get(pk)
         if person is None:
             continue
-        other = [name for name in (person.native_name, person.chinese_name) if name]
+        other = list(
+            dict.fromkeys(name for name in (person.native_name, person.chinese_name) if name)
+        )
         title = titles.get(pk)
         if title:
             other.append(f"{title.position_title}, {title.organisation}")
