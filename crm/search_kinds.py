@@ -49,6 +49,8 @@ def person_terms(pks):
         )
     )
     terms = {}
+    # Many people share an organisation and a title: their terms are worked out once a batch.
+    through = {}
     for person in people:
         found = {}
         add_terms(
@@ -68,15 +70,16 @@ def person_terms(pks):
         for affiliation in person.affiliations.all():
             organisation = affiliation.organisation
             parent = organisation.parent
-            add_terms(
-                found,
-                [
-                    *organisation_names(organisation),
-                    *(organisation_names(parent) if parent else ()),
-                    *translations(affiliation, "position_title"),
-                ],
-                THROUGH,
+            texts = (
+                *organisation_names(organisation),
+                *(organisation_names(parent) if parent else ()),
+                *translations(affiliation, "position_title"),
             )
+            if texts not in through:
+                through[texts] = {}
+                add_terms(through[texts], texts, THROUGH)
+            for term in through[texts]:
+                found.setdefault(term, THROUGH)
         terms[person.pk] = found
     return terms
 
@@ -89,7 +92,9 @@ def person_results(pks):
         person = people.get(pk)
         if person is None:
             continue
-        other = [name for name in (person.native_name, person.chinese_name) if name]
+        other = list(
+            dict.fromkeys(name for name in (person.native_name, person.chinese_name) if name)
+        )
         title = titles.get(pk)
         if title:
             other.append(f"{title.position_title}, {title.organisation}")

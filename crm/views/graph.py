@@ -14,6 +14,7 @@ FOLD_AT = 8
 GROUP = "group"
 FONT_SIZE = 12
 CENTRE_FONT_SIZE = 14
+CAPTION_FONT_SIZE = 10
 NODE_RADIUS = 7
 # Candidate label positions are tried this far apart, up and down from the first choice.
 LINE = 15
@@ -109,6 +110,23 @@ def _free_position(node, taken):
     raise AssertionError("no free place for a label")  # unreachable: see _free_position
 
 
+def caption_box(edge):
+    text = edge.label or edge.kind_label
+    width = text_width(text, CAPTION_FONT_SIZE)
+    x, y = edge.caption_x, edge.caption_y
+    return (x - width / 2, y - 0.9 * CAPTION_FONT_SIZE, x + width / 2, y + 0.25 * CAPTION_FONT_SIZE)
+
+
+def _free_caption(edge, taken):
+    for step in range(4 * len(taken) + 2):
+        offset = (step + 1) // 2 * (1 if step % 2 else -1) * LINE
+        moved = dataclasses.replace(edge, caption_y=round(edge.caption_y + offset, 1))
+        box = caption_box(moved)
+        if not any(overlaps(box, other) for other in taken):
+            return moved, box
+    raise AssertionError("no free place for a caption")  # unreachable, as for labels
+
+
 def separate_labels(picture):
     """The picture with every label clear of the other labels and of every node.
 
@@ -130,6 +148,13 @@ def separate_labels(picture):
             moved = dataclasses.replace(moved, moved=True)
         taken.append(box)
         nodes.append(moved)
+    # Edge captions are labels too: they keep clear of names and nodes the same way.
+    edges = []
+    for edge in picture.edges:
+        if edge.captioned:
+            edge, box = _free_caption(edge, taken)
+            taken.append(box)
+        edges.append(edge)
     left = min(box[0] for box in taken) - MARGIN
     top = min(box[1] for box in taken) - MARGIN
     right = max(box[2] for box in taken) + MARGIN
@@ -140,13 +165,14 @@ def separate_labels(picture):
     return dataclasses.replace(
         picture,
         nodes=nodes,
+        edges=edges,
         view_box=view_box,
         width=round(right - left, 1),
     )
 
 
 def label_boxes(picture):
-    """Every label's box in a laid-out picture, the centre's first (for tests and checks)."""
+    """Every label's box in a laid-out picture, the centre's first, captions last."""
     centre = picture.centre
     return [
         label_box(
@@ -154,4 +180,5 @@ def label_boxes(picture):
             font_size=CENTRE_FONT_SIZE,
         ),
         *(label_box(node) for node in picture.nodes),
+        *(caption_box(edge) for edge in picture.edges if edge.captioned),
     ]

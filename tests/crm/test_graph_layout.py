@@ -43,11 +43,12 @@ def assert_no_overlaps(picture):
     for (i, a), (j, b) in itertools.combinations(enumerate(boxes), 2):
         assert not overlaps(a, b), (i, j, a, b)
     dots = [dot_box(node) for node in picture.nodes]
+    assert len(boxes) == 1 + len(picture.nodes) + sum(edge.captioned for edge in picture.edges)
     for label in boxes[1:]:
         assert not any(overlaps(label, dot) for dot in dots)
 
 
-@pytest.mark.parametrize("count", [1, 5, 12, 36, 80])
+@pytest.mark.parametrize("count", [1, 3, 5, 12, 36, 80])
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_no_two_labels_overlap_whatever_the_crowd(count, seed):
     # MOU partners never fold, so every one of them is drawn.
