@@ -109,13 +109,17 @@ def import_table(table, *, kind, mapping=None, home=None, dry_run=False, user=No
     return ImportResult(plans=plans, counts=count_actions(plans), dry_run=dry_run)
 
 
-def import_file(data, file_name, *, kind=None, home_city_name="", dry_run=False, user=None):
+def import_file(
+    data, file_name, *, kind=None, home_city_name="", dry_run=False, user=None, progress=None
+):
     """Read a file (CSV, XLSX, vCard) and import it; what `manage.py import_contacts` calls."""
     table = read_table(data, file_name)
     kind = kind or detect_kind(table)
     with transaction.atomic():
         home = home_city(name=home_city_name) if kind == ImportKind.TIES else None
-        result = import_table(table, kind=kind, home=home, dry_run=dry_run, user=user)
+        result = import_table(
+            table, kind=kind, home=home, dry_run=dry_run, user=user, progress=progress
+        )
         if dry_run:
             transaction.set_rollback(True)
     return result

@@ -34,6 +34,13 @@ class Command(BaseCommand):
             help="the office's own city, found or created when the database has none",
         )
 
+    def _progress(self, done, total):
+        width = 30
+        filled = width * done // total if total else width
+        self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+        if done == total:
+            self.stdout.write("")
+
     def handle(self, *args, file, kind, dry_run, home_city, **options):
         path = Path(file)
         try:
@@ -50,7 +57,12 @@ class Command(BaseCommand):
                 % {"file": path.name, "rows": len(table.rows), "kind": ImportKind(kind).label}
             )
             result = imports.import_file(
-                data, path.name, kind=kind, home_city_name=home_city, dry_run=dry_run
+                data,
+                path.name,
+                kind=kind,
+                home_city_name=home_city,
+                dry_run=dry_run,
+                progress=self._progress if options["verbosity"] > 0 else None,
             )
         except imports.ImportRowsError as error:
             for plan in error.plans:
