@@ -1,7 +1,5 @@
 """Who comes: invitations (by the office) and registrations (by the public)."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,14 +10,19 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from core.fields import EncryptedCharField
 from core.models import IllustrativeModel, TimeStampedModel
+from core.tokens import hash_secret, new_secret
 
 from ..enums import InvitationStatus, RegistrationStatus
 from ..validators import validate_date_of_birth, validate_passport_number
 
+# Named by migration 0001, when the token itself was stored.
+new_invitation_token = new_secret
 
-def new_invitation_token():
-    # 32 bytes = 256 random bits, URL-safe; invitation links are capabilities.
-    return secrets.token_urlsafe(32)
+
+def unissued_token_hash():
+    # The hash of a secret nobody keeps: a new invitation's link opens nothing until one is
+    # issued (Invitation.issue_token) and shown or mailed.
+    return hash_secret(new_secret())
 
 
 class Invitation(IllustrativeModel, TimeStampedModel):
@@ -32,8 +35,14 @@ class Invitation(IllustrativeModel, TimeStampedModel):
     person = models.ForeignKey(
         "crm.Person", verbose_name=_("guest"), on_delete=models.PROTECT, related_name="invitations"
     )
-    token = models.CharField(
-        _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    # Only the SHA-256 of the RSVP link's secret is kept, as for feed links: a database leak or
+    # a read-only login opens no guest's reply page (docs/decisions.md).
+    token_hash = models.CharField(
+        _("link fingerprint"),
+        max_length=64,
+        unique=True,
+        default=unissued_token_hash,
+        editable=False,
     )
     status = models.CharField(
         _("status"),
@@ -77,6 +86,16 @@ class Invitation(IllustrativeModel, TimeStampedModel):
     def seat_count(self):
         # Not "seats": that name is the reverse accessor of events.Seat.invitation.
         return 1 + self.companions
+
+    def issue_token(self):
+        """Give the RSVP link a new secret (unsaved); the old link stops once this is saved.
+
+        The secret is returned and kept on the instance as `token` for this one request or
+        mail; only its hash is ever stored.
+        """
+        self.token = new_secret()
+        self.token_hash = hash_secret(self.token)
+        return self.token
 
 
 class Registration(IllustrativeModel, TimeStampedModel):

@@ -26,7 +26,7 @@ from ..models import (
     Registration,
 )
 from ..views import admin as views
-from ..views import feed_links, filters, reports
+from ..views import feed_links, filters, invitation_links, reports
 
 
 class EventsRecordViewSet(RecordViewSet):
@@ -200,7 +200,10 @@ class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
     icon = "mail"
     add_view_class = views.InvitationCreateView
+    index_view_class = invitation_links.InvitationIndexView
     copy_view_enabled = False
+    # The link's fingerprint is of no use to a reader; the link itself is never stored.
+    inspect_view_fields_exclude = ["token_hash"]
     list_display = ["person", "event", "status", "companions", "respond_by", "sent_at"]
     list_select_related = ("person", "event")
     filterset_class = filters.InvitationFilterSet
@@ -219,6 +222,16 @@ class InvitationViewSet(EventsRecordViewSet):
             FieldPanel("accessibility_needs"),
         ]
     )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "link/<int:pk>/",
+                invitation_links.InvitationReissueLinkView.as_view(),
+                name="reissue_link",
+            ),
+        ]
 
 
 class RegistrationViewSet(EventsRecordViewSet):

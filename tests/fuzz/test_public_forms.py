@@ -119,7 +119,7 @@ def test_rsvp_form_validates_any_input_without_raising(invitation, data):
 @given(data=form_data(RSVP_FIELDS))
 def test_rsvp_page_answers_any_post_without_error_or_partial_write(invitation, data):
     client = Client()
-    path = urlsplit(rsvp_url(invitation, "en")).path
+    path = urlsplit(rsvp_url(invitation.token, "en")).path
     with isolated_example():
         before = table_state(WATCHED)
         response = client.post(path, data)
