@@ -1,19 +1,27 @@
 """Who comes: invitations (by the office) and registrations (by the public)."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.constraints import at_most, one_line
 from core.fields import EncryptedCharField
 from core.models import IllustrativeModel, TimeStampedModel
 from core.tokens import hash_secret, new_secret
+from core.validators import NEEDS_MAX_LENGTH, validate_visible_name
 
 from ..enums import InvitationStatus, RegistrationStatus
-from ..validators import validate_date_of_birth, validate_passport_number
+from ..validators import (
+    EARLIEST_BIRTH_DATE,
+    validate_date_of_birth,
+    validate_passport_number,
+)
 
 # Named by migration 0001, when the token itself was stored.
 new_invitation_token = new_secret
@@ -54,8 +62,18 @@ class Invitation(IllustrativeModel, TimeStampedModel):
     max_companions = models.PositiveSmallIntegerField(
         _("companions allowed"), default=1, help_text=_("How many companions the guest may bring.")
     )
-    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
-    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    dietary_requirements = models.TextField(
+        _("dietary requirements"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
+    accessibility_needs = models.TextField(
+        _("accessibility needs"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
     respond_by = models.DateTimeField(_("reply by"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
@@ -76,6 +94,12 @@ class Invitation(IllustrativeModel, TimeStampedModel):
                 condition=Q(companions__lte=models.F("max_companions")),
                 name="events_invitation_companions_within_allowance",
                 violation_error_message=_("Too many companions for this invitation."),
+            ),
+            at_most(
+                "events_invitation_needs_length",
+                NEEDS_MAX_LENGTH,
+                "dietary_requirements",
+                "accessibility_needs",
             ),
         ]
 
@@ -105,14 +129,22 @@ class Registration(IllustrativeModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="registrations",
     )
-    family_name = models.CharField(_("family name"), max_length=128)
-    given_name = models.CharField(_("given name"), max_length=128)
-    native_name = models.CharField(_("name in your own script"), max_length=255, blank=True)
+    family_name = models.CharField(
+        _("family name"), max_length=128, validators=[validate_visible_name]
+    )
+    given_name = models.CharField(
+        _("given name"), max_length=128, validators=[validate_visible_name]
+    )
+    native_name = models.CharField(
+        _("name in your own script"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     email = models.EmailField(_("e-mail"))
     phone = PhoneNumberField(_("phone"), blank=True)
     language = models.CharField(_("language"), max_length=16, default=settings.LANGUAGE_CODE)
     nationality = CountryField(_("nationality"), blank=True)
-    university = models.CharField(_("university"), max_length=255, blank=True)
+    university = models.CharField(
+        _("university"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     home_organisation = models.ForeignKey(
         "crm.Organisation",
         verbose_name=_("home city or university"),
@@ -130,9 +162,16 @@ class Registration(IllustrativeModel, TimeStampedModel):
     date_of_birth = models.DateField(
         _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth]
     )
-    emergency_contact_name = models.CharField(_("emergency contact"), max_length=255, blank=True)
+    emergency_contact_name = models.CharField(
+        _("emergency contact"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     emergency_contact_phone = PhoneNumberField(_("emergency contact phone"), blank=True)
-    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
+    dietary_requirements = models.TextField(
+        _("dietary requirements"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -177,12 +216,21 @@ class Registration(IllustrativeModel, TimeStampedModel):
             ("view_sensitive_registration", _("Can see passport numbers and dates of birth")),
         ]
         constraints = [
+            # DUP@example.org is the same mailbox as dup@example.org.
             models.UniqueConstraint(
-                fields=["event", "email"],
+                "event",
+                Lower("email"),
                 condition=~Q(status=RegistrationStatus.WITHDRAWN),
                 name="events_registration_one_per_email",
                 violation_error_message=_("This e-mail address has already applied."),
             ),
+            models.CheckConstraint(
+                condition=Q(date_of_birth__isnull=True) | Q(date_of_birth__gte=EARLIEST_BIRTH_DATE),
+                name="events_registration_birth_date_plausible",
+                violation_error_message=_("Enter a date of birth from 1900-01-01 on."),
+            ),
+            one_line("events_registration_names_one_line", "family_name", "given_name"),
+            at_most("events_registration_needs_length", NEEDS_MAX_LENGTH, "dietary_requirements"),
         ]
 
     def __str__(self):
