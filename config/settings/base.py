@@ -175,8 +175,13 @@ KIA_ACCELERATIONS = env.bool("KIA_ACCELERATIONS", default=True)
 # Whole public pages, re-validated against their records on every hit (cms/cache.py).
 KIA_PAGE_CACHE_ALIAS = "default"
 KIA_PAGE_CACHE_SECONDS = 300
-# Public form submissions (registration, RSVP) per client address: (attempts, seconds).
-KIA_PUBLIC_FORM_RATE_LIMIT = (10, 3600)
+# Public form posts (registration, RSVP) per client and form: valid submissions and refused
+# ones counted apart, each (attempts, seconds), in the shared cache (cms/ratelimit.py).
+KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (10, 3600), "failed": (30, 3600)}
+KIA_RATE_LIMIT_CACHE = "default"
+# The reverse proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): the
+# client's address is read from X-Forwarded-For only past these. Empty: REMOTE_ADDR is the client.
+KIA_TRUSTED_PROXIES = env.list("KIA_TRUSTED_PROXIES", default=[])
 
 # Passport numbers are encrypted at rest (core/fields.py) with Fernet keys, newest first: the
 # first encrypts, all decrypt, `manage.py rotate_encryption_key` rewrites values under the first.

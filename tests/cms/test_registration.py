@@ -147,7 +147,7 @@ def test_honeypot_filled_saves_nothing_and_reveals_nothing(client, camp):
 
 
 def test_rate_limit_per_address_refuses_further_posts(client, camp, settings):
-    settings.KIA_PUBLIC_FORM_RATE_LIMIT = (2, 3600)
+    settings.KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (2, 3600), "failed": (5, 3600)}
     assert client.post(_url(camp), {**GOOD, "email": "a@example.org"}).status_code == 302
     assert client.post(_url(camp), {**GOOD, "email": "b@example.org"}).status_code == 302
     refused = client.post(_url(camp), {**GOOD, "email": "c@example.org"})
