@@ -149,6 +149,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# 40 megapixels: any camera's photo, far less than Wagtail's 128 (a 121-megapixel image took
+# 860 MB to list). Also Pillow's limit (core/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 STATIC_URL = "/static/"
