@@ -53,10 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages carry the policy too (core/middleware.py).
+    "core.middleware.ContentSecurityPolicyMiddleware",
     # Before sessions, logins and routing: a hit for a cookie-less reader skips them all.
     "cms.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +73,40 @@ MIDDLEWARE = [
     # Last, so the language is active: finds the page in two queries (cms/routing.py).
     "cms.middleware.PageRoutingMiddleware",
 ]
+
+# Content-Security-Policy (django-csp). The public site: nothing inline, nothing from another
+# origin. The admin: Wagtail's widgets need inline scripts and style attributes, nothing else.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},
+}
+KIA_ADMIN_CSP = {
+    **_CSP_COMMON,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    # The page editor's live preview is an iframe of our own pages.
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+}
+# Browser features no page here uses, turned off for every page and anything framed in it.
+KIA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), midi=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
+# Wagtail would fetch staff avatars from gravatar.com: another origin, and it tells Gravatar
+# who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "config.urls"
 # Served outside i18n_patterns (config/urls.py): their 404s are not language redirects.

@@ -123,10 +123,12 @@ class Invitation(IllustrativeModel, TimeStampedModel):
 
 
 class Registration(IllustrativeModel, TimeStampedModel):
+    # PROTECT: an event's applications (passports, birth dates) go only through
+    # events.services.deletion.delete_event, which records what went.
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
     family_name = models.CharField(

@@ -26,7 +26,7 @@ from ..models import (
     Registration,
 )
 from ..views import admin as views
-from ..views import feed_links, filters, invitation_links, reports
+from ..views import event_delete, feed_links, filters, invitation_links, reports
 
 
 class EventsRecordViewSet(RecordViewSet):
@@ -41,6 +41,7 @@ class EventViewSet(EventsRecordViewSet):
     menu_label = _("Events")
     index_view_class = views.EventIndexView
     edit_view_class = views.EventEditView
+    delete_view_class = event_delete.EventDeleteView
     list_display = ["title", "kind", "starts_at", "ends_at", "status", "is_public"]
     filterset_class = filters.EventFilterSet
     search_fields = ["title_zh_hant", "title_en", "title_ja", "title_ko", "location"]

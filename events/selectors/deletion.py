@@ -1,0 +1,19 @@
+"""What deleting an event would take with it, counted per kind of record."""
+
+from django.contrib.admin.utils import NestedObjects
+from django.db import router
+
+from ..models import Event
+
+
+def event_deletion_counts(event):
+    """{model: count} of the records deleting `event` removes, the event included.
+
+    Applications (which hold passport numbers and birth dates) are protected against a plain
+    delete; they are counted with everything that goes with them, as delete_event removes them.
+    """
+    collector = NestedObjects(using=router.db_for_write(Event))
+    collector.collect([event])
+    collector.collect(list(event.registrations.all()))
+    counts = {model: len(objects) for model, objects in collector.model_objs.items() if objects}
+    return dict(sorted(counts.items(), key=lambda item: item[0]._meta.label))
