@@ -71,12 +71,12 @@ def test_a_line_break_in_a_name_or_title_is_refused_by_the_model(model, field):
     record = factories[model]()
     setattr(record, field, INJECTION)
 
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        record.full_clean()
-
-    assert caught.value.message_dict[field] == [
-        "Line breaks and control characters are not allowed here."
-    ]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            record.full_clean()
+        assert caught.value.message_dict[field] == [
+            "Line breaks and control characters are not allowed here."
+        ]
 
 
 @pytest.mark.parametrize(
@@ -127,12 +127,12 @@ def test_an_invitation_attachment_with_a_line_break_in_the_title_stays_one_event
 def test_a_required_name_of_invisible_characters_is_refused(name):
     camp = _open_camp()
 
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        _apply(camp, family_name=name)
-
-    assert caught.value.message_dict["family_name"] == [
-        "Enter a name that is visible: this one has only invisible characters."
-    ]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            _apply(camp, family_name=name)
+        assert caught.value.message_dict["family_name"] == [
+            "Enter a name that is visible: this one has only invisible characters."
+        ]
     assert Registration.objects.count() == 0
 
 
@@ -157,10 +157,10 @@ def test_the_same_address_in_other_cases_applies_once():
     camp = _open_camp()
     _apply(camp, email="dup@example.org")
 
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        _apply(camp, email="DUP@Example.org")
-
-    assert caught.value.messages == ["This e-mail address has already applied."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            _apply(camp, email="DUP@Example.org")
+        assert caught.value.messages == ["This e-mail address has already applied."]
     assert Registration.objects.count() == 1
 
 
@@ -177,12 +177,12 @@ def test_the_database_refuses_the_same_address_in_other_cases():
 def test_an_impossible_date_of_birth_is_refused(birth):
     camp = _open_camp()
 
-    with translation.override("en"), pytest.raises(ValidationError) as caught:
-        _apply(camp, date_of_birth=datetime.date.fromisoformat(birth))
-
-    assert caught.value.message_dict["date_of_birth"] == [
-        "Enter a date of birth from 1900-01-01 on."
-    ]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            _apply(camp, date_of_birth=datetime.date.fromisoformat(birth))
+        assert caught.value.message_dict["date_of_birth"] == [
+            "Enter a date of birth from 1900-01-01 on."
+        ]
 
 
 def test_the_database_refuses_an_impossible_date_of_birth():

@@ -140,3 +140,13 @@ def test_rsvp_page_with_any_address_is_not_found_not_an_error(invitation, token)
         response = client.get(f"/en/rsvp/{quote(token, safe='')}/")
         assert_not_server_error(response)
         assert response.status_code in (301, 302, 404)
+
+
+# The confirmation page after applying: its signed token is the visitor's to alter.
+@given(token=hostile_text(max_size=200))
+def test_registration_confirmation_with_any_token_is_not_found_not_an_error(open_event, token):
+    client = Client()
+    with isolated_example():
+        response = client.get(f"/en/register/{open_event.uid}/done/{quote(token, safe='')}/")
+        assert_not_server_error(response)
+        assert response.status_code in (301, 302, 404)
