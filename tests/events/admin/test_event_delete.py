@@ -63,10 +63,14 @@ def test_the_admin_delete_page_says_what_would_go_and_deletes_through_the_servic
     event = _event_with_applicants()
     url = reverse("event:delete", args=[event.pk])
 
-    page = officer_client.get(url).content.decode()
+    confirm = officer_client.get(url)
+    assert confirm.status_code == 200
+    page = confirm.content.decode()
     response = officer_client.post(url)
 
-    listed = re.search(r"<ul data-deleted>(.*?)</ul>", page, re.S).group(1)
+    found = re.search(r"<ul data-deleted>(.*?)</ul>", page, re.S)
+    assert found, page[page.find("<main") : page.find("</main>")]
+    listed = found.group(1)
     assert sorted(re.findall(r"<li>(\d+) × ", listed)) == ["1", "2"]
     assert response.status_code == 302
     assert not Event.objects.filter(pk=event.pk).exists()
