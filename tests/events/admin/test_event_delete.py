@@ -60,6 +60,9 @@ def test_delete_event_removes_everything_and_logs_only_counts(officer):
 def test_the_admin_delete_page_says_what_would_go_and_deletes_through_the_service(
     officer_client,
 ):
+    # Load the admin first, so Wagtail's reference index records the applications' protected
+    # links to the event (its usage check once refused the delete because of them).
+    officer_client.get(reverse("event:index"))
     event = _event_with_applicants()
     url = reverse("event:delete", args=[event.pk])
 
@@ -76,3 +79,34 @@ def test_the_admin_delete_page_says_what_would_go_and_deletes_through_the_servic
     assert not Event.objects.filter(pk=event.pk).exists()
     assert Registration.objects.count() == 0
     assert ModelLogEntry.objects.filter(action="events.event_deleted").count() == 1
+
+
+def test_an_event_with_a_public_page_is_not_deleted_and_the_page_says_why(officer_client):
+    from tests.factories.cms import build_site, event_page
+
+    event = _event_with_applicants()
+    event_page(build_site(), event, slug="camp", languages=["en"])
+    url = reverse("event:delete", args=[event.pk])
+
+    page = officer_client.get(url).content.decode()
+    response = officer_client.post(url)
+
+    assert "data-blockers" in page
+    assert "data-deleted" not in page
+    assert response.status_code in (302, 403)
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert Registration.objects.count() == 2
+
+
+def test_delete_event_refuses_while_a_page_refers_to_it(officer):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories.cms import build_site, event_page
+
+    event = _event_with_applicants()
+    event_page(build_site(), event, slug="camp", languages=["en"])
+
+    with pytest.raises(ValidationError):
+        delete_event(event, user=officer)
+
+    assert Registration.objects.count() == 2
