@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import NEEDS_MAX_LENGTH
 from events.models import Registration
 from events.selectors.registrations import CONSENT_KEY, asked_fields, required_fields
 from events.validators import validate_date_of_birth, validate_passport_number
@@ -88,11 +89,13 @@ class RsvpForm(forms.Form):
     dietary_requirements = forms.CharField(
         label=_("Dietary requirements"),
         required=False,
+        max_length=NEEDS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),
         required=False,
+        max_length=NEEDS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,28 +19,10 @@ from events.services.invitations import respond_to_invitation
 from events.services.registrations import submit_registration
 
 from .forms import RegistrationForm, RsvpForm
+from .ratelimit import FAILED, SUBMITTED, count_attempt, over_rate_limit
 
 CONFIRMATION_SALT = "cms.registration-confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 30
-
-
-def client_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For is the client's to write unless a proxy we run sets it.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def over_rate_limit(request, scope):
-    """Count one submission from this address; True once it exceeds the allowance."""
-    attempts, seconds = settings.KIA_PUBLIC_FORM_RATE_LIMIT
-    key = f"cms:rate:{scope}:{client_address(request)}"
-    cache.add(key, 0, seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The counter expired between add() and incr(): this is the first attempt again.
-        cache.set(key, 1, seconds)
-        count = 1
-    return count > attempts
 
 
 def _public_event(uid):
@@ -60,11 +41,13 @@ def register(request, uid):
         # Closed or full: say so, show no form and accept nothing, whatever was posted.
         return render(request, "cms/register.html", context)
     form = RegistrationForm(event, request.POST or None)
+    scope = f"register:{event.uid}"
     if request.method == "POST":
-        if over_rate_limit(request, "register"):
+        if over_rate_limit(request, scope):
             context.update(form=form, rate_limited=True)
             return render(request, "cms/register.html", context, status=429)
         if form.is_spam:
+            count_attempt(request, scope, FAILED)
             return render(request, "cms/register_done.html", {"event": event})
         if form.is_valid():
             try:
@@ -74,8 +57,10 @@ def register(request, uid):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                count_attempt(request, scope, SUBMITTED)
                 token = signing.dumps(registration.pk, salt=CONFIRMATION_SALT)
                 return redirect("cms:register_done", uid=event.uid, token=token)
+        count_attempt(request, scope, FAILED)
     context["form"] = form
     return render(request, "cms/register.html", context, status=400 if form.errors else 200)
 
@@ -115,9 +100,11 @@ def rsvp(request, token):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                count_attempt(request, "rsvp", SUBMITTED)
                 messages.success(request, gettext("Thank you: your reply is recorded."))
                 return redirect(request.path)
         if form.errors and status == 200:
+            count_attempt(request, "rsvp", FAILED)
             status = 400
     context = {"invitation": invitation, "event": invitation.event, "form": form}
     return render(request, "cms/rsvp.html", context, status=status)

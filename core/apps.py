@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -17,3 +18,9 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             ensure_staff_groups_after_migrate, dispatch_uid="core.ensure_staff_groups"
         )
+        # Pillow's own guard against decompression bombs, at the same size as Wagtail's
+        # upload check (Pillow warns above it and refuses twice it): a rendition of any image
+        # decodes at most this many pixels.
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS

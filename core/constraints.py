@@ -1,11 +1,14 @@
-"""Database constraints that backends express differently."""
+"""Database constraints shared by the apps, and those backends express differently."""
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeBoundary, RangeOperators
 from django.db import models
 from django.db.backends.ddl_references import Statement, Table
-from django.db.models import Func
+from django.db.models import Func, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.db.models.sql import Query
+from django.utils.translation import gettext_lazy as _
 
 
 class TsTzRange(Func):
@@ -128,3 +131,29 @@ class NoOverlapConstraint(PostgresExclusionConstraint):
             schema_editor.deferred_sql.append(on_update)
             return on_insert
         return super().create_sql(model, schema_editor)
+
+
+def one_line(name, *fields):
+    """A check that the text fields hold no line break: a name that reaches a calendar or a
+    mail header must stay one line whatever writes it (core.validators refuses it first)."""
+    condition = Q()
+    for field in fields:
+        condition &= ~Q(**{f"{field}__contains": "\n"}) & ~Q(**{f"{field}__contains": "\r"})
+    return models.CheckConstraint(
+        condition=condition,
+        name=name,
+        violation_error_message=_("Line breaks and control characters are not allowed here."),
+    )
+
+
+def at_most(name, limit, *fields):
+    """A check that each text field holds at most `limit` characters (a TextField's
+    max_length is only a form's)."""
+    condition = Q()
+    for field in fields:
+        condition &= Q(LessThanOrEqual(Length(field), limit))
+    return models.CheckConstraint(
+        condition=condition,
+        name=name,
+        violation_error_message=_("This text is too long."),
+    )

@@ -7,6 +7,7 @@ different functions so that a private field can never reach a public feed by a f
 
 import datetime
 import functools
+import re
 import uuid
 import zoneinfo
 from dataclasses import dataclass
@@ -48,9 +49,9 @@ _BOOKING_STATUS = {
 class Audience:
     """What the subscriber of a private feed may see beyond the public fields."""
 
-    staff: bool = False  # private notes, internal agreement notes, attendee addresses
+    staff: bool = False  # private notes
     driver: bool = False  # pick-up and drop-off addresses of bookings
-    attendees: bool = False  # ATTENDEE lines for the people on an item
+    attendees: bool = False  # ATTENDEE lines naming the people on an item (never addresses)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,24 @@ class Visit:
 
     hotel: str = ""
     home_timezone: str = ""
+
+
+# C0 and C1 control characters (tab, CR and LF included) and DEL: RFC 5545 allows none in
+# TEXT, and a raw line break in a name ends the content line (a forged property or event).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def one_line(text):
+    """Text for a one-line property (calendar name, SUMMARY, LOCATION, CN): control
+    characters, line breaks included, become one space.
+
+    Names are refused with control characters when saved (core.validators); this guards rows
+    written before that, or around it.
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=16)
@@ -90,8 +109,9 @@ def derived_uid(*parts):
 
 def new_calendar(name, *, method=None):
     """An empty calendar with the name and refresh hints every client reads."""
+    # X-WR-CALNAME is written as it is given (icalendar escapes no X- property): one line.
     calendar = Calendar.new(
-        prodid=PRODID, name=str(name), method=method, refresh_interval=REFRESH_INTERVAL
+        prodid=PRODID, name=one_line(name), method=method, refresh_interval=REFRESH_INTERVAL
     )
     # Outlook and older Apple clients read X-PUBLISHED-TTL, not REFRESH-INTERVAL.
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
@@ -131,9 +151,22 @@ def _organizer(email, language):
 
 
 def attendee(person, *, role="REQ-PARTICIPANT", partstat=None, rsvp=None):
+    """The person as ATTENDEE with their e-mail address (an invitation to them)."""
     return vCalAddress.new(
-        person.email, cn=person.full_name, role=role, partstat=partstat, rsvp=rsvp
+        person.email, cn=one_line(person.full_name), role=role, partstat=partstat, rsvp=rsvp
     )
+
+
+def named_attendee(person):
+    """A participant named in a shared feed: the name only, never their e-mail address.
+
+    Anyone holding a delegation's link reads its feed; the address is a stable URN instead.
+    """
+    # vCalAddress.new() would make the URN a mailto: address.
+    address = vCalAddress(f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, f'person/{person.pk}')}")
+    address.params["CN"] = one_line(person.full_name)
+    address.params["ROLE"] = "REQ-PARTICIPANT"
+    return address
 
 
 def venue_location(venue):
@@ -197,9 +230,9 @@ def public_event_component(event):
         sequence=event.sequence,
         start=start,
         end=end,
-        summary=event.title,
+        summary=one_line(event.title),
         description=event.summary or None,
-        location=location or None,
+        location=one_line(location) or None,
         status=_EVENT_STATUS[event.status],
     )
     _add_geo(component, geo)
@@ -230,7 +263,7 @@ def private_item_component(item, *, audience, visit=None, participants=()):
         lines.append(_label("notes") % {"notes": item.private_notes})
     attendees = None
     if audience.attendees:
-        attendees = [attendee(person) for person in participants if person.email]
+        attendees = [named_attendee(person) for person in participants]
     component = _item_base(
         item,
         description=_join(lines),
@@ -269,9 +302,9 @@ def booking_component(booking, *, audience, visit=None):
         sequence=booking.sequence,
         start=local(booking.starts_at),
         end=local(booking.ends_at),
-        summary=summary,
+        summary=one_line(summary),
         description=_join(lines) or None,
-        location=location or None,
+        location=one_line(location) or None,
         status=_BOOKING_STATUS[booking.status],
         organizer=organizer(),
     )
@@ -287,7 +320,8 @@ def agreement_component(due):
         summary = gettext("Renewal due: %(pair)s") % {"pair": pair}
     else:
         summary = gettext("%(years)s years: %(pair)s") % {"years": due.years, "pair": pair}
-    lines = [relationship.get_type_display(), relationship.summary, relationship.notes]
+    # The summary only: internal notes stay in the admin, whoever holds the feed's link.
+    lines = [relationship.get_type_display(), relationship.summary]
     component = Event.new(
         # created_at keeps the UID unique even if SQLite reuses a deleted row's pk.
         uid=derived_uid(
@@ -297,7 +331,7 @@ def agreement_component(due):
         last_modified=utc(relationship.updated_at),
         start=due.date,
         end=due.date + datetime.timedelta(days=1),
-        summary=summary,
+        summary=one_line(summary),
         description=_join(lines) or None,
         status=STATUS.CONFIRMED,
     )
@@ -340,9 +374,9 @@ def invitation_calendar(invitation, *, method, stamp=None):
         + (1 if cancelled and event.status != EventStatus.CANCELLED else 0),
         start=start,
         end=end,
-        summary=event.title,
+        summary=one_line(event.title),
         description=event.summary or None,
-        location=location or None,
+        location=one_line(location) or None,
         status=STATUS.CANCELLED if cancelled else _EVENT_STATUS[event.status],
         organizer=organizer(),
         attendees=[attendee(invitation.person, partstat="NEEDS-ACTION", rsvp=not cancelled)],
@@ -361,9 +395,9 @@ def _item_base(item, *, description, location, organizer=None, attendees=None):
         sequence=item.sequence,
         start=local(item.starts_at),
         end=local(item.ends_at),
-        summary=item.title,
+        summary=one_line(item.title),
         description=description or None,
-        location=location or None,
+        location=one_line(location) or None,
         status=_ITEM_STATUS[item.status],
         organizer=organizer,
         attendees=attendees,

@@ -7,6 +7,7 @@ primary keys, not objects: a real queue serialises arguments as JSON.
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,15 +19,17 @@ from .models import Invitation, Registration
 from .selectors.registrations import registration_name
 
 INVITATION_MAILS = ("invitation", "reminder", "promoted", "cancellation")
+# The mails that carry the guest's RSVP link (a cancellation has nothing left to answer).
+LINK_MAILS = ("invitation", "reminder", "promoted")
 REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
 
 
-def rsvp_url(invitation, language):
-    """The public RSVP page of an invitation in `language` (the token is the capability)."""
+def rsvp_url(token, language):
+    """The public RSVP page that `token` (an invitation's secret) opens, in `language`."""
     # The public site owns the address (cms.urls, under the language prefix); a mail is sent
     # outside any request, so the configured base URL supplies scheme and host.
     with translation.override(language):
-        path = reverse("cms:rsvp", kwargs={"token": invitation.token})
+        path = reverse("cms:rsvp", kwargs={"token": token})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -40,10 +43,15 @@ def _render(template_stem, context):
 def build_invitation_message(invitation, *, kind="invitation"):
     """The invitation (or reminder, promotion, cancellation) mail in the guest's language.
 
-    It carries the event as a text/calendar part (events.ical.invitation_mime_part).
+    It carries the event as a text/calendar part (events.ical.invitation_mime_part). A mail
+    with the RSVP link needs the secret just issued (`invitation.token`, issue_token()):
+    only its hash is stored.
     """
     if kind not in INVITATION_MAILS:
         raise ValueError(f"unknown invitation mail {kind!r}")
+    token = getattr(invitation, "token", None)
+    if kind in LINK_MAILS and not token:
+        raise ValueError("issue the invitation's token before building a mail with its link")
     person = invitation.person
     language = person.preferred_language
     with translation.override(language):
@@ -55,7 +63,7 @@ def build_invitation_message(invitation, *, kind="invitation"):
                 "person": person,
                 "starts_at": timezone.localtime(invitation.event.starts_at),
                 "respond_by": invitation.respond_by and timezone.localtime(invitation.respond_by),
-                "rsvp_url": rsvp_url(invitation, language),
+                "rsvp_url": token and rsvp_url(token, language),
             },
         )
         calendar_part = ical.invitation_mime_part(invitation)
@@ -100,9 +108,22 @@ def build_registration_message(registration, *, kind):
 
 @task()
 def send_invitation_mail(invitation_id, kind="invitation"):
-    """Send one invitation mail; returns the number of messages sent (0 or 1)."""
-    invitation = Invitation.objects.select_related("event", "person").get(pk=invitation_id)
-    return build_invitation_message(invitation, kind=kind).send()
+    """Send one invitation mail; returns the number of messages sent (0 or 1).
+
+    A mail with the RSVP link gets a new secret, made here as the mail is sent: the queue never
+    holds a secret, and only the newest link works. If sending fails the transaction rolls
+    back and the previous link stays valid.
+    """
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("event", "person")
+            .get(pk=invitation_id)
+        )
+        if kind in LINK_MAILS:
+            invitation.issue_token()
+            invitation.save(update_fields=["token_hash", "updated_at"])
+        return build_invitation_message(invitation, kind=kind).send()
 
 
 @task()

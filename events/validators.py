@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 # ICAO Doc 9303: the document number is up to nine letters and digits; no issuing country
 # uses fewer than five.
 PASSPORT_PATTERN = re.compile(r"[A-Z0-9]{5,9}")
+# Dates of birth before this are typing errors (0001-01-01), not applicants.
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
 
 
 def normalise_passport_number(value):
@@ -31,9 +33,15 @@ def validate_passport_number(value):
 
 
 def validate_date_of_birth(value):
-    """A date of birth must lie in the past."""
+    """A date of birth must lie in the past, and after 1900."""
     if value is not None and value >= timezone.localdate():
         raise ValidationError(_("The date of birth must be in the past."), code="future_birth")
+    if value is not None and value < EARLIEST_BIRTH_DATE:
+        raise ValidationError(
+            _("Enter a date of birth from %(earliest)s on."),
+            code="birth_date_too_early",
+            params={"earliest": EARLIEST_BIRTH_DATE.isoformat()},
+        )
 
 
 def event_dates(event):

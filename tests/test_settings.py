@@ -42,6 +42,23 @@ def test_production_settings_pass_deploy_check_with_zero_warnings():
         KIA_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
     )
     assert result.returncode == 0, result.stderr
+    # HSTS for subdomains and preloading are opt-in: only their two warnings are silenced.
+    assert "System check identified no issues (2 silenced)." in result.stdout
+
+
+def test_deploy_check_with_hsts_for_subdomains_and_preload_opted_in():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=PRODUCTION_SECRET,
+        DJANGO_ALLOWED_HOSTS="intl.example.gov.tw",
+        KIA_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
+        DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        DJANGO_SECURE_HSTS_PRELOAD="true",
+    )
+    assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     # Static files with hashed names and precompressed copies, before anything touches the
     # database: gunicorn serves them itself, with or without nginx in front.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages carry the policy too (core/middleware.py).
+    "core.middleware.ContentSecurityPolicyMiddleware",
     # Before sessions, logins and routing: a hit for a cookie-less reader skips them all.
     "cms.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +78,40 @@ MIDDLEWARE = [
     # Last, so the language is active: finds the page in two queries (cms/routing.py).
     "cms.middleware.PageRoutingMiddleware",
 ]
+
+# Content-Security-Policy (django-csp). The public site: nothing inline, nothing from another
+# origin. The admin: Wagtail's widgets need inline scripts and style attributes, nothing else.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},
+}
+KIA_ADMIN_CSP = {
+    **_CSP_COMMON,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    # The page editor's live preview is an iframe of our own pages.
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+}
+# Browser features no page here uses, turned off for every page and anything framed in it.
+KIA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), midi=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
+# Wagtail would fetch staff avatars from gravatar.com: another origin, and it tells Gravatar
+# who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "config.urls"
 # Served outside i18n_patterns (config/urls.py): their 404s are not language redirects.
@@ -154,6 +191,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# 40 megapixels: any camera's photo, far less than Wagtail's 128 (a 121-megapixel image took
+# 860 MB to list). Also Pillow's limit (core/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 STATIC_URL = "/static/"
@@ -191,8 +231,13 @@ KIA_ACCELERATIONS = env.bool("KIA_ACCELERATIONS", default=True)
 # Whole public pages, re-validated against their records on every hit (cms/cache.py).
 KIA_PAGE_CACHE_ALIAS = "default"
 KIA_PAGE_CACHE_SECONDS = 300
-# Public form submissions (registration, RSVP) per client address: (attempts, seconds).
-KIA_PUBLIC_FORM_RATE_LIMIT = (10, 3600)
+# Public form posts (registration, RSVP) per client and form: valid submissions and refused
+# ones counted apart, each (attempts, seconds), in the shared cache (cms/ratelimit.py).
+KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (10, 3600), "failed": (30, 3600)}
+KIA_RATE_LIMIT_CACHE = "default"
+# The reverse proxies in front of the site (addresses or networks, e.g. 10.0.0.0/8): the
+# client's address is read from X-Forwarded-For only past these. Empty: REMOTE_ADDR is the client.
+KIA_TRUSTED_PROXIES = env.list("KIA_TRUSTED_PROXIES", default=[])
 
 # Passport numbers are encrypted at rest (core/fields.py) with Fernet keys, newest first: the
 # first encrypts, all decrypt, `manage.py rotate_encryption_key` rewrites values under the first.

@@ -1,7 +1,7 @@
 """People, organisations and the dated, typed graph between them."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Greatest, Least
@@ -12,7 +12,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.constraints import at_most, one_line
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
+from core.validators import NEEDS_MAX_LENGTH, validate_visible_name
 
 from .. import names
 from ..enums import (
@@ -38,14 +40,17 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(IllustrativeModel, GeoPointModel, TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     # Translated through modeltranslation (crm/translation.py): name_zh_hant, name_en, ...
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_visible_name])
     native_name = models.CharField(
         _("native-script name"),
         max_length=255,
         blank=True,
         help_text=_("The name as the organisation writes it, e.g. 수원시 or 秋田県."),
+        validators=[validate_visible_name],
     )
-    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=64, blank=True, validators=[validate_visible_name]
+    )
     country = CountryField(_("country"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -101,8 +106,12 @@ class Organisation(IllustrativeModel, GeoPointModel, TimeStampedModel):
 
 # Clusterable so the admin edits a person's affiliations inline (InlinePanel).
 class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
-    family_name = models.CharField(_("family name"), max_length=128, blank=True)
-    given_name = models.CharField(_("given name"), max_length=128, blank=True)
+    family_name = models.CharField(
+        _("family name"), max_length=128, blank=True, validators=[validate_visible_name]
+    )
+    given_name = models.CharField(
+        _("given name"), max_length=128, blank=True, validators=[validate_visible_name]
+    )
     name_order = models.CharField(
         _("name order"),
         max_length=16,
@@ -115,18 +124,21 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         max_length=255,
         blank=True,
         help_text=_("The name in the person's own script, e.g. 염태영 or 佐竹敬久."),
+        validators=[validate_visible_name],
     )
     chinese_name = models.CharField(
         _("official Chinese name"),
         max_length=64,
         blank=True,
         help_text=_("The Chinese name a foreign dignitary uses in Taiwan, e.g. 酈英傑."),
+        validators=[validate_visible_name],
     )
     honorific = models.CharField(
         _("honorific"),
         max_length=64,
         blank=True,
         help_text=_("H.E., Hon., Dr., Mayor, Governor ..."),
+        validators=[validate_visible_name],
     )
     preferred_languages = models.JSONField(
         _("preferred languages"),
@@ -135,8 +147,18 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         validators=[validate_language_codes],
         help_text=_("Language codes in order of preference, e.g. ko, en."),
     )
-    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
-    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    dietary_requirements = models.TextField(
+        _("dietary requirements"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
+    accessibility_needs = models.TextField(
+        _("accessibility needs"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     photo = models.ForeignKey(
@@ -185,6 +207,13 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
                 name="crm_person_has_a_name",
                 violation_error_message=_("Enter at least a family, given or native name."),
             ),
+            one_line("crm_person_names_one_line", "family_name", "given_name", "native_name"),
+            at_most(
+                "crm_person_needs_length",
+                NEEDS_MAX_LENGTH,
+                "dietary_requirements",
+                "accessibility_needs",
+            ),
         ]
 
     def __str__(self):
@@ -225,7 +254,9 @@ class Affiliation(TimeStampedModel):
         related_name="affiliations",
     )
     # Translated through modeltranslation: position_title_zh_hant, position_title_en, ...
-    position_title = models.CharField(_("position title"), max_length=255)
+    position_title = models.CharField(
+        _("position title"), max_length=255, validators=[validate_visible_name]
+    )
     office_rank = models.PositiveSmallIntegerField(
         _("office rank"),
         choices=OfficeRank.choices,
@@ -264,7 +295,7 @@ class Affiliation(TimeStampedModel):
 class CooperationArea(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
     # Translated through modeltranslation.
-    name = models.CharField(_("name"), max_length=128)
+    name = models.CharField(_("name"), max_length=128, validators=[validate_visible_name])
 
     class Meta:
         verbose_name = _("area of cooperation")
@@ -435,7 +466,7 @@ class RelationshipRenewal(TimeStampedModel):
 class Interaction(IllustrativeModel, TimeStampedModel):
     occurred_on = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=32, choices=InteractionKind.choices)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("subject"), max_length=255, validators=[validate_visible_name])
     description = models.TextField(_("description"), blank=True)
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("organisations"), blank=True, related_name="interactions"

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import one_line
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
+from core.validators import validate_visible_name
 
 from ..enums import (
     Direction,
@@ -44,7 +46,7 @@ class Event(IllustrativeModel, TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     # Translated through modeltranslation (events/translation.py).
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[validate_visible_name])
     summary = models.TextField(_("public summary"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
@@ -87,7 +89,11 @@ class Event(IllustrativeModel, TimeStampedModel):
         related_name="events",
     )
     location = models.CharField(
-        _("location"), max_length=255, blank=True, help_text=_("Where, if not a venue on record.")
+        _("location"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where, if not a venue on record."),
+        validators=[validate_visible_name],
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -158,7 +164,7 @@ class Delegation(IllustrativeModel, TimeStampedModel):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="delegations"
     )
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_visible_name])
     direction = models.CharField(
         _("direction"), max_length=16, choices=Direction.choices, default=Direction.INBOUND
     )
@@ -175,7 +181,9 @@ class Delegation(IllustrativeModel, TimeStampedModel):
         blank=True,
         help_text=_("Head count when not every member is on record; otherwise members count."),
     )
-    hotel = models.CharField(_("hotel"), max_length=255, blank=True)
+    hotel = models.CharField(
+        _("hotel"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     home_timezone = models.CharField(
         _("home time zone"),
         max_length=64,
@@ -190,6 +198,8 @@ class Delegation(IllustrativeModel, TimeStampedModel):
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
         ordering = ["event__starts_at", "name"]
+        # The name is the delegation's calendar's name.
+        constraints = [one_line("events_delegation_name_one_line", "name")]
 
     def __str__(self):
         return self.name
@@ -255,7 +265,7 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices)
     # Translated through modeltranslation.
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[validate_visible_name])
     public_description = models.TextField(_("public description"), blank=True)
     private_notes = models.TextField(_("private notes"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))

@@ -1,25 +1,36 @@
 """Who comes: invitations (by the office) and registrations (by the public)."""
 
-import secrets
-
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
+from core.constraints import at_most, one_line
 from core.fields import EncryptedCharField
 from core.models import IllustrativeModel, TimeStampedModel
+from core.tokens import hash_secret, new_secret
+from core.validators import NEEDS_MAX_LENGTH, validate_visible_name
 
 from ..enums import InvitationStatus, RegistrationStatus
-from ..validators import validate_date_of_birth, validate_passport_number
+from ..validators import (
+    EARLIEST_BIRTH_DATE,
+    validate_date_of_birth,
+    validate_passport_number,
+)
+
+# Named by migration 0001, when the token itself was stored.
+new_invitation_token = new_secret
 
 
-def new_invitation_token():
-    # 32 bytes = 256 random bits, URL-safe; invitation links are capabilities.
-    return secrets.token_urlsafe(32)
+def unissued_token_hash():
+    # The hash of a secret nobody keeps: a new invitation's link opens nothing until one is
+    # issued (Invitation.issue_token) and shown or mailed.
+    return hash_secret(new_secret())
 
 
 class Invitation(IllustrativeModel, TimeStampedModel):
@@ -32,8 +43,14 @@ class Invitation(IllustrativeModel, TimeStampedModel):
     person = models.ForeignKey(
         "crm.Person", verbose_name=_("guest"), on_delete=models.PROTECT, related_name="invitations"
     )
-    token = models.CharField(
-        _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    # Only the SHA-256 of the RSVP link's secret is kept, as for feed links: a database leak or
+    # a read-only login opens no guest's reply page (docs/decisions.md).
+    token_hash = models.CharField(
+        _("link fingerprint"),
+        max_length=64,
+        unique=True,
+        default=unissued_token_hash,
+        editable=False,
     )
     status = models.CharField(
         _("status"),
@@ -45,8 +62,18 @@ class Invitation(IllustrativeModel, TimeStampedModel):
     max_companions = models.PositiveSmallIntegerField(
         _("companions allowed"), default=1, help_text=_("How many companions the guest may bring.")
     )
-    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
-    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    dietary_requirements = models.TextField(
+        _("dietary requirements"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
+    accessibility_needs = models.TextField(
+        _("accessibility needs"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
     respond_by = models.DateTimeField(_("reply by"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
@@ -68,6 +95,12 @@ class Invitation(IllustrativeModel, TimeStampedModel):
                 name="events_invitation_companions_within_allowance",
                 violation_error_message=_("Too many companions for this invitation."),
             ),
+            at_most(
+                "events_invitation_needs_length",
+                NEEDS_MAX_LENGTH,
+                "dietary_requirements",
+                "accessibility_needs",
+            ),
         ]
 
     def __str__(self):
@@ -78,22 +111,42 @@ class Invitation(IllustrativeModel, TimeStampedModel):
         # Not "seats": that name is the reverse accessor of events.Seat.invitation.
         return 1 + self.companions
 
+    def issue_token(self):
+        """Give the RSVP link a new secret (unsaved); the old link stops once this is saved.
+
+        The secret is returned and kept on the instance as `token` for this one request or
+        mail; only its hash is ever stored.
+        """
+        self.token = new_secret()
+        self.token_hash = hash_secret(self.token)
+        return self.token
+
 
 class Registration(IllustrativeModel, TimeStampedModel):
+    # PROTECT: an event's applications (passports, birth dates) go only through
+    # events.services.deletion.delete_event, which records what went.
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
-    family_name = models.CharField(_("family name"), max_length=128)
-    given_name = models.CharField(_("given name"), max_length=128)
-    native_name = models.CharField(_("name in your own script"), max_length=255, blank=True)
+    family_name = models.CharField(
+        _("family name"), max_length=128, validators=[validate_visible_name]
+    )
+    given_name = models.CharField(
+        _("given name"), max_length=128, validators=[validate_visible_name]
+    )
+    native_name = models.CharField(
+        _("name in your own script"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     email = models.EmailField(_("e-mail"))
     phone = PhoneNumberField(_("phone"), blank=True)
     language = models.CharField(_("language"), max_length=16, default=settings.LANGUAGE_CODE)
     nationality = CountryField(_("nationality"), blank=True)
-    university = models.CharField(_("university"), max_length=255, blank=True)
+    university = models.CharField(
+        _("university"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     home_organisation = models.ForeignKey(
         "crm.Organisation",
         verbose_name=_("home city or university"),
@@ -111,9 +164,16 @@ class Registration(IllustrativeModel, TimeStampedModel):
     date_of_birth = models.DateField(
         _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth]
     )
-    emergency_contact_name = models.CharField(_("emergency contact"), max_length=255, blank=True)
+    emergency_contact_name = models.CharField(
+        _("emergency contact"), max_length=255, blank=True, validators=[validate_visible_name]
+    )
     emergency_contact_phone = PhoneNumberField(_("emergency contact phone"), blank=True)
-    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
+    dietary_requirements = models.TextField(
+        _("dietary requirements"),
+        blank=True,
+        max_length=NEEDS_MAX_LENGTH,
+        validators=[MaxLengthValidator(NEEDS_MAX_LENGTH)],
+    )
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -158,12 +218,21 @@ class Registration(IllustrativeModel, TimeStampedModel):
             ("view_sensitive_registration", _("Can see passport numbers and dates of birth")),
         ]
         constraints = [
+            # DUP@example.org is the same mailbox as dup@example.org.
             models.UniqueConstraint(
-                fields=["event", "email"],
+                "event",
+                Lower("email"),
                 condition=~Q(status=RegistrationStatus.WITHDRAWN),
                 name="events_registration_one_per_email",
                 violation_error_message=_("This e-mail address has already applied."),
             ),
+            models.CheckConstraint(
+                condition=Q(date_of_birth__isnull=True) | Q(date_of_birth__gte=EARLIEST_BIRTH_DATE),
+                name="events_registration_birth_date_plausible",
+                violation_error_message=_("Enter a date of birth from 1900-01-01 on."),
+            ),
+            one_line("events_registration_names_one_line", "family_name", "given_name"),
+            at_most("events_registration_needs_length", NEEDS_MAX_LENGTH, "dietary_requirements"),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.validators import validate_visible_name
 
 
 class CampGroup(TimeStampedModel):
@@ -15,7 +16,7 @@ class CampGroup(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="camp_groups",
     )
-    name = models.CharField(_("name"), max_length=64)
+    name = models.CharField(_("name"), max_length=64, validators=[validate_visible_name])
     buddy = models.ForeignKey(
         "crm.Person",
         verbose_name=_("local buddy"),

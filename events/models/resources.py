@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.constraints import NoOverlapConstraint, TsTzRange  # noqa: F401 (0001 names it here)
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
+from core.validators import validate_visible_name
 from crm.validators import validate_language_codes
 
 from ..enums import BookingStatus, InterpretationMode, ResourceKind, VehicleKind, VenueKind
@@ -21,7 +22,7 @@ from ..enums import BookingStatus, InterpretationMode, ResourceKind, VehicleKind
 class Resource(IllustrativeModel, TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=16, choices=ResourceKind.choices, editable=False)
     # Translated through modeltranslation (events/translation.py).
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[validate_visible_name])
     is_active = models.BooleanField(
         _("in service"), default=True, help_text=_("Resources out of service cannot be booked.")
     )
@@ -45,6 +46,7 @@ class Venue(GeoPointModel, Resource):
         max_length=255,
         blank=True,
         help_text=_("e.g. the Four Dimensions Civic Centre."),
+        validators=[validate_visible_name],
     )
     venue_kind = models.CharField(_("venue kind"), max_length=16, choices=VenueKind.choices)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)

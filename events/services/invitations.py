@@ -23,6 +23,7 @@ from ..tasks import build_invitation_message, send_invitation_mail
 __all__ = [
     "build_invitation_message",
     "invite_person",
+    "reissue_invitation_link",
     "respond_to_invitation",
     "send_cancellation_notices",
     "send_invitation",
@@ -71,13 +72,30 @@ def _promote_waitlisted(event):
 
 @transaction.atomic
 def invite_person(event, person, *, respond_by=None, max_companions=1, user=None):
-    """Invite a person to an event (once per person); the mail goes out with send_invitation."""
+    """Invite a person to an event (once per person); the mail goes out with send_invitation.
+
+    The returned invitation carries its RSVP link's secret as `token`, for this once only.
+    """
     invitation = Invitation(
         event=event, person=person, respond_by=respond_by, max_companions=max_companions
     )
+    invitation.issue_token()
     invitation.full_clean()
     invitation.save()
     log_if_acted(invitation, "wagtail.create", user=user)
+    return invitation
+
+
+@transaction.atomic
+def reissue_invitation_link(invitation, *, user=None):
+    """Give a guest's RSVP link a new secret and return it (as `invitation.token`) this once.
+
+    The old link, and the one in any mail sent before, stops working at once.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation.issue_token()
+    invitation.save(update_fields=["token_hash", "updated_at"])
+    log_if_acted(invitation, "events.reissue_link", user=user)
     return invitation
 
 

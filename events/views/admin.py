@@ -23,6 +23,7 @@ from ..services import bookings as booking_services
 from ..services import invitations as invitation_services
 from ..services import items as item_services
 from ..services import registrations as registration_services
+from .invitation_links import rsvp_link_response
 
 SENSITIVE_REGISTRATION_FIELDS = ("passport_number", "date_of_birth")
 SENSITIVE_REGISTRATION_PERMISSION = "events.view_sensitive_registration"
@@ -208,6 +209,10 @@ class InvitationCreateView(ServiceFormMixin, CreateView):
             max_companions=data.get("max_companions", 1),
             user=self.request.user,
         )
+
+    def save_action(self):
+        # The one moment the new link's secret exists: show it to whoever made the invitation.
+        return rsvp_link_response(self.request, self.object)
 
 
 class EventIndexView(RecordIndexView):

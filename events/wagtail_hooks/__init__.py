@@ -93,3 +93,7 @@ def register_events_log_actions(actions):
     actions.register_action(
         "events.person_erased", _("Erase personal data"), _("Personal data erased")
     )
+    actions.register_action("events.event_deleted", _("Delete an event"), _("Event deleted"))
+    actions.register_action(
+        "events.reissue_link", _("Make a new RSVP link"), _("New RSVP link made")
+    )

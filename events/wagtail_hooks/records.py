@@ -26,7 +26,7 @@ from ..models import (
     Registration,
 )
 from ..views import admin as views
-from ..views import feed_links, filters, reports
+from ..views import event_delete, feed_links, filters, invitation_links, reports
 
 
 class EventsRecordViewSet(RecordViewSet):
@@ -41,6 +41,7 @@ class EventViewSet(EventsRecordViewSet):
     menu_label = _("Events")
     index_view_class = views.EventIndexView
     edit_view_class = views.EventEditView
+    delete_view_class = event_delete.EventDeleteView
     list_display = ["title", "kind", "starts_at", "ends_at", "status", "is_public"]
     filterset_class = filters.EventFilterSet
     search_fields = ["title_zh_hant", "title_en", "title_ja", "title_ko", "location"]
@@ -202,7 +203,10 @@ class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
     icon = "mail"
     add_view_class = views.InvitationCreateView
+    index_view_class = invitation_links.InvitationIndexView
     copy_view_enabled = False
+    # The link's fingerprint is of no use to a reader; the link itself is never stored.
+    inspect_view_fields_exclude = ["token_hash"]
     list_display = ["person", "event", "status", "companions", "respond_by", "sent_at"]
     list_select_related = ("person", "event")
     filterset_class = filters.InvitationFilterSet
@@ -221,6 +225,16 @@ class InvitationViewSet(EventsRecordViewSet):
             FieldPanel("accessibility_needs"),
         ]
     )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "link/<int:pk>/",
+                invitation_links.InvitationReissueLinkView.as_view(),
+                name="reissue_link",
+            ),
+        ]
 
 
 class RegistrationViewSet(EventsRecordViewSet):

@@ -65,3 +65,36 @@ def test_event_page_hero_and_figures_are_renditions_with_alt_text(client, tree, 
     assert ".width-960" in images[1]
     assert "<figcaption>The opening performance" in body
     assert "<strong>Kaohsiung Youth Orchestra</strong>" in body
+
+
+def _png(width, height):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    # One bit per pixel keeps even 121 megapixels at 15 MB in memory and tiny on disk.
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return SimpleUploadedFile("huge.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_an_image_of_121_megapixels_is_refused_with_a_clear_message(admin_client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = admin_client.post(
+            reverse("wagtailimages:add"),
+            {"title": "Bomb", "file": _png(11_000, 11_000)},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+    assert get_image_model().objects.count() == 0
+    assert "too many pixels" in response.content.decode()
+
+
+def test_pillow_refuses_to_decode_beyond_the_limit():
+    from PIL import Image
+
+    assert Image.MAX_IMAGE_PIXELS == 40_000_000

@@ -147,7 +147,7 @@ def test_honeypot_filled_saves_nothing_and_reveals_nothing(client, camp):
 
 
 def test_rate_limit_per_address_refuses_further_posts(client, camp, settings):
-    settings.KIA_PUBLIC_FORM_RATE_LIMIT = (2, 3600)
+    settings.KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (2, 3600), "failed": (5, 3600)}
     assert client.post(_url(camp), {**GOOD, "email": "a@example.org"}).status_code == 302
     assert client.post(_url(camp), {**GOOD, "email": "b@example.org"}).status_code == 302
     refused = client.post(_url(camp), {**GOOD, "email": "c@example.org"})
@@ -176,3 +176,12 @@ def test_confirmation_link_with_forged_token_is_not_found(client, camp):
 
 def test_event_without_registrations_has_no_form(client, luncheon):
     assert client.get(_url(luncheon)).status_code == 404
+
+
+@pytest.mark.parametrize("field", ["family_name", "email", "university", "dietary_requirements"])
+def test_a_nul_byte_in_any_answer_is_refused_with_an_error(client, camp, field):
+    response = client.post(_url(camp), {**GOOD, field: GOOD[field] + "\x00x" or "\x00"})
+
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    assert Registration.objects.count() == 0

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
 from events.models import Invitation
@@ -86,3 +87,25 @@ def test_unknown_token_is_a_plain_not_found(client, luncheon):
     assert "Page not found" in response.content.decode()
     assert "2019 Kaohsiung International Luncheon" not in response.content.decode()
     assert Invitation.objects.filter(status="pending").count() == 1
+
+
+@pytest.mark.parametrize("address", ["%00", "abc%00def", "%00" * 43, "x%00%0d%0a"])
+def test_a_nul_byte_in_the_address_is_not_found_not_an_error(client, luncheon, address):
+    # PostgreSQL refuses a NUL in a query's text (a 500 once); run on both databases.
+    _invitation(luncheon)
+
+    assert client.get(f"/en/rsvp/{address}/").status_code == 404
+    assert client.post(f"/en/rsvp/{address}/", {"response": "accept"}).status_code == 404
+
+
+def test_a_nul_byte_in_a_reply_is_refused_with_an_error(client, luncheon):
+    invitation = _invitation(luncheon)
+
+    response = client.post(
+        f"/en/rsvp/{invitation.token}/",
+        {"response": "accept", "companions": "0", "dietary_requirements": "veg\x00an"},
+    )
+
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    assert Invitation.objects.get().status == "pending"

@@ -111,6 +111,14 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As invite_person does: the link's secret is on the instance (`token`), its hash stored.
+        invitation = model_class(*args, **kwargs)
+        invitation.issue_token()
+        invitation.save()
+        return invitation
+
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -2,6 +2,7 @@
 sensitive registration fields."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -19,6 +20,7 @@ from events.models import (
     Invitation,
     ItineraryItem,
 )
+from events.selectors.invitations import get_invitation_for_token
 from tests.factories.crm import PersonFactory
 from tests.factories.events import (
     BookingFactory,
@@ -211,14 +213,16 @@ def test_invitation_create_goes_through_the_service(officer_client):
         {"event": event.pk, "person": person.pk, "respond_by": "", "max_companions": 2},
     )
 
-    assert response.status_code == 302
+    # The answer is the one page that shows the new RSVP link.
+    assert response.status_code == 200
     invitation = Invitation.objects.get()
     assert (invitation.person, invitation.max_companions, invitation.status) == (
         person,
         2,
         InvitationStatus.PENDING,
     )
-    assert len(invitation.token) >= 43
+    (token,) = re.findall(r"/rsvp/([\w-]{43})/", response.content.decode())
+    assert get_invitation_for_token(token) == invitation
 
 
 def test_send_invitations_mails_every_unsent_guest(
