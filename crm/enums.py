@@ -60,3 +60,21 @@ class OfficeRank(models.IntegerChoices):
     DIPLOMAT = 90, _("diplomat or senior official")
     OFFICIAL = 100, _("official or staff")
     PRIVATE = 110, _("private person")
+
+
+class Courtesy(models.TextChoices):
+    """The courtesy title written before a name (Mr, 先生, 님 are the same choice)."""
+
+    NONE = "", _("none (name and office only)")
+    MR = "mr", _("Mr")
+    MS = "ms", _("Ms")
+
+
+class OccasionOfAddress(models.TextChoices):
+    """Where a person's name is written; each has its own form of address (crm.address)."""
+
+    ENVELOPE = "envelope", _("envelope")
+    SALUTATION = "salutation", _("letter salutation")
+    PLACE_CARD = "place_card", _("place card")
+    BADGE = "badge", _("badge")
+    ACKNOWLEDGMENT = "acknowledgment", _("acknowledgment in a speech")
