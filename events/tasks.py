@@ -12,10 +12,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from crm.address import address
+from crm.enums import OccasionOfAddress
+from crm.selectors import title_as_of
+
 from . import ical
 from .checkin_codes import checkin_qr_png
 from .models import Invitation, Registration
-from .selectors.registrations import registration_name
+from .selectors.registrations import name_holder, registration_name
 
 INVITATION_MAILS = ("invitation", "reminder", "promoted", "cancellation")
 REGISTRATION_MAILS = ("received", "accepted", "waitlisted", "rejected")
@@ -46,10 +50,18 @@ def build_invitation_message(invitation, *, kind="invitation"):
         raise ValueError(f"unknown invitation mail {kind!r}")
     person = invitation.person
     language = person.preferred_language
+    # "Dear Mayor Yeom," / "松山市長 野志克仁 様": the guest's office on the event's day.
+    salutation = address(
+        person,
+        language=language,
+        occasion=OccasionOfAddress.SALUTATION,
+        affiliation=title_as_of(person, invitation.event.local_date),
+    ).text
     with translation.override(language):
         subject, body = _render(
             f"{kind}",
             {
+                "salutation": salutation,
                 "invitation": invitation,
                 "event": invitation.event,
                 "person": person,
@@ -81,6 +93,11 @@ def build_registration_message(registration, *, kind):
             {
                 "registration": registration,
                 "name": registration_name(registration),
+                "salutation": address(
+                    name_holder(registration),
+                    language=registration.language,
+                    occasion=OccasionOfAddress.SALUTATION,
+                ).text,
                 "event": registration.event,
                 "starts_at": timezone.localtime(registration.event.starts_at),
             },

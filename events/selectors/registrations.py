@@ -108,6 +108,7 @@ def name_holder(registration):
         native_name=registration.native_name,
         chinese_name="",
         honorific="",
+        courtesy_title="",
         name_order=names.infer_name_order(
             native_name=registration.native_name, country=registration.nationality
         ),
