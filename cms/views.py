@@ -54,7 +54,7 @@ def _public_event(uid):
 @csrf_protect
 def register(request, uid):
     event = _public_event(uid)
-    state = registration_state(event)
+    state = registration_state(event, language=get_language())
     context = {"event": event, "registration": state}
     if not state.is_open:
         # Closed or full: say so, show no form and accept nothing, whatever was posted.

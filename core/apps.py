@@ -17,3 +17,15 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             ensure_staff_groups_after_migrate, dispatch_uid="core.ensure_staff_groups"
         )
+        _account_names_optional()
+
+
+def _account_names_optional():
+    """Wagtail's account page saves every panel at once, and its name form requires a first
+    name, last name and e-mail; a login without them (the demo's, a new officer's) could not
+    save a language preference. Names stay optional, as Django's User model has them."""
+    from wagtail.admin.forms.account import NameEmailForm
+
+    for name in ("first_name", "last_name", "email"):
+        if name in NameEmailForm.base_fields:
+            NameEmailForm.base_fields[name].required = False

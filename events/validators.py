@@ -6,9 +6,12 @@ travel into logs or error reports.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 # ICAO Doc 9303: the document number is up to nine letters and digits; no issuing country
 # uses fewer than five.
@@ -33,3 +36,40 @@ def validate_date_of_birth(value):
     """A date of birth must lie in the past."""
     if value is not None and value >= timezone.localdate():
         raise ValidationError(_("The date of birth must be in the past."), code="future_birth")
+
+
+def consent_missing_in(event):
+    """Site languages whose consent text is empty while another language has one.
+
+    The public form is offered in every site language; a reader must never be asked to
+    agree to terms written in a language other than the one they read the form in.
+    """
+    texts = {
+        code: (getattr(event, build_localized_fieldname("consent_text", code), "") or "").strip()
+        for code, _name in settings.LANGUAGES
+    }
+    if not any(texts.values()):
+        return []
+    return [code for code, text in texts.items() if not text]
+
+
+def validate_consent_languages(event):
+    """Refuse an event that takes registrations with its consent text missing in a language."""
+    if not event.takes_registrations:
+        return
+    names = dict(settings.LANGUAGES)
+    missing = consent_missing_in(event)
+    if missing:
+        raise ValidationError(
+            {
+                build_localized_fieldname("consent_text", code): ValidationError(
+                    gettext(
+                        "The registration form is offered in %(language)s too: write the "
+                        "consent text in %(language)s, or the form cannot open."
+                    )
+                    % {"language": names[code]},
+                    code="consent_missing",
+                )
+                for code in missing
+            }
+        )

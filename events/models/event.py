@@ -17,6 +17,7 @@ from ..enums import (
     MemberRole,
     StaffRole,
 )
+from ..validators import validate_consent_languages
 
 
 class EventQuerySet(models.QuerySet):
@@ -141,6 +142,9 @@ class Event(IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        validate_consent_languages(self)
 
     @property
     def local_date(self):

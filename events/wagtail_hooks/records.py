@@ -3,6 +3,7 @@ registrations and calendar feed links.
 """
 
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import EditView
@@ -59,11 +60,11 @@ class EventViewSet(EventsRecordViewSet):
                     FieldPanel("organisations"),
                     FieldPanel("relationships"),
                 ],
-                heading=_("who"),
+                heading=capfirst(_("who")),
             ),
             MultiFieldPanel(
                 [FieldPanel("venue"), FieldPanel("location"), FieldPanel("capacity")],
-                heading=_("where"),
+                heading=capfirst(_("where")),
             ),
             FieldPanel("owner"),
             MultiFieldPanel(
@@ -75,7 +76,7 @@ class EventViewSet(EventsRecordViewSet):
                     FieldPanel("registration_questions"),
                     translated("consent_text", _("consent text"), widget=short_text()),
                 ],
-                heading=_("public registration"),
+                heading=capfirst(_("public registration")),
             ),
             FieldPanel("is_illustrative"),
         ],
@@ -131,7 +132,7 @@ class DelegationMemberViewSet(EventsRecordViewSet):
         FieldRowPanel([FieldPanel("delegation"), FieldPanel("person"), FieldPanel("role")]),
         FieldRowPanel(
             [FieldPanel("arrival_at"), FieldPanel("arrival_flight"), FieldPanel("arrival_airport")],
-            heading=_("arrival"),
+            heading=capfirst(_("arrival")),
         ),
         FieldRowPanel(
             [
@@ -139,7 +140,7 @@ class DelegationMemberViewSet(EventsRecordViewSet):
                 FieldPanel("departure_flight"),
                 FieldPanel("departure_airport"),
             ],
-            heading=_("departure"),
+            heading=capfirst(_("departure")),
         ),
         FieldPanel("notes"),
     ]
@@ -169,9 +170,11 @@ class ItineraryItemViewSet(EventsRecordViewSet):
                     FieldPanel("address"),
                     FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 ],
-                heading=_("where"),
+                heading=capfirst(_("where")),
             ),
-            MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
+            MultiFieldPanel(
+                [FieldPanel("members"), FieldPanel("people")], heading=capfirst(_("who"))
+            ),
             translated("public_description", _("public description"), widget=short_text()),
             FieldPanel("private_notes"),
         ],
@@ -191,7 +194,7 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
         FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
         FieldRowPanel(
             [FieldPanel("language_from"), FieldPanel("language_to")],
-            heading=_("interpreting"),
+            heading=capfirst(_("interpreting")),
         ),
     ]
 
@@ -249,7 +252,8 @@ class RegistrationViewSet(EventsRecordViewSet):
     panels = [
         FieldPanel("event"),
         FieldRowPanel([FieldPanel("family_name"), FieldPanel("given_name")]),
-        FieldPanel("native_name"),
+        # Wagtail's minimap cuts labels after 22 characters ("Name in your own scrip…").
+        FieldPanel("native_name", heading=capfirst(_("native-script name"))),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("nationality"), FieldPanel("university")]),
         FieldPanel("home_organisation"),
@@ -260,11 +264,16 @@ class RegistrationViewSet(EventsRecordViewSet):
             ]
         ),
         FieldRowPanel(
-            [FieldPanel("emergency_contact_name"), FieldPanel("emergency_contact_phone")]
+            [
+                FieldPanel("emergency_contact_name"),
+                FieldPanel("emergency_contact_phone", heading=capfirst(_("emergency phone"))),
+            ]
         ),
         FieldPanel("dietary_requirements"),
         FieldPanel("person"),
-        FieldRowPanel([FieldPanel("score"), FieldPanel("review_note")], heading=_("review")),
+        FieldRowPanel(
+            [FieldPanel("score"), FieldPanel("review_note")], heading=capfirst(_("review"))
+        ),
     ]
 
     def get_urlpatterns(self):
