@@ -256,7 +256,7 @@ class RegistrationViewSet(EventsRecordViewSet):
         FieldPanel("native_name", heading=capfirst(_("native-script name"))),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("nationality"), FieldPanel("university")]),
-        FieldPanel("home_organisation"),
+        FieldPanel("home_organisation", heading=capfirst(_("city or university"))),
         FieldRowPanel(
             [
                 FieldPanel("passport_number", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
