@@ -155,8 +155,13 @@ def full_title(affiliation, language):
         return place + position[1:]
     if language == "ko":
         # Korean writes a city's or province's office as one word (수원시장, 아키타현지사),
-        # an organisation's with a space (미국재대만협회 처장).
-        joined = place[-1] in ADMINISTRATIVE_UNITS and is_hangul(ord(position[0]))
+        # an organisation's or a longer title with a space (미국재대만협회 처장,
+        # 수원시 중국어 통역사).
+        joined = (
+            place[-1] in ADMINISTRATIVE_UNITS
+            and is_hangul(ord(position[0]))
+            and " " not in position
+        )
         return f"{place}{position}" if joined else f"{place} {position}"
     return place + position
 

@@ -230,6 +230,8 @@ def test_full_title_falls_back_to_a_language_the_reader_follows():
     affiliation = post(SUWON, ("市長", "Mayor", "", ""), OfficeRank.MAYOR)
     assert full_title(affiliation, "ja") == "水原市長"
     assert full_title(affiliation, "ko") == "수원시 Mayor"
+    interpreter = post(SUWON, ("中文口譯", "", "", "중국어 통역사"), OfficeRank.OFFICIAL)
+    assert full_title(interpreter, "ko") == "수원시 중국어 통역사"
 
 
 def test_acknowledgments_keep_the_given_order():
