@@ -13,6 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from core.forms import add_service_errors
+from crm.address import address
+from crm.enums import OccasionOfAddress
+from crm.selectors import title_as_of
 from events.models import Event, Invitation, Registration
 from events.selectors.invitations import get_invitation_for_token
 from events.selectors.registrations import registration_state
@@ -119,7 +122,14 @@ def rsvp(request, token):
                 return redirect(request.path)
         if form.errors and status == 200:
             status = 400
-    context = {"invitation": invitation, "event": invitation.event, "form": form}
+    # The guest as their invitation's envelope names them, in the page's language.
+    guest = address(
+        invitation.person,
+        language=get_language(),
+        occasion=OccasionOfAddress.ENVELOPE,
+        affiliation=title_as_of(invitation.person, invitation.event.local_date),
+    ).text
+    context = {"invitation": invitation, "event": invitation.event, "form": form, "guest": guest}
     return render(request, "cms/rsvp.html", context, status=status)
 
 
