@@ -18,6 +18,7 @@ class CoreConfig(AppConfig):
             ensure_staff_groups_after_migrate, dispatch_uid="core.ensure_staff_groups"
         )
         _account_names_optional()
+        _chooser_edit_text_lazy()
 
 
 def _account_names_optional():
@@ -29,3 +30,13 @@ def _account_names_optional():
     for name in ("first_name", "last_name", "email"):
         if name in NameEmailForm.base_fields:
             NameEmailForm.base_fields[name].required = False
+
+
+def _chooser_edit_text_lazy():
+    """Wagtail's ChooserViewSet translates its "Edit" once, at import, in the office's
+    language, so the English admin read "編輯" in every chooser's menu (images and documents
+    too). Lazy, it follows each reader; set before any chooser viewset builds its widget."""
+    from django.utils.translation import gettext_lazy
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+    ChooserViewSet.edit_item_text = gettext_lazy("Edit")

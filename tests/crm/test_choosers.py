@@ -73,3 +73,11 @@ def test_chooser_menu_speaks_the_readers_language():
         assert str(widget.link_to_chosen_text) == "Edit"
     with translation.override("zh-hant"):
         assert str(widget.link_to_chosen_text) == "編輯"
+
+
+def test_every_chooser_menu_speaks_the_readers_language():
+    from django.utils import translation
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+    with translation.override("en"):
+        assert str(ChooserViewSet.edit_item_text) == "Edit"
