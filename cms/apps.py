@@ -7,5 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("public site")
 
     def ready(self):
-        # Connect the handler that forgets cached sites and pages when a Site changes.
-        from . import cache  # noqa: F401
+        # Connect the handler that forgets cached sites and pages when a Site changes, and
+        # the receiver that carries an event record's titles to its pages.
+        from . import cache, signals  # noqa: F401

@@ -11,7 +11,10 @@ from django.db import models
 from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -26,6 +29,7 @@ from events.selectors.registrations import registration_state
 
 from . import cache, selectors
 from .blocks import BodyBlock
+from .event_pages import event_slug, unique_slug
 
 EVENTS_PER_PAGE = 12
 CARD_RENDITION = "fill-480x270"
@@ -153,6 +157,13 @@ class HomePage(CachedPageMixin, Page):
         context["upcoming"] = index_page.get_items().upcoming()[:3] if index_page else []
         context["sister_city_index"] = SisterCityIndexPage.objects.live().child_of(self).first()
         context["sister_city_count"] = len(selectors.sister_city_ties())
+        context["news"] = (
+            StandardPage.objects.live()
+            .descendant_of(self)
+            .filter(date__isnull=False)
+            .select_related("hero_image")
+            .order_by("-date", "-pk")[:3]
+        )
         return context
 
 
@@ -239,6 +250,19 @@ class EventIndexPage(CachedPageMixin, Page):
         return context
 
 
+class EventPageForm(WagtailAdminPageForm):
+    """Readable ASCII slugs: a CJK title's percent-encoded slug is replaced by the event's."""
+
+    def clean(self):
+        slug = self.cleaned_data.get("slug") or ""
+        event = self.cleaned_data.get("event")
+        if event is not None and (not slug or not slug.isascii()):
+            self.cleaned_data["slug"] = unique_slug(
+                event_slug(event), self.parent_page, page=self.instance
+            )
+        return super().clean()
+
+
 class EventPage(CachedPageMixin, Page):
     event = models.ForeignKey(
         "events.Event",
@@ -280,6 +304,7 @@ class EventPage(CachedPageMixin, Page):
     ]
     parent_page_types = ["cms.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("event page")
@@ -312,7 +337,7 @@ class EventPage(CachedPageMixin, Page):
             event=event,
             programme=selectors.public_programme(event),
             organisations=selectors.event_organisations(event),
-            registration=registration_state(event),
+            registration=registration_state(event, language=get_language()),
             feeds=selectors.event_feed_links(request, event),
         )
         return context
@@ -464,7 +489,7 @@ class ContactPage(CachedPageMixin, Page):
                 FieldPanel("email"),
                 FieldPanel("opening_hours"),
             ],
-            heading=_("how to reach the office"),
+            heading=capfirst(_("how to reach the office")),
         ),
         FieldPanel("body"),
     ]

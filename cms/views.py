@@ -12,6 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from core.forms import add_service_errors
+from crm.address import address
+from crm.enums import OccasionOfAddress
+from crm.selectors import title_as_of
 from events.models import Event, Invitation, Registration
 from events.selectors.invitations import get_invitation_for_token
 from events.selectors.registrations import registration_state
@@ -35,7 +38,7 @@ def _public_event(uid):
 @csrf_protect
 def register(request, uid):
     event = _public_event(uid)
-    state = registration_state(event)
+    state = registration_state(event, language=get_language())
     context = {"event": event, "registration": state}
     if not state.is_open:
         # Closed or full: say so, show no form and accept nothing, whatever was posted.
@@ -106,7 +109,14 @@ def rsvp(request, token):
         if form.errors and status == 200:
             count_attempt(request, "rsvp", FAILED)
             status = 400
-    context = {"invitation": invitation, "event": invitation.event, "form": form}
+    # The guest as their invitation's envelope names them, in the page's language.
+    guest = address(
+        invitation.person,
+        language=get_language(),
+        occasion=OccasionOfAddress.ENVELOPE,
+        affiliation=title_as_of(invitation.person, invitation.event.local_date),
+    ).text
+    context = {"invitation": invitation, "event": invitation.event, "form": form, "guest": guest}
     return render(request, "cms/rsvp.html", context, status=status)
 
 

@@ -24,3 +24,26 @@ class CoreConfig(AppConfig):
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        _account_names_optional()
+        _chooser_edit_text_lazy()
+
+
+def _account_names_optional():
+    """Wagtail's account page saves every panel at once, and its name form requires a first
+    name, last name and e-mail; a login without them (the demo's, a new officer's) could not
+    save a language preference. Names stay optional, as Django's User model has them."""
+    from wagtail.admin.forms.account import NameEmailForm
+
+    for name in ("first_name", "last_name", "email"):
+        if name in NameEmailForm.base_fields:
+            NameEmailForm.base_fields[name].required = False
+
+
+def _chooser_edit_text_lazy():
+    """Wagtail's ChooserViewSet translates its "Edit" once, at import, in the office's
+    language, so the English admin read "編輯" in every chooser's menu (images and documents
+    too). Lazy, it follows each reader; set before any chooser viewset builds its widget."""
+    from django.utils.translation import gettext_lazy
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+    ChooserViewSet.edit_item_text = gettext_lazy("Edit")

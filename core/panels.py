@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,7 +15,7 @@ def translated(field, heading, **panel_options):
             FieldPanel(build_localized_fieldname(field, code), heading=label, **panel_options)
             for code, label in settings.LANGUAGES
         ],
-        heading=heading,
+        heading=capfirst(heading),
     )
 
 
@@ -27,7 +28,7 @@ def translated_search_fields(field_name, prefix=""):
 
 def when(start="starts_at", end="ends_at"):
     """Start and end side by side under one heading."""
-    return FieldRowPanel([FieldPanel(start), FieldPanel(end)], heading=_("when"))
+    return FieldRowPanel([FieldPanel(start), FieldPanel(end)], heading=capfirst(_("when")))
 
 
 def short_text():

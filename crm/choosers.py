@@ -63,6 +63,9 @@ class NameChooserViewSet(ChooserViewSet):
     choose_results_view_class = NameChooseResultsView
     search_fields = ()
     ordering = ()
+    # Wagtail's own default is translated once, at import, in the office's language: the
+    # English admin showed "編輯" in the chooser's menu. Lazy, it follows each reader.
+    edit_item_text = _("Edit")
 
     def get_common_view_kwargs(self, **kwargs):
         # Wagtail hands each view only the keys it has, so the other views ignore these.

@@ -90,3 +90,21 @@ class RowAction(models.TextChoices):
     UPDATE = "update", _("update")
     UNCHANGED = "unchanged", _("unchanged")
     ERROR = "error", _("error")
+
+
+class Courtesy(models.TextChoices):
+    """The courtesy title written before a name (Mr, 先生, 님 are the same choice)."""
+
+    NONE = "", _("none (name and office only)")
+    MR = "mr", _("Mr")
+    MS = "ms", _("Ms")
+
+
+class OccasionOfAddress(models.TextChoices):
+    """Where a person's name is written; each has its own form of address (crm.address)."""
+
+    ENVELOPE = "envelope", _("envelope")
+    SALUTATION = "salutation", _("letter salutation")
+    PLACE_CARD = "place_card", _("place card")
+    BADGE = "badge", _("badge")
+    ACKNOWLEDGMENT = "acknowledgment", _("acknowledgment in a speech")

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
+from cms.event_pages import event_slug
 from cms.models import (
     ContactPage,
     EventIndexPage,
@@ -24,6 +25,8 @@ from cms.models import (
 )
 from cms.selectors import sister_city_ties
 from crm.models import Organisation
+from demo import upcoming
+from demo.common import demo_uid
 from events.models import Event
 
 LANGS = [code for code, _name in settings.LANGUAGES]
@@ -334,6 +337,30 @@ def _event_pages(index_pages):
     return events.count()
 
 
+def _upcoming_pages(index_pages):
+    """Pages of the illustrative upcoming events, each with its picture (alt text per language)."""
+    for spec in upcoming.UPCOMING:
+        event = Event.objects.filter(uid=demo_uid("upcoming", spec["key"])).first()
+        if event is None:
+            continue
+        translated_page(
+            index_pages,
+            EventPage,
+            slug=event_slug(event),
+            titles={code: _localised(event, "title", code) for code in LANGS},
+            fields={"event": event, "hero_image": upcoming.pictures(*spec["picture"])},
+        )
+    return len(upcoming.UPCOMING)
+
+
+def _home_pictures(homes):
+    images = upcoming.home_pictures()
+    for code, home in homes.items():
+        if home.hero_image_id != images[code].pk:
+            home.hero_image = images[code]
+            _publish(home)
+
+
 def _sister_city_pages(index_pages):
     ties = sister_city_ties()
     for tie in ties:
@@ -407,7 +434,8 @@ def load(stdout=None):
             "show_in_menus": True,
         },
     )
-    event_count = _event_pages(event_index)
+    event_count = _event_pages(event_index) + _upcoming_pages(event_index)
+    _home_pictures(homes)
     city_count = _sister_city_pages(sister_index)
     if stdout is not None:
         stdout.write(

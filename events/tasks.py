@@ -13,10 +13,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from crm.address import address
+from crm.enums import OccasionOfAddress
+from crm.selectors import title_as_of
+
 from . import ical
 from .checkin_codes import checkin_qr_png
 from .models import Invitation, Registration
-from .selectors.registrations import registration_name
+from .selectors.registrations import name_holder, registration_name
 
 INVITATION_MAILS = ("invitation", "reminder", "promoted", "cancellation")
 # The mails that carry the guest's RSVP link (a cancellation has nothing left to answer).
@@ -54,10 +58,18 @@ def build_invitation_message(invitation, *, kind="invitation"):
         raise ValueError("issue the invitation's token before building a mail with its link")
     person = invitation.person
     language = person.preferred_language
+    # "Dear Mayor Yeom," / "松山市長 野志克仁 様": the guest's office on the event's day.
+    salutation = address(
+        person,
+        language=language,
+        occasion=OccasionOfAddress.SALUTATION,
+        affiliation=title_as_of(person, invitation.event.local_date),
+    ).text
     with translation.override(language):
         subject, body = _render(
             f"{kind}",
             {
+                "salutation": salutation,
                 "invitation": invitation,
                 "event": invitation.event,
                 "person": person,
@@ -89,6 +101,11 @@ def build_registration_message(registration, *, kind):
             {
                 "registration": registration,
                 "name": registration_name(registration),
+                "salutation": address(
+                    name_holder(registration),
+                    language=registration.language,
+                    occasion=OccasionOfAddress.SALUTATION,
+                ).text,
                 "event": registration.event,
                 "starts_at": timezone.localtime(registration.event.starts_at),
             },

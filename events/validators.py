@@ -7,9 +7,12 @@ travel into logs or error reports.
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 # ICAO Doc 9303: the document number is up to nine letters and digits; no issuing country
 # uses fewer than five.
@@ -62,4 +65,41 @@ def validate_within_event(event, starts_at, ends_at):
             _("The item must fall within its event's dates, %(first)s to %(last)s."),
             code="item_outside_event",
             params={"first": first.isoformat(), "last": last.isoformat()},
+        )
+
+
+def consent_missing_in(event):
+    """Site languages whose consent text is empty while another language has one.
+
+    The public form is offered in every site language; a reader must never be asked to
+    agree to terms written in a language other than the one they read the form in.
+    """
+    texts = {
+        code: (getattr(event, build_localized_fieldname("consent_text", code), "") or "").strip()
+        for code, _name in settings.LANGUAGES
+    }
+    if not any(texts.values()):
+        return []
+    return [code for code, text in texts.items() if not text]
+
+
+def validate_consent_languages(event):
+    """Refuse an event that takes registrations with its consent text missing in a language."""
+    if not event.takes_registrations:
+        return
+    names = dict(settings.LANGUAGES)
+    missing = consent_missing_in(event)
+    if missing:
+        raise ValidationError(
+            {
+                build_localized_fieldname("consent_text", code): ValidationError(
+                    gettext(
+                        "The registration form is offered in %(language)s too: write the "
+                        "consent text in %(language)s, or the form cannot open."
+                    )
+                    % {"language": names[code]},
+                    code="consent_missing",
+                )
+                for code in missing
+            }
         )

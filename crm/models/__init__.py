@@ -18,6 +18,7 @@ from core.validators import NEEDS_MAX_LENGTH, validate_visible_name
 
 from .. import names
 from ..enums import (
+    Courtesy,
     DatePrecision,
     InteractionKind,
     NameOrder,
@@ -137,8 +138,16 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         _("honorific"),
         max_length=64,
         blank=True,
-        help_text=_("H.E., Hon., Dr., Mayor, Governor ..."),
+        help_text=_("In English only: H.E., Hon., Dr., Mayor, Governor ..."),
         validators=[validate_visible_name],
+    )
+    courtesy_title = models.CharField(
+        _("courtesy title"),
+        max_length=8,
+        choices=Courtesy.choices,
+        default=Courtesy.NONE,
+        blank=True,
+        help_text=_("Mr or Ms: His or Her Excellency, 先生 or 女士 in letters and on cards."),
     )
     preferred_languages = models.JSONField(
         _("preferred languages"),

@@ -135,6 +135,7 @@ class PersonViewSet(CrmViewSet):
     filterset_class = PersonFilterSet
     search_fields = ["family_name", "given_name", "native_name", "chinese_name", "email"]
     inspect_view_fields = [
+        "courtesy_title",
         "honorific",
         "family_name",
         "given_name",
@@ -156,7 +157,7 @@ class PersonViewSet(CrmViewSet):
                     FieldRowPanel([FieldPanel("family_name"), FieldPanel("given_name")]),
                     FieldPanel("name_order"),
                     FieldRowPanel([FieldPanel("native_name"), FieldPanel("chinese_name")]),
-                    FieldPanel("honorific"),
+                    FieldRowPanel([FieldPanel("courtesy_title"), FieldPanel("honorific")]),
                 ],
                 heading=_("Name"),
             ),

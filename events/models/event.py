@@ -19,7 +19,7 @@ from ..enums import (
     MemberRole,
     StaffRole,
 )
-from ..validators import validate_within_event
+from ..validators import validate_consent_languages, validate_within_event
 
 
 class EventQuerySet(models.QuerySet):
@@ -148,6 +148,9 @@ class Event(IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        validate_consent_languages(self)
 
     @property
     def local_date(self):

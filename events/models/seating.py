@@ -1,5 +1,6 @@
 """Seating plans for banquets and luncheons: tables and the guest on each seat."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -66,6 +67,14 @@ class SeatingPlan(TimeStampedModel):
     print_pack = models.FileField(_("print pack"), upload_to="seating/", blank=True, editable=False)
     print_pack_generated_at = models.DateTimeField(
         _("print pack generated at"), null=True, blank=True, editable=False
+    )
+    print_pack_language = models.CharField(
+        _("print pack language"),
+        max_length=16,
+        choices=settings.LANGUAGES,
+        blank=True,
+        editable=False,
+        help_text=_("The language the prepared print pack was written in."),
     )
 
     class Meta:

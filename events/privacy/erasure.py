@@ -39,6 +39,7 @@ PERSON_FIELDS = {
     "native_name": "",
     "chinese_name": "",
     "honorific": "",
+    "courtesy_title": "",
     "preferred_languages": [],
     "dietary_requirements": "",
     "accessibility_needs": "",

@@ -1,6 +1,7 @@
 """The seating plan page's forms: building the guest list, the plan's settings, moving a guest."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from crm.models import Person
@@ -84,3 +85,22 @@ def plan_settings_initial(plan):
         "co_hosts": [person.pk for person in plan.co_hosts.all()],
         "guest_of_honour": plan.guest_of_honour_id,
     }
+
+
+class PrintLanguageForm(forms.Form):
+    """The language a print pack is written in, chosen per pack (not the admin's language)."""
+
+    language = forms.ChoiceField(
+        label=_("print in"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=_("Each guest's card and badge also carry their own language."),
+    )
+
+    @classmethod
+    def language_of(cls, data):
+        """The chosen language, or the office's when none or an unknown one is given."""
+        form = cls(data)
+        valid = form.is_valid() and form.cleaned_data["language"]
+        return form.cleaned_data["language"] if valid else settings.LANGUAGE_CODE

@@ -1,8 +1,10 @@
 """The luncheon print pack (fpdf2): table plan with guest index, place cards, name badges and
 the caterer's dietary and accessibility summary.
 
-Names are set in the face events/pdf.py chooses for their script, and in the form a reader of
-the pack's language expects (reading_name).
+Names are set in the face events/pdf.py chooses for their script, and written as a protocol
+officer of the pack's language writes them (crm.address): "水原市長 廉泰英" on a Chinese card,
+"Mayor Yeom Tae-young" on an English one, with the guest's own form ("수원시장 염태영") beside
+it. The pack's language is chosen per pack, never taken from the officer's admin language.
 """
 
 import math
@@ -15,7 +17,9 @@ from django.utils.translation import gettext
 from django_tasks import task
 from fpdf.enums import XPos, YPos
 
+from crm import address as forms
 from crm import names
+from crm.enums import OccasionOfAddress
 
 from ..models import SeatingPlan
 from ..pdf import Document
@@ -24,25 +28,15 @@ from .selectors import plan_view, print_guests
 PARTS = ("plan", "cards", "badges", "caterer")
 
 
-def _han_only(text):
-    letters = [ord(ch) for ch in text if not ch.isspace()]
-    return bool(letters) and all(names.is_han(c) for c in letters)
-
-
 def reading_name(person, language):
     """The name as a reader of `language` expects it (the official Chinese name in Chinese)."""
-    if language.startswith("zh"):
-        if person.chinese_name:
-            return person.chinese_name
-        if _han_only(person.native_name):
-            return person.native_name
-    if language == "ja" and any(
-        names.is_kana(ord(c)) or names.is_han(ord(c)) for c in person.native_name
-    ):
-        return person.native_name
-    if language == "ko" and any(names.is_hangul(ord(c)) for c in person.native_name):
-        return person.native_name
-    return names.format_name(person)
+    return forms.reading_name(person, language)
+
+
+def _written(guest, language, occasion):
+    return forms.address(
+        guest.person, language=language, occasion=occasion, affiliation=guest.affiliation
+    )
 
 
 def native_name(person):
@@ -154,22 +148,23 @@ def _guest_index(pdf, view, guests, language):
 
 def _card_face(pdf, guest, language, x, y, width, height):
     person = guest.person
-    honorific = person.honorific
-    main = reading_name(person, language)
-    if honorific:
-        main = f"{honorific} {main}"
+    card = _written(guest, language, OccasionOfAddress.PLACE_CARD)
+    main = card.text
     pdf.fit(main, width - 10, 26, language=language)
     pdf.set_xy(x, y + height * 0.22)
     pdf.cell(width, 12, main, align="C")
-    shown = native_name(person)
-    if shown and shown not in main:
-        pdf.fit(shown, width - 10, 18, language=person.preferred_language)
+    # The guest reads their own card too: their name and title in their own language.
+    own = _written(guest, guest.language, OccasionOfAddress.PLACE_CARD).text
+    if forms.normalise_language(guest.language) == forms.normalise_language(language):
+        own = native_name(person)
+    if own and own not in main:
+        pdf.fit(own, width - 10, 18, language=guest.language)
         pdf.set_xy(x, y + height * 0.48)
-        pdf.cell(width, 9, shown, align="C")
-    if guest.title:
-        pdf.fit(guest.title, width - 10, 10, language=language)
+        pdf.cell(width, 9, own, align="C")
+    if card.title and card.title not in main:
+        pdf.fit(card.title, width - 10, 10, language=language)
         pdf.set_xy(x, y + height * 0.72)
-        pdf.cell(width, 6, guest.title, align="C")
+        pdf.cell(width, 6, card.title, align="C")
     where = gettext("Table %(table)s · seat %(seat)s") % {
         "table": guest.table,
         "seat": guest.position,
@@ -220,17 +215,19 @@ def _badges(pdf, guests, language, event):
         pdf.fit(shown, width - 8, 22, language=person.preferred_language)
         pdf.set_xy(x, y + 13)
         pdf.cell(width, 11, shown, align="C")
-        local = reading_name(person, language)
-        second = f"{person.honorific} {local}".strip() if person.honorific else local
-        if local == shown and person.honorific:
-            second = person.honorific
+        badge = _written(guest, language, OccasionOfAddress.BADGE)
+        second = badge.text
         if second and second != shown:
             pdf.fit(second, width - 8, 12, language=language)
             pdf.set_xy(x, y + 27)
             pdf.cell(width, 7, second, align="C")
-        for offset, text in ((37, guest.title), (43, guest.organisation)):
+        # The title in the pack's language, then in the guest's own when that differs.
+        own = _written(guest, guest.language, OccasionOfAddress.BADGE).title
+        own = own if own != badge.title else ""
+        lines = ((37, badge.title, language), (43, own, guest.language))
+        for offset, text, text_language in lines:
             if text:
-                pdf.fit(text, width - 8, 9, language=language)
+                pdf.fit(text, width - 8, 9, language=text_language)
                 pdf.set_xy(x, y + offset)
                 pdf.cell(width, 5, text, align="C")
         table = gettext("Table %(table)s") % {"table": guest.table}
@@ -285,7 +282,8 @@ def _caterer(pdf, view, guests, language):
 
 
 def render_print_pack(plan, *, parts=PARTS, language=None):
-    """The print pack of a seating plan as PDF bytes, in `language` (the office's by default)."""
+    """The print pack of a seating plan as PDF bytes, in `language` (the office's by default:
+    the host's language, whatever the language of the officer's admin)."""
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise ValueError(f"unknown print pack parts: {sorted(unknown)}")
@@ -321,5 +319,13 @@ def generate_print_pack(plan_id, language=None):
             plan.print_pack.delete(save=False)
         plan.print_pack.save(f"print-pack-{plan.event_id}.pdf", ContentFile(content), save=False)
         plan.print_pack_generated_at = timezone.now()
-        plan.save(update_fields=["print_pack", "print_pack_generated_at", "updated_at"])
+        plan.print_pack_language = language or settings.LANGUAGE_CODE
+        plan.save(
+            update_fields=[
+                "print_pack",
+                "print_pack_generated_at",
+                "print_pack_language",
+                "updated_at",
+            ]
+        )
     return plan.print_pack.name

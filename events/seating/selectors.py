@@ -301,6 +301,8 @@ class PrintGuest:
     dietary_requirements: str
     accessibility_needs: str
     language: str
+    # The position printed as the guest's title (crm.address writes it per language).
+    affiliation: Affiliation | None = None
 
 
 def print_guests(plan):
@@ -333,6 +335,7 @@ def print_guests(plan):
                 dietary_requirements=dietary.strip(),
                 accessibility_needs=access.strip(),
                 language=person.preferred_language,
+                affiliation=title,
             )
         )
     return result

@@ -3,11 +3,11 @@
 Their addresses are in urls.py; the viewset that mounts them is in events/wagtail_hooks/.
 """
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
@@ -21,7 +21,13 @@ from crm.models import Person
 
 from ..enums import EventKind, InvitationStatus
 from ..models import Event, Invitation, SeatingPlan
-from .forms import GuestListForm, MoveGuestForm, PlanSettingsForm, plan_settings_initial
+from .forms import (
+    GuestListForm,
+    MoveGuestForm,
+    PlanSettingsForm,
+    PrintLanguageForm,
+    plan_settings_initial,
+)
 from .guest_lists import build_guest_list
 from .printing import PARTS, generate_print_pack, render_print_pack
 from .selectors import SEAT_RADIUS, TABLE_RADIUS, plan_view
@@ -111,6 +117,9 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
             .values_list("status")
             .annotate(count=Count("pk"))
         )
+        # The pack's language: the one last prepared, else the office's (never the admin's).
+        print_initial = {"language": (self.plan and self.plan.print_pack_language) or None}
+        print_initial = print_initial if print_initial["language"] else {}
         context.update(
             event=self.event,
             plan=self.plan,
@@ -125,6 +134,8 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
             move_form=MoveGuestForm(guests=guests),
             guest_list_form=GuestListForm(),
             parts=[(part, PART_LABELS[part]) for part in ("all", *PARTS)],
+            print_form=PrintLanguageForm(initial=print_initial),
+            generate_form=PrintLanguageForm(initial=print_initial, auto_id="id_generate_%s"),
             invitations_url=reverse("event:invitations", args=[self.event.pk]),
             replies=[(label, replies.get(value, 0)) for value, label in InvitationStatus.choices],
         )
@@ -194,10 +205,12 @@ class MoveGuestView(SeatingActionView):
 
 
 class GeneratePrintPackView(SeatingActionView):
+    form_class = PrintLanguageForm
+
     def act(self, data):
         if self.plan is None:
             raise Http404
-        generate_print_pack.enqueue(self.plan.pk, translation.get_language())
+        generate_print_pack.enqueue(self.plan.pk, data["language"] or settings.LANGUAGE_CODE)
         messages.success(self.request, gettext("The print pack is being prepared."))
 
 
@@ -211,7 +224,8 @@ class PrintPackView(SeatingMixin, View):
         if self.plan is None or part not in PART_LABELS:
             raise Http404
         parts = PARTS if part == "all" else (part,)
-        content = render_print_pack(self.plan, parts=parts, language=translation.get_language())
+        language = PrintLanguageForm.language_of(request.GET)
+        content = render_print_pack(self.plan, parts=parts, language=language)
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="seating-{self.event.pk}-{part}.pdf"'
         return response

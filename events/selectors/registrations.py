@@ -13,6 +13,7 @@ from django.utils import timezone
 from crm import names
 
 from ..enums import EventStatus, RegistrationQuestion, RegistrationStatus
+from ..validators import consent_missing_in
 
 # Asked of every applicant.
 BASE_FIELDS = ("family_name", "given_name", "native_name", "email", "phone")
@@ -36,7 +37,9 @@ CONSENT_KEY = "consent"
 
 @dataclass(frozen=True)
 class RegistrationState:
-    status: str  # "none", "not_yet", "open", "waitlist", "closed" or "full"
+    # "none", "not_yet", "open", "waitlist", "closed", "full" or "no_consent" (the consent
+    # text is missing in the reader's language)
+    status: str
     opens_at: object = None
     closes_at: object = None
 
@@ -56,6 +59,11 @@ def asked_fields(event):
 def required_fields(event):
     """The asked fields an applicant must answer."""
     return set(asked_fields(event)) - OPTIONAL_FIELDS
+
+
+def language_lacks_consent(event, language):
+    """True when the event's consent text is written, but not in this language."""
+    return any(language.lower().startswith(code) for code in consent_missing_in(event))
 
 
 def registration_is_open(event, *, now=None):
@@ -82,10 +90,16 @@ def has_room(event, *, exclude=None):
     return accepted.count() < event.capacity
 
 
-def registration_state(event, *, now=None):
-    """Whether the public can apply now: none, not_yet, open, waitlist, closed or full."""
+def registration_state(event, *, now=None, language=None):
+    """Whether the public can apply now: none, not_yet, open, waitlist, closed or full.
+
+    With a language: "no_consent" while the consent text is missing in it (never shown in
+    another language instead).
+    """
     if not event.takes_registrations or event.status == EventStatus.CANCELLED:
         return RegistrationState("none")
+    if language and language_lacks_consent(event, language):
+        return RegistrationState("no_consent")
     now = now or timezone.now()
     state = {"opens_at": event.registration_opens_at, "closes_at": event.registration_closes_at}
     if event.registration_opens_at and now < event.registration_opens_at:
@@ -108,6 +122,7 @@ def name_holder(registration):
         native_name=registration.native_name,
         chinese_name="",
         honorific="",
+        courtesy_title="",
         name_order=names.infer_name_order(
             native_name=registration.native_name, country=registration.nationality
         ),

@@ -25,6 +25,7 @@ from ..selectors.registrations import (
     CONSENT_KEY,
     asked_fields,
     has_room,
+    language_lacks_consent,
     registration_is_open,
     registration_name,
     required_fields,
@@ -97,6 +98,11 @@ def submit_registration(event, *, data, language, now=None):
     event = _lock_event(event)
     if not registration_is_open(event, now=now):
         raise ValidationError(gettext("Applications for this event are closed."), code="closed")
+    if language_lacks_consent(event, language):
+        raise ValidationError(
+            gettext("Applications in this language open once the terms are written in it."),
+            code="no_consent",
+        )
     _refuse_unknown_fields(data)
     full = not has_room(event)
     if full and not event.registration_waitlist:

@@ -3,6 +3,7 @@ registrations and calendar feed links.
 """
 
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import EditView
@@ -60,11 +61,11 @@ class EventViewSet(EventsRecordViewSet):
                     FieldPanel("organisations"),
                     FieldPanel("relationships"),
                 ],
-                heading=_("who"),
+                heading=capfirst(_("who")),
             ),
             MultiFieldPanel(
                 [FieldPanel("venue"), FieldPanel("location"), FieldPanel("capacity")],
-                heading=_("where"),
+                heading=capfirst(_("where")),
             ),
             FieldPanel("owner"),
             MultiFieldPanel(
@@ -76,7 +77,7 @@ class EventViewSet(EventsRecordViewSet):
                     FieldPanel("registration_questions"),
                     translated("consent_text", _("consent text"), widget=short_text()),
                 ],
-                heading=_("public registration"),
+                heading=capfirst(_("public registration")),
             ),
             FieldPanel("is_illustrative"),
         ],
@@ -134,7 +135,7 @@ class DelegationMemberViewSet(EventsRecordViewSet):
         FieldRowPanel([FieldPanel("delegation"), FieldPanel("person"), FieldPanel("role")]),
         FieldRowPanel(
             [FieldPanel("arrival_at"), FieldPanel("arrival_flight"), FieldPanel("arrival_airport")],
-            heading=_("arrival"),
+            heading=capfirst(_("arrival")),
         ),
         FieldRowPanel(
             [
@@ -142,7 +143,7 @@ class DelegationMemberViewSet(EventsRecordViewSet):
                 FieldPanel("departure_flight"),
                 FieldPanel("departure_airport"),
             ],
-            heading=_("departure"),
+            heading=capfirst(_("departure")),
         ),
         FieldPanel("notes"),
     ]
@@ -172,9 +173,11 @@ class ItineraryItemViewSet(EventsRecordViewSet):
                     FieldPanel("address"),
                     FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 ],
-                heading=_("where"),
+                heading=capfirst(_("where")),
             ),
-            MultiFieldPanel([FieldPanel("members"), FieldPanel("people")], heading=_("who")),
+            MultiFieldPanel(
+                [FieldPanel("members"), FieldPanel("people")], heading=capfirst(_("who"))
+            ),
             translated("public_description", _("public description"), widget=short_text()),
             FieldPanel("private_notes"),
         ],
@@ -194,7 +197,7 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
         FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
         FieldRowPanel(
             [FieldPanel("language_from"), FieldPanel("language_to")],
-            heading=_("interpreting"),
+            heading=capfirst(_("interpreting")),
         ),
     ]
 
@@ -265,10 +268,11 @@ class RegistrationViewSet(EventsRecordViewSet):
     panels = [
         FieldPanel("event"),
         FieldRowPanel([FieldPanel("family_name"), FieldPanel("given_name")]),
-        FieldPanel("native_name"),
+        # Wagtail's minimap cuts labels after 22 characters ("Name in your own scrip…").
+        FieldPanel("native_name", heading=capfirst(_("native-script name"))),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("nationality"), FieldPanel("university")]),
-        FieldPanel("home_organisation"),
+        FieldPanel("home_organisation", heading=capfirst(_("city or university"))),
         FieldRowPanel(
             [
                 FieldPanel("passport_number", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
@@ -276,11 +280,16 @@ class RegistrationViewSet(EventsRecordViewSet):
             ]
         ),
         FieldRowPanel(
-            [FieldPanel("emergency_contact_name"), FieldPanel("emergency_contact_phone")]
+            [
+                FieldPanel("emergency_contact_name"),
+                FieldPanel("emergency_contact_phone", heading=capfirst(_("emergency phone"))),
+            ]
         ),
         FieldPanel("dietary_requirements"),
         FieldPanel("person"),
-        FieldRowPanel([FieldPanel("score"), FieldPanel("review_note")], heading=_("review")),
+        FieldRowPanel(
+            [FieldPanel("score"), FieldPanel("review_note")], heading=capfirst(_("review"))
+        ),
     ]
 
     def get_urlpatterns(self):

@@ -61,8 +61,38 @@ def test_form_is_in_the_reader_language(client, camp):
     body = client.get(_url(camp, "ja")).content.decode()
     assert '<html lang="ja">' in body
     assert "国際サマーキャンプ" in body
-    # No Japanese consent text: the office's own language stands in (modeltranslation fallback).
-    assert "我同意主辦單位為營隊保存我的資料。" in body
+    assert "事務局がキャンプのために私の情報を保管することに同意します。" in body
+    assert "我同意主辦單位為營隊保存我的資料。" not in body
+
+
+def test_form_without_consent_text_in_the_reader_language_does_not_open(client, camp):
+    camp.consent_text_ja = ""
+    camp.save()
+
+    body = client.get(_url(camp, "ja")).content.decode()
+    posted = client.post(_url(camp, "ja"), GOOD)
+
+    # No silent fallback to the Chinese terms: the Japanese form says why it is not open.
+    assert "我同意主辦單位為營隊保存我的資料。" not in body
+    assert '<form method="post"' not in body
+    assert "この言語の同意事項が用意され次第、申し込みを受け付けます。" in body
+    assert posted.status_code == 200
+    assert Registration.objects.count() == 0
+    # The other languages keep taking applications.
+    assert '<form method="post"' in client.get(_url(camp, "en")).content.decode()
+
+
+def test_phone_number_error_is_in_the_reader_language(client, camp):
+    expected = {
+        "ja": "有効な電話番号",
+        "ko": "올바른 전화번호",
+        "zh-hant": "請輸入有效的電話號碼",
+        "en": "Enter a valid phone number",
+    }
+    for code, text in expected.items():
+        body = client.post(_url(camp, code), {**GOOD, "phone": "12"}).content.decode()
+        assert text in body, code
+    assert Registration.objects.count() == 0
 
 
 def test_good_application_is_saved_confirmed_and_mailed_in_applicant_language(

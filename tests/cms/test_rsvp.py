@@ -109,3 +109,24 @@ def test_a_nul_byte_in_a_reply_is_refused_with_an_error(client, luncheon):
     assert response.status_code == 400
     assert "Null characters are not allowed." in response.content.decode()
     assert Invitation.objects.get().status == "pending"
+
+
+def test_rsvp_page_names_the_guest_as_their_envelope_would(client, luncheon):
+    from crm.enums import NameOrder, OfficeRank
+    from tests.factories.crm import AffiliationFactory, OrganisationFactory
+
+    invitation = _invitation(luncheon)
+    person = invitation.person
+    person.native_name, person.name_order = "염태영", NameOrder.FAMILY_FIRST
+    person.save()
+    AffiliationFactory(
+        person=person,
+        organisation=OrganisationFactory(name="水原市", name_en="Suwon", name_ko="수원시"),
+        position_title="市長",
+        position_title_ko="시장",
+        office_rank=OfficeRank.MAYOR,
+    )
+
+    body = client.get(f"/ko/rsvp/{invitation.token}/").content.decode()
+
+    assert "수원시장 염태영 귀하" in body

@@ -60,3 +60,24 @@ def test_the_chooser_is_for_staff_only(client):
     assert client.get(url).status_code == 302
     client.force_login(viewer())
     assert client.get(url).status_code == 200
+
+
+def test_chooser_menu_speaks_the_readers_language():
+    from django.utils import translation
+
+    from crm.choosers import PersonChooserViewSet
+
+    widget = PersonChooserViewSet("test_person_chooser").widget_class()
+    # Wagtail translated its default once, at import, in the office's language (編輯).
+    with translation.override("en"):
+        assert str(widget.link_to_chosen_text) == "Edit"
+    with translation.override("zh-hant"):
+        assert str(widget.link_to_chosen_text) == "編輯"
+
+
+def test_every_chooser_menu_speaks_the_readers_language():
+    from django.utils import translation
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+    with translation.override("en"):
+        assert str(ChooserViewSet.edit_item_text) == "Edit"

@@ -40,6 +40,8 @@ def summer_camp():
         registration_questions=["nationality", "university", "passport", "date_of_birth"],
         consent_text="我同意主辦單位為營隊保存我的資料。",
         consent_text_en="I agree that the office keeps my data for the camp.",
+        consent_text_ja="事務局がキャンプのために私の情報を保管することに同意します。",
+        consent_text_ko="사무국이 캠프를 위해 제 정보를 보관하는 데 동의합니다.",
     )
     ItineraryItemFactory(
         event=camp,

@@ -131,7 +131,12 @@ def test_submit_registration_refuses_fields_the_public_may_not_set():
 
 
 def test_submit_registration_requires_consent_when_the_event_asks_for_it():
-    event = _camp(consent_text="我同意個資蒐集")
+    event = _camp(
+        consent_text="我同意個資蒐集",
+        consent_text_en="I agree.",
+        consent_text_ja="同意します。",
+        consent_text_ko="동의합니다.",
+    )
 
     with pytest.raises(ValidationError) as caught:
         _submit(event)

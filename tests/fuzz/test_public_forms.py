@@ -72,7 +72,10 @@ def open_event():
             "emergency_contact",
             "dietary",
         ],
-        consent_text="I agree.",
+        consent_text="我同意。",
+        consent_text_en="I agree.",
+        consent_text_ja="同意します。",
+        consent_text_ko="동의합니다.",
     )
 
 

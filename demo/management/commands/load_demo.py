@@ -11,6 +11,7 @@ import demo.crm
 import demo.events
 import demo.luncheon
 import demo.programmes
+import demo.upcoming
 from core.roles import ensure_staff_groups
 
 DEMO_USERNAME = "demo"
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         demo.programmes.load(resources, stdout=self.stdout)
         demo.events.load_everyday_bookings(resources, stdout=self.stdout)
         demo.luncheon.load(stdout=self.stdout)
+        demo.upcoming.load(stdout=self.stdout)
         # Pages last: they link to the events and ties loaded above.
         self.stdout.write(gettext("CMS: the public site's pages"))
         demo.cms.load(stdout=self.stdout)
@@ -64,6 +66,12 @@ class Command(BaseCommand):
         # Reset only what differs, so a second run leaves the row as it was.
         if not (user.is_staff and user.is_superuser and user.is_active):
             user.is_staff = user.is_superuser = user.is_active = True
+            user.save()
+        # The account page shows (and saves) a name and an e-mail with the language setting.
+        names = {"first_name": "Demo", "last_name": "Officer", "email": "demo@kcg.example"}
+        if any(getattr(user, field) != value for field, value in names.items()):
+            for field, value in names.items():
+                setattr(user, field, value)
             user.save()
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)

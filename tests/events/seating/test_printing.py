@@ -92,9 +92,10 @@ def test_badges_carry_honorific_and_title_as_of_the_event_date():
 
     text = pdf_text(render_print_pack(plan, parts=("badges",), language="en"))
 
-    # Native name, then honorific and reading-language name (family first), then the title.
+    # Native name, then the reading-language name (family first), then the title with its
+    # city (crm.address: "Mayor of Kaohsiung"; the office word is not repeated before the name).
     host = scene.host
-    assert f"{host.native_name}Mayor{host.family_name}{host.given_name}Mayor" in text
+    assert f"{host.native_name}{host.family_name}{host.given_name}MayorofKaohsiung" in text
     assert "DeputyMayor" in text
 
 

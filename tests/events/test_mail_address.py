@@ -1,0 +1,97 @@
+"""Mail greets each reader as a protocol officer of their language would (crm.address)."""
+
+import datetime
+
+import pytest
+
+from crm.enums import Courtesy, NameOrder, OfficeRank
+from events.tasks import build_invitation_message, build_registration_message
+from tests.factories.crm import AffiliationFactory, OrganisationFactory, PersonFactory
+from tests.factories.events import InvitationFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def mayor(*, native, chinese, family, given, language, city, titles):
+    person = PersonFactory(
+        family_name=family,
+        given_name=given,
+        name_order=NameOrder.FAMILY_FIRST,
+        native_name=native,
+        chinese_name=chinese,
+        honorific="Mayor",
+        courtesy_title=Courtesy.MR,
+        preferred_languages=[language],
+    )
+    zh, en, ja, ko = city
+    AffiliationFactory(
+        person=person,
+        organisation=OrganisationFactory(name=zh, name_en=en, name_ja=ja, name_ko=ko),
+        position_title=titles[0],
+        position_title_en=titles[1],
+        position_title_ja=titles[2],
+        position_title_ko=titles[3],
+        office_rank=OfficeRank.MAYOR,
+        start_date=datetime.date(2000, 1, 1),
+    )
+    return person
+
+
+MAYOR = ("市長", "Mayor", "市長", "시장")
+
+
+def test_japanese_invitation_mail_addresses_the_matsuyama_mayor_by_his_kanji_name():
+    person = mayor(
+        native="野志克仁",
+        chinese="野志克仁",
+        family="Noshi",
+        given="Katsuhito",
+        language="ja",
+        city=("松山市", "Matsuyama", "松山市", "마쓰야마시"),
+        titles=MAYOR,
+    )
+    message = build_invitation_message(InvitationFactory(person=person))
+
+    assert message.body.startswith("松山市長 野志克仁 様\n")
+    assert "Noshi" not in message.body
+
+
+def test_korean_invitation_mail_addresses_the_suwon_mayor_with_his_korean_title():
+    person = mayor(
+        native="염태영",
+        chinese="廉泰英",
+        family="Yeom",
+        given="Tae-young",
+        language="ko",
+        city=("水原市", "Suwon", "水原市", "수원시"),
+        titles=MAYOR,
+    )
+    message = build_invitation_message(InvitationFactory(person=person))
+
+    assert message.body.startswith("존경하는 염태영 수원시장님께\n")
+
+
+def test_english_invitation_mail_uses_the_office_in_the_salutation():
+    person = mayor(
+        native="Ted Wheeler",
+        chinese="",
+        family="Wheeler",
+        given="Ted",
+        language="en",
+        city=("波特蘭市", "Portland", "ポートランド市", "포틀랜드시"),
+        titles=MAYOR,
+    )
+    person.name_order = NameOrder.GIVEN_FIRST
+    person.save()
+    message = build_invitation_message(InvitationFactory(person=person))
+
+    assert message.body.startswith("Dear Mayor Wheeler,\n")
+
+
+def test_japanese_registration_mail_greets_the_applicant_by_their_kanji_name():
+    registration = RegistrationFactory(
+        family_name="Sato", given_name="Yui", native_name="佐藤結衣", language="ja"
+    )
+    message = build_registration_message(registration, kind="received")
+
+    assert message.body.startswith("佐藤結衣 様")
