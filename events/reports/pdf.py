@@ -7,7 +7,7 @@ from fpdf.enums import XPos, YPos
 
 from ..pdf import Document
 from .labels import country_label, kind_label
-from .text import number, summary_paragraph, year_label
+from .text import number, summary_paragraph, tie_sentences, year_label
 
 ROW = 6
 LABEL, VALUE = 120, 30
@@ -118,25 +118,7 @@ def render_annual_report(report, *, language, previous=None):
                 text = f"{day}  {person} {person.chinese_name}  {organisation}"
                 pdf.fit(text, 180, 9.5, language=language)
                 pdf.cell(0, ROW, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        ties = [
-            gettext("%(city)s became sister or friendship city no. %(number)s.")
-            % {"city": _partner(tie.relationship), "number": tie.ordinal}
-            for tie in report.new_ties
-        ]
-        ties += [
-            gettext("%(date)s: agreement with %(partner)s renewed.")
-            % {"date": renewal.renewed_on.isoformat(), "partner": _partner(renewal.relationship)}
-            for renewal in report.renewals
-        ]
-        ties += [
-            gettext("%(date)s: %(years)s years of ties with %(partner)s.")
-            % {
-                "date": item.date.isoformat(),
-                "years": item.years,
-                "partner": _partner(item.relationship),
-            }
-            for item in report.anniversaries
-        ]
+        ties = [sentence for _tie, sentence in tie_sentences(report)]
         if ties:
             _heading(pdf, gettext("Sister cities"), language)
             for text in ties:
@@ -174,7 +156,3 @@ def render_annual_report(report, *, language, previous=None):
             language,
         )
         return bytes(pdf.output())
-
-
-def _partner(relationship):
-    return relationship.target if relationship.source.is_home else relationship.source

@@ -30,14 +30,7 @@ def summary_paragraph(report):
         gettext("%(year)s: %(visits)s foreign delegations with %(visitors)s visitors received.")
         % {"year": year, "visits": number(report.visits), "visitors": number(report.visitors)}
     ]
-    for tie in report.new_ties:
-        partner = (
-            tie.relationship.target if tie.relationship.source.is_home else tie.relationship.source
-        )
-        sentences.append(
-            gettext("%(city)s became sister or friendship city no. %(number)s.")
-            % {"city": partner, "number": tie.ordinal}
-        )
+    sentences += [sentence for _tie, sentence in tie_sentences(report)[: len(report.new_ties)]]
     if report.renewals:
         sentences.append(
             ngettext(
@@ -70,3 +63,41 @@ def summary_paragraph(report):
     # Chinese and Japanese run sentences together after their full stop; the others space them.
     separator = "" if get_language().startswith(("zh", "ja")) else " "
     return separator.join(sentences)
+
+
+def partner(relationship):
+    """The other party of the home city's tie."""
+    return relationship.target if relationship.source.is_home else relationship.source
+
+
+def tie_sentences(report):
+    """(tie, sentence) for each sister-city action: new ties, renewals, anniversaries."""
+    lines = [
+        (
+            tie.relationship,
+            gettext("%(city)s became sister or friendship city no. %(number)s.")
+            % {"city": partner(tie.relationship), "number": tie.ordinal},
+        )
+        for tie in report.new_ties
+    ]
+    lines += [
+        (
+            renewal.relationship,
+            gettext("%(date)s: agreement with %(partner)s renewed.")
+            % {"date": renewal.renewed_on.isoformat(), "partner": partner(renewal.relationship)},
+        )
+        for renewal in report.renewals
+    ]
+    lines += [
+        (
+            item.relationship,
+            gettext("%(date)s: %(years)s years of ties with %(partner)s.")
+            % {
+                "date": item.date.isoformat(),
+                "years": item.years,
+                "partner": partner(item.relationship),
+            },
+        )
+        for item in report.anniversaries
+    ]
+    return lines

@@ -1,7 +1,9 @@
 """List filters for the events admin: kind, status, year and event, where a model has them."""
 
 import django_filters
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..enums import (
@@ -50,14 +52,28 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["kind", "status", "year", "is_public"]
 
 
+def month_filter(field_name):
+    return django_filters.ChoiceFilter(
+        field_name=field_name, lookup_expr="month", choices=list(MONTHS.items()), label=_("month")
+    )
+
+
 class DelegationFilterSet(WagtailFilterSet):
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     event = event_filter()
     year = year_filter("event__starts_at")
+    # The annual report links each country's and month's figure to its delegations.
+    month = month_filter("event__starts_at")
+    country = django_filters.ChoiceFilter(
+        field_name="organisation__country", choices=list(countries), label=_("country")
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="event__kind", choices=EventKind.choices, label=_("kind")
+    )
 
     class Meta:
         model = Delegation
-        fields = ["direction", "event", "year"]
+        fields = ["direction", "event", "year", "month", "country", "kind"]
 
 
 class DelegationMemberFilterSet(WagtailFilterSet):
@@ -132,7 +148,8 @@ class BookingFilterSet(WagtailFilterSet):
     )
     event = event_filter("item__event")
     year = year_filter("starts_at")
+    month = month_filter("starts_at")
 
     class Meta:
         model = Booking
-        fields = ["status", "kind", "resource", "event", "year"]
+        fields = ["status", "kind", "resource", "event", "year", "month"]

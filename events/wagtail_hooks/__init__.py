@@ -26,6 +26,7 @@ EVENTS_ITEMS = [
     records.RegistrationViewSet(),
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
+    pages.AnnualReportViewSet(),
     pages.SeatingViewSet(),
     pages.ProgrammesViewSet(),
     records.FeedTokenViewSet(),

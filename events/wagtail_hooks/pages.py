@@ -7,7 +7,7 @@ from core.viewsets import PageViewSet
 from ..models import Event, SeatingPlan
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import reports
+from ..views import report, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -22,6 +22,13 @@ class StatisticsViewSet(PageViewSet):
     icon = "table"
     menu_label = _("Statistics")
     view_class = reports.StatisticsView
+
+
+class AnnualReportViewSet(PageViewSet):
+    name = "annual-report"
+    icon = "table"
+    menu_label = _("Annual report")
+    view_class = report.AnnualReportView
 
 
 class BookingWeekViewSet(PageViewSet):
