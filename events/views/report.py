@@ -199,7 +199,8 @@ class AnnualReportView(ReportView):
             ),
         ]
         context.update(
-            form=form,
+            # The form shows the year shown, also when the page chose it.
+            form=AnnualReportForm({"year": year}) if form.is_valid() else form,
             year=year,
             year_label=year_label(year),
             previous_label=year_label(year - 1),
