@@ -14,7 +14,7 @@ from wagtail.permissions import register_permission_policy
 
 from ..models import RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
-from . import logistics, pages, privacy, records
+from . import dashboard, logistics, pages, privacy, records  # noqa: F401 (dashboard: hooks)
 
 EVENTS_ITEMS = [
     records.EventViewSet(),
