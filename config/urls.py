@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("events.urls")),
+    path("", include("cms.opendata.urls")),
 ]
 
 if settings.DEBUG:
