@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("events.urls")),
     path("", include("cms.opendata.urls")),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:
