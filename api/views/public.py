@@ -11,7 +11,9 @@ from cms.opendata.datasets import visit_figure_rows
 from crm.selectors import sister_cities_in_order
 from events.enums import EventKind, EventStatus
 from events.models import Event
+from events.views.filters import year_filter
 
+from ..filters import ApiFilterSet
 from ..language import LANG_PARAMETER, LanguageMixin
 from ..serializers.public import (
     PublicEventSerializer,
@@ -26,10 +28,10 @@ class PublicView(LanguageMixin):
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=EventKind.choices)
     status = django_filters.ChoiceFilter(choices=EventStatus.choices)
-    year = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year")
+    year = year_filter("starts_at")
     starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
 
     class Meta:

@@ -14,12 +14,13 @@ from events.exceptions import BookingConflict
 from events.models import Booking, Delegation, ItineraryItem
 from events.services.bookings import create_booking
 
+from ..filters import ApiFilterSet, BoundedLookupMixin
 from ..language import LanguageMixin
 from ..permissions import StaffModelPermissions
 from ..serializers import staff
 
 
-class StaffView(LanguageMixin):
+class StaffView(BoundedLookupMixin, LanguageMixin):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [StaffModelPermissions]
 
@@ -54,7 +55,7 @@ class ItineraryItemViewSet(StaffView, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["event", "kind", "status", "venue"]
 
 
-class BookingFilter(django_filters.FilterSet):
+class BookingFilter(ApiFilterSet):
     starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
     starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
 

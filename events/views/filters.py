@@ -1,6 +1,7 @@
 """List filters for the events admin: kind, status, year and event, where a model has them."""
 
 import django_filters
+from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -32,8 +33,16 @@ from ..models import (
 )
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year in the range dates can hold (?year=0 or 2019.5 is a form error, not a 500)."""
+
+    field_class = forms.IntegerField
+
+
 def year_filter(field_name):
-    return django_filters.NumberFilter(field_name=field_name, lookup_expr="year", label=_("year"))
+    return YearFilter(
+        field_name=field_name, lookup_expr="year", label=_("year"), min_value=1, max_value=9999
+    )
 
 
 def event_filter(field_name="event"):

@@ -108,3 +108,15 @@ def test_public_list_query_count_is_the_same_at_10_and_1000_rows(api, path):
     with CaptureQueriesContext(connection) as at_thousand:
         assert api.get(path).status_code == 200
     assert len(at_thousand) == len(at_ten)
+
+
+def test_schema_and_docs_page_come_from_the_server_not_a_cdn(api):
+    schema = api.get("/api/schema/?format=json")
+    docs = api.get("/api/docs/")
+
+    assert schema.status_code == 200
+    assert "/api/v1/staff/bookings/" in schema.json()["paths"]
+    html = docs.content.decode()
+    assert docs.status_code == 200
+    assert "drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
