@@ -83,3 +83,11 @@ def test_annual_report_query_count_is_constant(viewer_client, django_assert_num_
     visits(2019, 25, country="JP")
     with django_assert_num_queries(len(at_ten)):
         viewer_client.get(url, {"year": 2019})
+
+
+def test_statistics_page_also_opens_on_the_latest_year_with_visits(viewer_client):
+    visits(2019, 2)
+    response = viewer_client.get(reverse("event-statistics:index"))
+    assert response.context["year"] == 2019
+    assert response.context["visits"].total == 2
+    assert reverse("annual-report:index") in response.content.decode()
