@@ -19,6 +19,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("", include("events.urls")),
+    path("", include("cms.opendata.urls")),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:

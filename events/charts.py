@@ -1,7 +1,8 @@
 """Horizontal bar charts in the admin: each bar's length is its figure's share of the largest.
 
 bar_lengths is the one scaling rule; the statistics page draws its bars as CSS widths in
-percent with it, and bar_chart lays out the inline SVG charts of the freshmen party with it.
+percent with it, bar_chart lays out the inline SVG charts of the freshmen party with it, and
+figure_chart those of the annual report (a year beside the year before).
 """
 
 # The SVG chart's geometry, in user units.
@@ -42,4 +43,37 @@ def bar_chart(figures, *, label_width=LABEL_WIDTH):
         "width": label_width + BAR_WIDTH + 60,
         "label_width": label_width,
         "bar_height": ROW - 6,
+    }
+
+
+def figure_chart(rows, *, label_width=LABEL_WIDTH):
+    """An inline SVG chart of figures, each with last year's figure as a thinner bar under it.
+
+    `rows` are dicts with label, value and optionally previous and href; the template
+    events/admin/_figure_chart.html draws the SVG and the same figures as a data table.
+    """
+    values = [row["value"] for row in rows]
+    previous = [row.get("previous") or 0 for row in rows]
+    largest = max(values + previous, default=0)
+    widths = bar_lengths(values, full=BAR_WIDTH, largest=largest, digits=1)
+    before = bar_lengths(previous, full=BAR_WIDTH, largest=largest, digits=1)
+    laid_out = [
+        {
+            **row,
+            "y": index * ROW,
+            "text_y": index * ROW + ROW * 0.6,
+            "width": width,
+            "previous_width": old,
+            "value_x": label_width + max(width, old) + 6,
+        }
+        for index, (row, width, old) in enumerate(zip(rows, widths, before))
+    ]
+    return {
+        "rows": laid_out,
+        "height": max(len(rows), 1) * ROW,
+        "width": label_width + BAR_WIDTH + 60,
+        "label_width": label_width,
+        "bar_height": ROW * 0.55,
+        "previous_y": ROW * 0.55,
+        "previous_height": ROW * 0.25,
     }

@@ -13,6 +13,7 @@ from crm.validators import validate_language_codes
 
 from .enums import RegistrationQuestion, RegistrationStatus
 from .models import Resource
+from .reports.annual import latest_year_with_data
 
 
 class LanguageCodesField(forms.CharField):
@@ -119,7 +120,8 @@ class StatisticsForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         if not data or not data.get("year"):
-            data = {"year": timezone.localdate().year}
+            # The latest year with visits, not the current year before any are on record.
+            data = {"year": latest_year_with_data(today=timezone.localdate())}
         super().__init__(data, **kwargs)
 
 

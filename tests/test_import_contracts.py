@@ -48,6 +48,7 @@ def test_the_contracts_cover_every_app(options):
     assert {c["id"] for c in options.contracts_options} == {"layers", "acyclic"}
     assert contract(options, "layers").contract_options["layers"] == [
         "demo | config",
+        "api",
         "cms",
         "events",
         "crm",
@@ -65,6 +66,7 @@ def test_the_code_keeps_the_contract(options, graph, contract_id):
     [
         ("crm.selectors", "events.models"),  # crm must not know events exists
         ("events.tasks", "cms.urls"),  # events must not build the public site's addresses
+        ("cms.opendata.views", "api.views.public"),  # cms must not know the API exists
         ("core.models", "crm.models"),
         ("events.services.items", "demo.events"),  # no app depends on the demo data
         ("config.urls", "demo.cms"),

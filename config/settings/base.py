@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "crm",
     "events",
     "cms",
+    "api",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "django_tasks_db",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,7 +120,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "config.urls"
 # Served outside i18n_patterns (config/urls.py): their 404s are not language redirects.
-KIA_UNPREFIXED_PATHS = ("/admin/", "/documents/", "/feeds/", "/healthz")
+KIA_UNPREFIXED_PATHS = ("/admin/", "/documents/", "/feeds/", "/open-data/", "/api/", "/healthz")
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -303,3 +308,35 @@ LOGGING = {
 }
 # /healthz reports the task queue as degraded when a task has waited longer than this.
 KIA_HEALTHZ_QUEUE_MAX_AGE = env.int("KIA_HEALTHZ_QUEUE_MAX_AGE", default=300)
+
+
+# The API (api/): public data throttled per address, staff by token; docs/decisions.md "An API".
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["api.filters.FilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("KIA_API_ANON_RATE", default="120/minute"),
+        "user": env("KIA_API_USER_RATE", default="600/minute"),
+    },
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kaohsiung International Affairs API",
+    "DESCRIPTION": "Public events, sister cities and visit figures; staff records by token.",
+    "VERSION": "1.0.0",
+    # The documentation page's scripts come from drf-spectacular-sidecar, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_this_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "events.enums.EventStatus",
+        # Items and bookings share one choice set: confirmed or cancelled.
+        "ConfirmedOrCancelledEnum": "events.enums.BookingStatus",
+        "RelationshipStatusEnum": "crm.enums.RelationshipStatus",
+    },
+}

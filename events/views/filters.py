@@ -1,7 +1,10 @@
 """List filters for the events admin: kind, status, year and event, where a model has them."""
 
 import django_filters
+from django import forms
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..enums import (
@@ -30,8 +33,16 @@ from ..models import (
 )
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year in the range dates can hold (?year=0 or 2019.5 is a form error, not a 500)."""
+
+    field_class = forms.IntegerField
+
+
 def year_filter(field_name):
-    return django_filters.NumberFilter(field_name=field_name, lookup_expr="year", label=_("year"))
+    return YearFilter(
+        field_name=field_name, lookup_expr="year", label=_("year"), min_value=1, max_value=9999
+    )
 
 
 def event_filter(field_name="event"):
@@ -50,14 +61,28 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["kind", "status", "year", "is_public"]
 
 
+def month_filter(field_name):
+    return django_filters.ChoiceFilter(
+        field_name=field_name, lookup_expr="month", choices=list(MONTHS.items()), label=_("month")
+    )
+
+
 class DelegationFilterSet(WagtailFilterSet):
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     event = event_filter()
     year = year_filter("event__starts_at")
+    # The annual report links each country's and month's figure to its delegations.
+    month = month_filter("event__starts_at")
+    country = django_filters.ChoiceFilter(
+        field_name="organisation__country", choices=list(countries), label=_("country")
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="event__kind", choices=EventKind.choices, label=_("kind")
+    )
 
     class Meta:
         model = Delegation
-        fields = ["direction", "event", "year"]
+        fields = ["direction", "event", "year", "month", "country", "kind"]
 
 
 class DelegationMemberFilterSet(WagtailFilterSet):
@@ -132,7 +157,8 @@ class BookingFilterSet(WagtailFilterSet):
     )
     event = event_filter("item__event")
     year = year_filter("starts_at")
+    month = month_filter("starts_at")
 
     class Meta:
         model = Booking
-        fields = ["status", "kind", "resource", "event", "year"]
+        fields = ["status", "kind", "resource", "event", "year", "month"]

@@ -15,7 +15,9 @@ from wagtail.permissions import register_permission_policy
 from ..merging import merge_preferences
 from ..models import RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
-from . import logistics, pages, paths, privacy, records  # noqa: F401 (paths registers hooks)
+
+# paths and dashboard register hooks when imported.
+from . import dashboard, logistics, pages, paths, privacy, records  # noqa: F401
 
 EVENTS_ITEMS = [
     records.EventViewSet(),
@@ -28,6 +30,7 @@ EVENTS_ITEMS = [
     records.RegistrationViewSet(),
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
+    pages.AnnualReportViewSet(),
     pages.SeatingViewSet(),
     pages.ProgrammesViewSet(),
     records.FeedTokenViewSet(),

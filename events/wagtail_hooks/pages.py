@@ -9,7 +9,7 @@ from ..planning import urls as planning_urls
 from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import reports
+from ..views import report, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -24,6 +24,13 @@ class StatisticsViewSet(PageViewSet):
     icon = "table"
     menu_label = _("Statistics")
     view_class = reports.StatisticsView
+
+
+class AnnualReportViewSet(PageViewSet):
+    name = "annual-report"
+    icon = "table"
+    menu_label = _("Annual report")
+    view_class = report.AnnualReportView
 
 
 class BookingWeekViewSet(PageViewSet):

@@ -1,0 +1,48 @@
+"""Filters that answer a bad value with 400: on SQLite an id beyond 64 bits would otherwise
+raise OverflowError (a 500) inside the lookup."""
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django_filters.fields import ModelChoiceField
+from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
+from django_filters.rest_framework import DjangoFilterBackend
+
+# SQLite's and PostgreSQL's bigint.
+MAX_ID = 2**63 - 1
+
+
+class BoundedModelChoiceField(ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not (str(value).isdigit() and int(value) <= MAX_ID):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class BoundedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = BoundedModelChoiceField
+
+
+class ApiFilterSet(django_filters.FilterSet):
+    FILTER_DEFAULTS = {
+        **FILTER_FOR_DBFIELD_DEFAULTS,
+        models.ForeignKey: {
+            **FILTER_FOR_DBFIELD_DEFAULTS[models.ForeignKey],
+            "filter_class": BoundedModelChoiceFilter,
+        },
+    }
+
+
+class FilterBackend(DjangoFilterBackend):
+    filterset_base = ApiFilterSet
+
+
+class BoundedLookupMixin:
+    """A detail address with an id no row can have is a 404, not an overflow."""
+
+    def get_object(self):
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if self.lookup_field == "pk" and not (value.isdigit() and int(value) <= MAX_ID):
+            raise Http404
+        return super().get_object()

@@ -1,0 +1,122 @@
+"""The public API: published events only, sister cities, visit figures; language, paging,
+filters, throttling, and constant query counts."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.throttling import AnonRateThrottle
+
+from crm.enums import RelationshipType
+from events.enums import EventKind, EventStatus
+from tests.factories.crm import OrganisationFactory, RelationshipFactory
+from tests.factories.events import DelegationFactory, EventFactory, taipei
+
+pytestmark = pytest.mark.django_db
+
+
+def test_events_lists_public_events_only_in_the_requested_language(api):
+    public = EventFactory(is_public=True, title="國際午宴", title_en="International Luncheon")
+    EventFactory(is_public=False)
+    EventFactory(is_public=True, status=EventStatus.DRAFT)
+
+    by_header = api.get("/api/v1/events/", HTTP_ACCEPT_LANGUAGE="en").json()
+    by_param = api.get("/api/v1/events/?lang=zh-hant", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert [row["uid"] for row in by_header["results"]] == [str(public.uid)]
+    assert by_header["results"][0]["title"] == "International Luncheon"
+    assert by_param.json()["results"][0]["title"] == "國際午宴"
+    assert by_param["Content-Language"] == "zh-hant"
+    assert api.get(f"/api/v1/events/{public.uid}/").status_code == 200
+
+
+def test_events_are_filtered_and_paginated(api):
+    for day in range(1, 8):
+        EventFactory(
+            is_public=True,
+            kind=EventKind.FORUM if day % 2 else EventKind.MEETING,
+            starts_at=taipei(2019, 3, day, 9),
+            ends_at=taipei(2019, 3, day, 10),
+        )
+    EventFactory(is_public=True, starts_at=taipei(2020, 3, 1, 9), ends_at=taipei(2020, 3, 1, 10))
+
+    forums = api.get("/api/v1/events/", {"kind": "forum", "year": 2019}).json()
+    page = api.get("/api/v1/events/", {"page_size": 3}).json()
+
+    assert forums["count"] == 4
+    assert (page["count"], len(page["results"])) == (8, 3)
+    assert page["next"]
+    assert api.get("/api/v1/events/", {"kind": "nonsense"}).status_code == 400
+
+
+def test_sister_cities_and_visit_figures(api):
+    home = OrganisationFactory(is_home=True)
+    suwon = OrganisationFactory(name="水原市", name_en="Suwon", country="KR")
+    RelationshipFactory(
+        source=home,
+        target=suwon,
+        type=RelationshipType.FRIENDSHIP_CITY,
+        signed_on=datetime.date(2019, 2, 16),
+    )
+    event = EventFactory()
+    DelegationFactory(event=event, organisation=suwon, declared_size=12)
+
+    cities = api.get("/api/v1/sister-cities/?lang=en").json()["results"]
+    figures = api.get("/api/v1/visit-figures/", {"year": 2019, "country": "kr"}).json()
+
+    assert cities == [
+        {
+            "ordinal": 1,
+            "city": "Suwon",
+            "country": "KR",
+            "type": "friendship_city",
+            "status": "active",
+            "signed_on": "2019-02-16",
+        }
+    ]
+    assert figures["results"] == [{"year": 2019, "country": "KR", "visits": 1, "visitors": 12}]
+
+
+def test_public_api_is_throttled(api, monkeypatch):
+    # DRF reads the rates once, at import; the test's own rate goes on the classes.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    cache.clear()
+    codes = [api.get("/api/v1/events/").status_code for _ in range(4)]
+    cache.clear()
+    assert codes == [200, 200, 200, 429]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/events/", "/api/v1/sister-cities/", "/api/v1/visit-figures/"]
+)
+def test_public_list_query_count_is_the_same_at_10_and_1000_rows(api, path):
+    home = OrganisationFactory(is_home=True)
+
+    def grow(count):
+        events = EventFactory.create_batch(count, is_public=True)
+        for event in events:
+            partner = OrganisationFactory(country="JP")
+            RelationshipFactory(source=home, target=partner)
+            DelegationFactory(event=event, organisation=partner, declared_size=3)
+
+    grow(10)
+    with CaptureQueriesContext(connection) as at_ten:
+        assert api.get(path).status_code == 200
+    grow(990)
+    with CaptureQueriesContext(connection) as at_thousand:
+        assert api.get(path).status_code == 200
+    assert len(at_thousand) == len(at_ten)
+
+
+def test_schema_and_docs_page_come_from_the_server_not_a_cdn(api):
+    schema = api.get("/api/schema/?format=json")
+    docs = api.get("/api/docs/")
+
+    assert schema.status_code == 200
+    assert "/api/v1/staff/bookings/" in schema.json()["paths"]
+    html = docs.content.decode()
+    assert docs.status_code == 200
+    assert "drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html

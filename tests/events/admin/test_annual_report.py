@@ -1,0 +1,93 @@
+"""The annual report page: the latest year with data, comparison, charts, links, downloads."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from events.enums import Direction
+from tests.factories.crm import OrganisationFactory
+from tests.factories.events import DelegationFactory, EventFactory, VehicleFactory, taipei
+
+pytestmark = pytest.mark.django_db
+
+
+def visits(year, count, *, country="KR", size=5):
+    organisation = OrganisationFactory(country=country)
+    for day in range(1, count + 1):
+        event = EventFactory(starts_at=taipei(year, 3, day, 9), ends_at=taipei(year, 3, day, 10))
+        DelegationFactory(event=event, organisation=organisation, declared_size=size)
+
+
+def test_annual_report_opens_on_the_latest_year_with_visits(viewer_client):
+    visits(2018, 2)
+    visits(2019, 3)
+
+    response = viewer_client.get(reverse("annual-report:index"))
+
+    assert response.status_code == 200
+    assert response.context["year"] == 2019
+    totals = {row["key"]: row for row in response.context["totals"]}
+    assert (totals["visits"]["value"], totals["visits"]["previous"]) == (3, 2)
+    assert totals["visits"]["change"] == 1
+    assert totals["visits"]["href"] == (
+        f"{reverse('delegation:index')}?direction={Direction.INBOUND}&year=2019"
+    )
+    html = response.content.decode()
+    # Every chart is an SVG with a title and a description, and its figures as a table.
+    assert html.count('role="img"') == len(response.context["charts"]) == 7
+    assert 'data-table="visits-by-country"' in html
+
+
+def test_annual_report_links_a_country_to_its_delegations(viewer_client):
+    visits(2019, 2, country="KR")
+    visits(2019, 1, country="JP")
+    response = viewer_client.get(reverse("annual-report:index"), {"year": 2019})
+    chart = next(c for c in response.context["charts"] if c["id"] == "visits-by-country")
+    link = next(row["href"] for row in chart["chart"]["rows"] if row["value"] == 2)
+
+    listed = viewer_client.get(link)
+
+    assert listed.status_code == 200
+    assert len(listed.context["object_list"]) == 2
+
+
+def test_annual_report_downloads_xlsx_and_pdf(viewer_client):
+    visits(2019, 2)
+    VehicleFactory()
+    url = reverse("annual-report:index")
+
+    xlsx = viewer_client.get(url, {"year": 2019, "download": "xlsx"})
+    pdf = viewer_client.get(url, {"year": 2019, "download": "pdf"})
+
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert book.sheetnames[0] in ("Figures", "數據")
+    assert pdf.content.startswith(b"%PDF")
+    assert viewer_client.get(url, {"download": "exe"}).status_code == 404
+
+
+def test_annual_report_needs_a_staff_login(client):
+    response = client.get(reverse("annual-report:index"))
+    assert response.status_code == 302
+
+
+def test_annual_report_query_count_is_constant(viewer_client, django_assert_num_queries):
+    url = reverse("annual-report:index")
+    visits(2019, 10)
+    with CaptureQueriesContext(connection) as at_ten:
+        viewer_client.get(url, {"year": 2019})
+    visits(2019, 25, country="JP")
+    with django_assert_num_queries(len(at_ten)):
+        viewer_client.get(url, {"year": 2019})
+
+
+def test_statistics_page_also_opens_on_the_latest_year_with_visits(viewer_client):
+    visits(2019, 2)
+    response = viewer_client.get(reverse("event-statistics:index"))
+    assert response.context["year"] == 2019
+    assert response.context["visits"].total == 2
+    assert reverse("annual-report:index") in response.content.decode()
