@@ -278,3 +278,17 @@ def test_adding_a_duplicate_warns_until_confirmed(officer_client):
     saved = officer_client.post(url, {**post, "duplicates_confirmed": "1"})
     assert saved.status_code == 302, saved.context["form"].errors
     assert Organisation.objects.count() == 2
+
+
+def test_people_of_a_merged_organisation_are_found_by_the_survivors_name():
+    from crm.selectors.search import matching_ids
+
+    survivor = OrganisationFactory(name_en="Akita Prefecture", name_zh_hant="秋田縣")
+    merged = OrganisationFactory(name_en="Akita Pref. Government", name_zh_hant="秋田县政府")
+    governor = AffiliationFactory(organisation=merged).person
+    assert not matching_ids("person", "秋田縣").filter(object_id=governor.pk).exists()
+
+    merge_records(survivor, merged)
+
+    assert matching_ids("person", "秋田縣").filter(object_id=governor.pk).exists()
+    assert not matching_ids("person", "秋田县政府").filter(object_id=governor.pk).exists()
