@@ -2,7 +2,7 @@
 
 from .event import Delegation, DelegationMember, Event, ItineraryItem, ItineraryStaff
 from .feeds import FeedToken
-from .participation import Invitation, Registration
+from .participation import Invitation, InvitationCompanion, Registration
 from .privacy import RetentionSettings, SensitiveDataAccess
 from .programmes import (
     CampGroup,
@@ -32,6 +32,7 @@ __all__ = [
     "ForumMeeting",
     "Interpreter",
     "Invitation",
+    "InvitationCompanion",
     "ItineraryItem",
     "ItineraryStaff",
     "ManifestEntry",

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django_tasks import task
 from fpdf.enums import XPos, YPos
 
@@ -47,6 +47,19 @@ def reading_name(person, language):
 
 def native_name(person):
     return names.format_name(person, script="native")
+
+
+def guest_name(guest, language):
+    """What a print shows as a seated guest's name; a companion by their own (or 'Guest of')."""
+    if guest.person is None:
+        return guest.companion.display_name
+    return reading_name(guest.person, language)
+
+
+def _guest_order(guest):
+    # Companions follow the guest who brought them in every printed list.
+    number = guest.companion.number if guest.companion else 0
+    return (names.sort_key(guest.principal), guest.principal.pk, number)
 
 
 def _event_heading(pdf, event, heading):
@@ -86,9 +99,9 @@ def _draw_room(pdf, view, language):
                 number = str(seat.position)
                 pdf.use(6, number)
                 pdf.text(sx - pdf.get_string_width(number) / 2, sy + 1, number)
-                if seat.person is None:
+                if not seat.is_taken:
                     continue
-                name = reading_name(seat.person, language)
+                name = reading_name(seat.person, language) if seat.person else seat.name
                 pdf.fit(name, cell_w / 2 - radius - 9, 7, language=language, minimum=4)
                 width = pdf.get_string_width(name)
                 nx = cx + (radius + 7) * math.cos(angle)
@@ -116,6 +129,10 @@ def _table_lists(pdf, view, guests, language):
             guest = details.get((table.number, seat.position))
             pdf.use(9)
             pdf.cell(10, 5.5, str(seat.position))
+            if seat.person is None:
+                pdf.fit(seat.name, pdf.w - pdf.r_margin - pdf.get_x(), 9, language=language)
+                pdf.cell(0, 5.5, seat.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                continue
             name = names.format_name(seat.person, honorific=True)
             local = reading_name(seat.person, language)
             pdf.fit(name, 62, 9)
@@ -135,15 +152,20 @@ def _table_lists(pdf, view, guests, language):
 def _guest_index(pdf, view, guests, language):
     pdf.add_page(orientation="P")
     _event_heading(pdf, view.plan.event, gettext("Guest index"))
-    for guest in sorted(guests, key=lambda g: (names.sort_key(g.person), g.person.pk)):
+    for guest in sorted(guests, key=_guest_order):
         person = guest.person
-        name = names.format_name(person)
         pdf.use(9)
-        pdf.fit(name, 70, 9)
-        pdf.cell(72, 5.5, name)
-        shown = native_name(person)
-        pdf.fit(shown, 42, 9, language=person.preferred_language)
-        pdf.cell(44, 5.5, shown)
+        if person is None:
+            name = guest_name(guest, language)
+            pdf.fit(name, 114, 9, language=language)
+            pdf.cell(116, 5.5, name)
+        else:
+            name = names.format_name(person)
+            pdf.fit(name, 70, 9)
+            pdf.cell(72, 5.5, name)
+            shown = native_name(person)
+            pdf.fit(shown, 42, 9, language=person.preferred_language)
+            pdf.cell(44, 5.5, shown)
         where = gettext("table %(table)s, seat %(seat)s") % {
             "table": guest.table,
             "seat": guest.position,
@@ -154,14 +176,14 @@ def _guest_index(pdf, view, guests, language):
 
 def _card_face(pdf, guest, language, x, y, width, height):
     person = guest.person
-    honorific = person.honorific
-    main = reading_name(person, language)
+    honorific = person.honorific if person else ""
+    main = guest_name(guest, language)
     if honorific:
         main = f"{honorific} {main}"
     pdf.fit(main, width - 10, 26, language=language)
     pdf.set_xy(x, y + height * 0.22)
     pdf.cell(width, 12, main, align="C")
-    shown = native_name(person)
+    shown = native_name(person) if person else ""
     if shown and shown not in main:
         pdf.fit(shown, width - 10, 18, language=person.preferred_language)
         pdf.set_xy(x, y + height * 0.48)
@@ -204,7 +226,7 @@ def _badges(pdf, guests, language, event):
     gap_x = pdf.w - pdf.l_margin - pdf.r_margin - columns * width
     per_page = columns * rows
     title = str(event.title)
-    for index, guest in enumerate(sorted(guests, key=lambda g: names.sort_key(g.person))):
+    for index, guest in enumerate(sorted(guests, key=_guest_order)):
         if index % per_page == 0:
             pdf.add_page(orientation="P")
         slot = index % per_page
@@ -216,14 +238,15 @@ def _badges(pdf, guests, language, event):
         pdf.fit(title, width - 8, 8, language=language)
         pdf.set_xy(x, y + 3)
         pdf.cell(width, 5, title, align="C")
-        shown = native_name(person)
-        pdf.fit(shown, width - 8, 22, language=person.preferred_language)
+        shown = native_name(person) if person else guest_name(guest, language)
+        pdf.fit(shown, width - 8, 22, language=guest.language if person else language)
         pdf.set_xy(x, y + 13)
         pdf.cell(width, 11, shown, align="C")
-        local = reading_name(person, language)
-        second = f"{person.honorific} {local}".strip() if person.honorific else local
-        if local == shown and person.honorific:
-            second = person.honorific
+        honorific = person.honorific if person else ""
+        local = guest_name(guest, language)
+        second = f"{honorific} {local}".strip() if honorific else local
+        if local == shown and honorific:
+            second = honorific
         if second and second != shown:
             pdf.fit(second, width - 8, 12, language=language)
             pdf.set_xy(x, y + 27)
@@ -244,9 +267,13 @@ def _caterer(pdf, view, guests, language):
     _event_heading(pdf, view.plan.event, gettext("Dietary and accessibility summary"))
     counts = [(table.number, len(table.occupied)) for table in view.tables if table.occupied]
     total = sum(count for _number, count in counts)
+    # Each count is its own plural: "2 guests at 1 table", never "1 guests at 1 tables".
+    guests_text = ngettext("%(guests)s guest", "%(guests)s guests", total) % {"guests": total}
+    tables_text = ngettext("%(tables)s table", "%(tables)s tables", len(counts)) % {
+        "tables": len(counts)
+    }
     pdf.line_of(
-        gettext("%(guests)s guests at %(tables)s tables.")
-        % {"guests": total, "tables": len(counts)},
+        gettext("%(guests)s at %(tables)s.") % {"guests": guests_text, "tables": tables_text},
         10,
         language=language,
     )
@@ -275,7 +302,7 @@ def _caterer(pdf, view, guests, language):
             where = gettext("T%(table)s/%(seat)s") % {"table": guest.table, "seat": guest.position}
             pdf.use(9, where, language)
             pdf.cell(18, 5.5, where)
-            name = reading_name(guest.person, language)
+            name = guest_name(guest, language)
             pdf.fit(name, 48, 9, language=language)
             pdf.cell(50, 5.5, name)
             need = getattr(guest, attribute)
