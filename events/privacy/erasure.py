@@ -25,6 +25,7 @@ from ..models import (
     DelegationMember,
     FeedToken,
     Invitation,
+    InvitationCompanion,
     ItineraryItem,
     Registration,
     Seat,
@@ -207,6 +208,10 @@ def erase_person(person, *, user, now=None):
             Registration.objects.filter(pk__in=registration_pks), now=now
         ),
         "invitations": invitations.update(**INVITATION_NEEDS, updated_at=now),
+        # Whom the person brought is theirs to have erased too.
+        "companions": InvitationCompanion.objects.filter(invitation__in=invitations).update(
+            name="", **INVITATION_NEEDS, updated_at=now
+        ),
         "delegation_memberships": memberships.update(
             **MEMBER_TRAVEL, arrival_at=None, departure_at=None, updated_at=now
         ),

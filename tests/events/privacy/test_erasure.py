@@ -181,3 +181,20 @@ def test_a_short_latin_name_is_cut_as_a_word_not_inside_other_words(officer):
     erase_person(person, user=officer)
     interaction.refresh_from_db()
     assert interaction.subject == "Delivery of gifts to […]"
+
+
+def test_erasing_a_person_blanks_the_names_and_needs_of_their_companions():
+    from events.models import InvitationCompanion
+    from events.privacy.erasure import erase_person
+    from tests.factories.events import InvitationFactory
+
+    invitation = InvitationFactory(max_companions=1, companions=1)
+    InvitationCompanion.objects.create(
+        invitation=invitation, number=1, name="Aiko Yamamoto", dietary_requirements="halal"
+    )
+
+    erase_person(invitation.person, user=None)
+
+    assert list(InvitationCompanion.objects.values_list("name", "dietary_requirements")) == [
+        ("", "")
+    ]
