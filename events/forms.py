@@ -4,15 +4,40 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from crm.validators import validate_language_codes
 
+from .deadlines import end_of_office_day
 from .enums import RegistrationQuestion, RegistrationStatus
 from .models import Resource
+
+
+class ReplyByField(forms.DateTimeField):
+    """A reply deadline: a date typed without a time means the end of that day in the office's
+    zone (a guest told "reply by 10 February" may reply all that day), not its midnight."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            for format in formats.get_format("DATE_INPUT_FORMATS"):
+                try:
+                    day = datetime.datetime.strptime(value.strip(), format).date()
+                except ValueError:
+                    continue
+                return end_of_office_day(day)
+        return super().to_python(value)
+
+
+class InvitationAdminForm(WagtailAdminModelForm):
+    respond_by = ReplyByField(
+        label=_("reply by"),
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text=_("A date without a time means the end of that day (Asia/Taipei)."),
+    )
 
 
 class LanguageCodesField(forms.CharField):

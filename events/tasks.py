@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from core.links import public_url
+
 from . import ical
 from .checkin_codes import checkin_qr_png
 from .models import Invitation, Registration
@@ -27,7 +29,7 @@ def rsvp_url(invitation, language):
     # outside any request, so the configured base URL supplies scheme and host.
     with translation.override(language):
         path = reverse("cms:rsvp", kwargs={"token": invitation.token})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def _render(template_stem, context):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, ngettext
 
 from core.audit import log_if_acted
 
+from ..deadlines import as_deadline
 from ..enums import EventStatus, InvitationStatus
 from ..models import Event, ForumMeeting, Invitation, InvitationCompanion
 from ..tasks import build_invitation_message, send_invitation_mail
@@ -71,9 +72,15 @@ def _promote_waitlisted(event):
 
 @transaction.atomic
 def invite_person(event, person, *, respond_by=None, max_companions=1, user=None):
-    """Invite a person to an event (once per person); the mail goes out with send_invitation."""
+    """Invite a person to an event (once per person); the mail goes out with send_invitation.
+
+    A respond_by date (without a time) means the end of that day in the office's zone.
+    """
     invitation = Invitation(
-        event=event, person=person, respond_by=respond_by, max_companions=max_companions
+        event=event,
+        person=person,
+        respond_by=as_deadline(respond_by),
+        max_companions=max_companions,
     )
     invitation.full_clean()
     invitation.save()

@@ -13,6 +13,7 @@ from core.viewsets import RecordViewSet
 from ..forms import (
     EventAdminForm,
     FeedTokenForm,
+    InvitationAdminForm,
     ItineraryItemAdminForm,
 )
 from ..models import (
@@ -206,18 +207,22 @@ class InvitationViewSet(EventsRecordViewSet):
     filterset_class = filters.InvitationFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
     list_export = ["person", "event", "status", "companions", "dietary_requirements", "sent_at"]
-    panels = [
-        FieldPanel("event"),
-        FieldPanel("person"),
-        FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("event"),
+            FieldPanel("person"),
+            FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
+        ],
+        base_form_class=InvitationAdminForm,
+    )
     # Replies (status, companions, needs) are the guest's, recorded by the RSVP service.
     edit_panels = ObjectList(
         [
             FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
             FieldPanel("dietary_requirements"),
             FieldPanel("accessibility_needs"),
-        ]
+        ],
+        base_form_class=InvitationAdminForm,
     )
 
 
