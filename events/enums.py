@@ -136,3 +136,9 @@ class SensitiveAccessContext(models.TextChoices):
     EXPORT = "export", _("list export")
     PARTICIPANTS = "participants", _("camp participants list")
     SUBJECT_ACCESS = "subject_access", _("personal data export")
+
+
+class ProposedChangeStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("proposed change", "waiting for an officer")
+    CONFIRMED = "confirmed", pgettext_lazy("proposed change", "confirmed")
+    IGNORED = "ignored", pgettext_lazy("proposed change", "ignored")

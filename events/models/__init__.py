@@ -15,6 +15,7 @@ from .programmes import (
     ThankYouLetter,
     TransportVehicle,
 )
+from .replies import DietaryChange, ReplyNotificationSettings
 from .resources import Booking, Driver, Interpreter, Resource, Vehicle, Venue, Vip
 from .seating import Seat, SeatingPlan, SeatingTable
 
@@ -25,6 +26,7 @@ __all__ = [
     "Delegation",
     "DelegationMember",
     "DepartmentArea",
+    "DietaryChange",
     "Driver",
     "EnvoyInterest",
     "Event",
@@ -37,6 +39,7 @@ __all__ = [
     "ItineraryStaff",
     "ManifestEntry",
     "Registration",
+    "ReplyNotificationSettings",
     "Resource",
     "RetentionSettings",
     "RoomAssignment",

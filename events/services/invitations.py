@@ -20,6 +20,7 @@ from ..deadlines import as_deadline
 from ..enums import EventStatus, InvitationStatus
 from ..models import Event, ForumMeeting, Invitation, InvitationCompanion
 from ..tasks import build_invitation_message, send_invitation_mail
+from .replies import propose_dietary_change
 
 __all__ = [
     "build_invitation_message",
@@ -217,6 +218,7 @@ def respond_to_invitation(
     invitation.full_clean()
     invitation.save()
     _sync_companions(invitation, companion_guests)
+    propose_dietary_change(invitation)
     _release_plans(invitation)
     _promote_waitlisted(event)
     return invitation

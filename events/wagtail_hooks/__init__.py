@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.contrib.settings.registry import register_setting
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from ..models import RetentionSettings, SensitiveDataAccess
+from ..models import Invitation, RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
+from ..views.replies import RepliesPanel, ReplyNotificationPanel
 from . import logistics, pages, privacy, records
 
 EVENTS_ITEMS = [
@@ -24,6 +25,7 @@ EVENTS_ITEMS = [
     records.ItineraryStaffViewSet(),
     records.InvitationViewSet(),
     records.RegistrationViewSet(),
+    pages.RepliesViewSet(),
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
     pages.SeatingViewSet(),
@@ -71,6 +73,17 @@ register_permission_policy(SensitiveDataAccess, ReadOnlyPermissionPolicy(Sensiti
 # Settings menu, shown to whoever may change them (administrators: core.roles gives no staff
 # group this model).
 register_setting(RetentionSettings, icon="history")
+# Officers choose a daily mail of replies on their account page.
+hooks.register("register_account_settings_panel", ReplyNotificationPanel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_replies_panel(request, panels):
+    policy = policy_registry.get_by_type(Invitation)
+    if policy.user_has_any_permission(request.user, ("view", "change")):
+        panels.append(RepliesPanel())
+
+
 # crm's person page asks for these (crm.views.PersonInspectView) without knowing events.
 hooks.register("register_person_header_buttons", person_buttons)
 

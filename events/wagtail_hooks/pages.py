@@ -1,13 +1,14 @@
 """Viewsets of the admin pages beyond record lists: reports, seating plans, programmes."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.viewsets import PageViewSet
 
-from ..models import Event, SeatingPlan
+from ..models import DietaryChange, Event, SeatingPlan
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import reports
+from ..views import replies, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -45,3 +46,23 @@ class ProgrammesViewSet(PageViewSet):
     menu_label = _("Programmes")
     model = Event
     urlpatterns = programme_urls.urlpatterns
+
+
+class RepliesViewSet(PageViewSet):
+    name = "replies"
+    icon = "mail"
+    menu_label = _("Replies")
+    model = DietaryChange
+    urlpatterns = [
+        path("", replies.RepliesView.as_view(), name="index"),
+        path(
+            "<int:pk>/confirm/",
+            replies.DecideDietaryChangeView.as_view(decision="confirm"),
+            name="confirm",
+        ),
+        path(
+            "<int:pk>/ignore/",
+            replies.DecideDietaryChangeView.as_view(decision="ignore"),
+            name="ignore",
+        ),
+    ]

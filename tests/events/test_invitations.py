@@ -322,7 +322,9 @@ def test_a_date_only_reply_deadline_means_the_end_of_that_day_in_taipei():
 
 
 def test_invite_person_reads_a_date_deadline_as_the_end_of_that_office_day():
-    invitation = invite_person(EventFactory(), PersonFactory(), respond_by=datetime.date(2019, 2, 10))
+    invitation = invite_person(
+        EventFactory(), PersonFactory(), respond_by=datetime.date(2019, 2, 10)
+    )
 
     assert invitation.respond_by == taipei(2019, 2, 11) - datetime.timedelta(microseconds=1)
 
