@@ -15,6 +15,7 @@ from ..forms import (
     FeedTokenForm,
     InvitationAdminForm,
     ItineraryItemAdminForm,
+    ItineraryStaffAdminForm,
 )
 from ..models import (
     Delegation,
@@ -187,14 +188,17 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
     list_select_related = ("person", "item")
     filterset_class = filters.ItineraryStaffFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
-    panels = [
-        FieldPanel("item"),
-        FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
-        FieldRowPanel(
-            [FieldPanel("language_from"), FieldPanel("language_to")],
-            heading=_("interpreting"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("item"),
+            FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
+            FieldRowPanel(
+                [FieldPanel("language_from"), FieldPanel("language_to")],
+                heading=_("interpreting"),
+            ),
+        ],
+        base_form_class=ItineraryStaffAdminForm,
+    )
 
 
 class InvitationViewSet(EventsRecordViewSet):
