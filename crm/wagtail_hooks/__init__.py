@@ -13,10 +13,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from core.bulk import BulkRecordIndexView
 from core.panels import translated, translated_search_fields
 from core.viewsets import RecordViewSet
 
 from .. import audit, views
+from ..bulk_actions import BULK_ACTIONS
 from ..choosers import crm_choosers
 from ..forms import PersonForm
 from ..models import (
@@ -55,6 +57,7 @@ class CrmViewSet(RecordViewSet):
 
 
 class OrganisationViewSet(CrmViewSet):
+    index_view_class = BulkRecordIndexView
     model = Organisation
     icon = "site"
     url_prefix = "crm/organisations"
@@ -102,6 +105,7 @@ class OrganisationViewSet(CrmViewSet):
 
 
 class PersonViewSet(CrmViewSet):
+    index_view_class = BulkRecordIndexView
     model = Person
     icon = "user"
     url_prefix = "crm/people"
@@ -312,3 +316,7 @@ def register_crm_viewsets():
 
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("register_actions", audit.register_actions)
+
+# Select people or organisations on their lists and export them (core.bulk).
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)

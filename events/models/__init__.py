@@ -2,6 +2,7 @@
 
 from .event import Delegation, DelegationMember, Event, ItineraryItem, ItineraryStaff
 from .feeds import FeedToken
+from .mailings import GroupMailing, GroupMailRecipient
 from .participation import Invitation, InvitationCompanion, Registration
 from .privacy import RetentionSettings, SensitiveDataAccess
 from .programmes import (
@@ -31,6 +32,8 @@ __all__ = [
     "EnvoyInterest",
     "Event",
     "FeedToken",
+    "GroupMailRecipient",
+    "GroupMailing",
     "ForumMeeting",
     "Interpreter",
     "Invitation",

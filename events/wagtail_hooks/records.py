@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import EditView
 
+from core.bulk import BulkRecordIndexView
 from core.panels import short_text, translated, when
 from core.viewsets import RecordViewSet
 
@@ -123,6 +124,7 @@ class DelegationViewSet(EventsRecordViewSet):
 
 class DelegationMemberViewSet(EventsRecordViewSet):
     model = DelegationMember
+    index_view_class = BulkRecordIndexView
     icon = "user"
     list_display = ["person", "delegation", "role", "arrival_at", "departure_at"]
     list_select_related = ("person", "delegation")
@@ -203,6 +205,7 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
 
 class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
+    index_view_class = BulkRecordIndexView
     icon = "mail"
     add_view_class = views.InvitationCreateView
     copy_view_enabled = False
