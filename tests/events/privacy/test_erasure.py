@@ -198,3 +198,22 @@ def test_erasing_a_person_blanks_the_names_and_needs_of_their_companions():
     assert list(InvitationCompanion.objects.values_list("name", "dietary_requirements")) == [
         ("", "")
     ]
+
+
+def test_erasing_a_person_blanks_needs_copied_from_replies_and_group_mail_addresses():
+    from events.models import DietaryChange, GroupMailing, GroupMailRecipient
+    from events.privacy.erasure import erase_person
+    from tests.factories.events import InvitationFactory
+
+    invitation = InvitationFactory()
+    person = invitation.person
+    DietaryChange.objects.create(invitation=invitation, person=person, proposed="halal")
+    mailing = GroupMailing.objects.create(subjects={"en": "s"}, bodies={"en": "b"})
+    GroupMailRecipient.objects.create(
+        mailing=mailing, person=person, email="guest@x.org", language="en"
+    )
+
+    erase_person(person, user=None)
+
+    assert DietaryChange.objects.get().proposed == ""
+    assert GroupMailRecipient.objects.get().email == f"erased-{person.pk}@erased.invalid"
