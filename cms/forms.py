@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.validators import NEEDS_MAX_LENGTH
 from events.models import Registration
@@ -99,10 +100,26 @@ class RsvpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    companion_names = forms.CharField(
+        label=_("Your companions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One companion a line, for their place card and badge; dietary needs after a "
+            "colon (Aiko Yamamoto: vegetarian)."
+        ),
+    )
+
     def __init__(self, invitation, *args, **kwargs):
+        named = [
+            f"{c.name}: {c.dietary_requirements}" if c.dietary_requirements else c.name
+            for c in invitation.companion_guests.all()
+            if c.name
+        ]
         kwargs.setdefault(
             "initial",
             {
+                "companion_names": "\n".join(named),
                 "response": {"accepted": self.ACCEPT, "waitlisted": self.ACCEPT}.get(
                     invitation.status, self.DECLINE if invitation.status == "declined" else None
                 ),
@@ -123,7 +140,28 @@ class RsvpForm(forms.Form):
             % {"allowed": invitation.max_companions},
             error_messages={"max_value": _("You may bring at most %(limit_value)s companions.")},
         )
-        self.order_fields(["response", "companions"])
+        self.order_fields(["response", "companions", "companion_names"])
+
+    def clean(self):
+        data = super().clean()
+        lines = [line.strip() for line in data.get("companion_names", "").splitlines()]
+        named = []
+        for line in filter(None, lines):
+            name, _colon, needs = line.partition(":")
+            named.append({"name": name.strip()[:255], "dietary_requirements": needs.strip()})
+        coming = data.get("companions") or 0
+        if data.get("response") == self.ACCEPT and len(named) > coming:
+            self.add_error(
+                "companion_names",
+                ngettext(
+                    "You named %(named)d people but bring %(coming)d companion.",
+                    "You named %(named)d people but bring %(coming)d companions.",
+                    coming,
+                )
+                % {"named": len(named), "coming": coming},
+            )
+        data["companion_guests"] = named
+        return data
 
     def reply(self):
         """The keyword arguments of respond_to_invitation."""
@@ -132,6 +170,7 @@ class RsvpForm(forms.Form):
         return {
             "accept": accept,
             "companions": data["companions"] if accept else 0,
+            "companion_guests": data["companion_guests"] if accept else [],
             "dietary_requirements": data["dietary_requirements"],
             "accessibility_needs": data["accessibility_needs"],
         }

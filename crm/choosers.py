@@ -7,14 +7,17 @@ which word-based full-text search would miss for Chinese, Japanese and Korean na
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from core.panels import translated_search_fields
 
 from .models import Organisation, Person
+from .selectors import titles_as_of
 
 
 class NameSearchForm(BaseFilterForm):
@@ -56,6 +59,49 @@ class NameChooseResultsView(NameSearchMixin, ChooseResultsView):
     pass
 
 
+class PersonColumnsMixin:
+    """Who a person is today (position, organisation, its country) beside the name, so two
+    people of one name (two Yamamotos) can be told apart; one query per page of results."""
+
+    def get_results_page(self, request):
+        page = super().get_results_page(request)
+        titles = titles_as_of(page.object_list, timezone.localdate())
+        for person in page.object_list:
+            person.chooser_title = titles.get(person.pk)
+        return page
+
+    @property
+    def columns(self):
+        def held(attribute):
+            def read(person):
+                title = getattr(person, "chooser_title", None)
+                if title is None:
+                    return "–"
+                if attribute == "country":
+                    return title.organisation.country.name or "–"
+                if attribute == "organisation":
+                    return title.organisation.name
+                return title.position_title or "–"
+
+            return read
+
+        return [
+            *super().columns,
+            Column("position", label=_("Position"), accessor=held("position")),
+            Column("organisation", label=_("Organisation"), accessor=held("organisation")),
+            Column("country", label=_("Country"), accessor=held("country")),
+            Column("native_name", label=_("Native-script name"), accessor="native_name"),
+        ]
+
+
+class PersonChooseView(PersonColumnsMixin, NameChooseView):
+    pass
+
+
+class PersonChooseResultsView(PersonColumnsMixin, NameChooseResultsView):
+    pass
+
+
 class NameChooserViewSet(ChooserViewSet):
     """A chooser whose modal searches `search_fields` by substring, listed by `ordering`."""
 
@@ -76,6 +122,8 @@ class NameChooserViewSet(ChooserViewSet):
 
 class PersonChooserViewSet(NameChooserViewSet):
     model = Person
+    choose_view_class = PersonChooseView
+    choose_results_view_class = PersonChooseResultsView
     icon = "user"
     choose_one_text = _("Choose a person")
     choose_another_text = _("Choose another person")

@@ -9,6 +9,10 @@ import io
 
 import segno
 
+# No 0/O or 1/I: codes are read aloud and typed at the door. 10 of 32 symbols = 50 bits.
+CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CHECKIN_LENGTH = 10
+
 
 def normalise_checkin_code(code):
     """Upper case without spaces or hyphens, as staff may type a code read aloud."""

@@ -136,3 +136,16 @@ class SensitiveAccessContext(models.TextChoices):
     EXPORT = "export", _("list export")
     PARTICIPANTS = "participants", _("camp participants list")
     SUBJECT_ACCESS = "subject_access", _("personal data export")
+
+
+class ProposedChangeStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("proposed change", "waiting for an officer")
+    CONFIRMED = "confirmed", pgettext_lazy("proposed change", "confirmed")
+    IGNORED = "ignored", pgettext_lazy("proposed change", "ignored")
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("mail status", "queued")
+    SENDING = "sending", pgettext_lazy("mail status", "sending")
+    SENT = "sent", pgettext_lazy("mail status", "sent")
+    FAILED = "failed", pgettext_lazy("mail status", "failed")

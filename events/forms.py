@@ -4,16 +4,43 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from crm.validators import validate_language_codes
 
+from .deadlines import end_of_office_day
 from .enums import RegistrationQuestion, RegistrationStatus
-from .models import Resource
+from .models import Event, ItineraryItem, Resource
 from .reports.annual import latest_year_with_data
+
+
+class ReplyByField(forms.DateTimeField):
+    """A reply deadline: a date typed without a time means the end of that day in the office's
+    zone (a guest told "reply by 10 February" may reply all that day), not its midnight."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            for format in formats.get_format("DATE_INPUT_FORMATS"):
+                try:
+                    day = datetime.datetime.strptime(value.strip(), format).date()
+                except ValueError:
+                    continue
+                return end_of_office_day(day)
+        return super().to_python(value)
+
+
+class InvitationAdminForm(WagtailAdminModelForm):
+    respond_by = ReplyByField(
+        label=_("reply by"),
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text=_("A date without a time means the end of that day (Asia/Taipei)."),
+    )
 
 
 class LanguageCodesField(forms.CharField):
@@ -57,12 +84,66 @@ class EventAdminForm(WagtailAdminModelForm):
     )
 
 
+def _current_events():
+    """Events not yet over (a week's grace for late edits): what a new record is for."""
+    return Event.objects.filter(ends_at__gte=timezone.now() - datetime.timedelta(days=7))
+
+
+def _chosen_pk(form, name):
+    """The pk the form's `name` field holds: posted, else initial, else the instance's."""
+    value = form.data.get(form.add_prefix(name)) if form.is_bound else None
+    value = value or form.initial.get(name) or getattr(form.instance, f"{name}_id", None)
+    value = getattr(value, "pk", value)
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
 class ItineraryItemAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A member's label is the person's name; fetch it with the choices.
+        # Only the members of the event in hand's delegations (not every delegation since
+        # 2019); before an event is chosen, those of events not yet over.
+        event = _chosen_pk(self, "event")
         members = self.fields["members"]
-        members.queryset = members.queryset.select_related("person")
+        wanted = Q(delegation__event=event) if event else Q(delegation__event__in=_current_events())
+        # A member's label is the person's name; fetch it with the choices.
+        members.queryset = (
+            members.queryset.filter(wanted)
+            .select_related("person", "delegation")
+            .order_by("delegation__name", "role", "person__family_name", "pk")
+        )
+
+    def clean(self):
+        data = super().clean()
+        event = data.get("event") or getattr(self.instance, "event", None)
+        strangers = [
+            member
+            for member in data.get("members") or []
+            if event is not None and member.delegation.event_id != event.pk
+        ]
+        if strangers:
+            self.add_error(
+                "members",
+                gettext("%(names)s belong to another event's delegation.")
+                % {"names": ", ".join(str(member.person) for member in strangers)},
+            )
+        return data
+
+
+class ItineraryStaffAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Items of the event in hand (the item's own event when editing), else of events
+        # not yet over, in time order: not a dropdown starting in 2019.
+        item = _chosen_pk(self, "item")
+        field = self.fields["item"]
+        event = ItineraryItem.objects.filter(pk=item).values("event") if item else None
+        wanted = Q(event__in=event) if item else Q(event__in=_current_events())
+        field.queryset = (
+            field.queryset.filter(wanted).select_related("event").order_by("starts_at", "pk")
+        )
 
 
 class InterpreterAdminForm(WagtailAdminModelForm):

@@ -5,6 +5,8 @@ subject, the body and the event's translated title all speak to the reader. Task
 primary keys, not objects: a real queue serialises arguments as JSON.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -13,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from core.links import public_url
 from crm.address import address
 from crm.enums import OccasionOfAddress
 from crm.selectors import title_as_of
 
 from . import ical
-from .checkin_codes import checkin_qr_png
+from .checkin_codes import CHECKIN_ALPHABET, CHECKIN_LENGTH, checkin_qr_png
 from .models import Invitation, Registration
 from .selectors.registrations import name_holder, registration_name
 
@@ -34,7 +37,7 @@ def rsvp_url(token, language):
     # outside any request, so the configured base URL supplies scheme and host.
     with translation.override(language):
         path = reverse("cms:rsvp", kwargs={"token": token})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def _render(template_stem, context):
@@ -123,6 +126,20 @@ def build_registration_message(registration, *, kind):
     return message
 
 
+def assign_checkin_code(registration_id):
+    """Give an accepted registration without one a unique check-in code; returns the code."""
+    while True:
+        code = "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_LENGTH))
+        if Registration.objects.filter(checkin_code=code).exists():
+            continue
+        updated = Registration.objects.filter(pk=registration_id, checkin_code__isnull=True).update(
+            checkin_code=code
+        )
+        if updated:
+            return code
+        return Registration.objects.values_list("checkin_code", flat=True).get(pk=registration_id)
+
+
 @task()
 def send_invitation_mail(invitation_id, kind="invitation"):
     """Send one invitation mail; returns the number of messages sent (0 or 1).
@@ -147,4 +164,7 @@ def send_invitation_mail(invitation_id, kind="invitation"):
 def send_registration_mail(registration_id, kind):
     """Send one mail about a registration; returns the number of messages sent (0 or 1)."""
     registration = Registration.objects.select_related("event").get(pk=registration_id)
+    if kind == "accepted" and not registration.checkin_code:
+        # Accepted in bulk: the code is made here, one row at a time, not in the bulk query.
+        registration.checkin_code = assign_checkin_code(registration.pk)
     return build_registration_message(registration, kind=kind).send()

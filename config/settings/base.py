@@ -192,7 +192,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Kaohsiung International Affairs"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The one public address every link in a mail or feed is built on (RSVP pages, calendar
+# feeds); never a host from a Site record or a request, which may be stale or internal.
+KIA_PUBLIC_BASE_URL = env("KIA_PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The admin's own address (links in staff mail); the public one unless the admin lives apart.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=KIA_PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

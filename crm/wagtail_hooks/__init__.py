@@ -13,10 +13,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from core.bulk import BulkRecordIndexView
 from core.panels import translated, translated_search_fields
 from core.viewsets import RecordViewSet
 
 from .. import audit, views
+from ..bulk_actions import BULK_ACTIONS
 from ..choosers import crm_choosers
 from ..forms import PersonForm
 from ..models import (
@@ -68,6 +70,7 @@ class CrmViewSet(duplicates.FollowMergesMixin, RecordViewSet):
 
 
 class OrganisationViewSet(CrmViewSet):
+    index_view_class = BulkRecordIndexView
     model = Organisation
     icon = "site"
     url_prefix = "crm/organisations"
@@ -117,6 +120,7 @@ class OrganisationViewSet(CrmViewSet):
 
 
 class PersonViewSet(CrmViewSet):
+    index_view_class = BulkRecordIndexView
     model = Person
     icon = "user"
     url_prefix = "crm/people"
@@ -343,3 +347,7 @@ hooks.register("register_log_actions", imports.register_import_log_actions)
 hooks.register("register_actions", audit.register_actions)
 hooks.register("register_log_actions", duplicates.register_log_actions)
 hooks.register("register_person_header_buttons", exports.vcard_buttons)
+
+# Select people or organisations on their lists and export them (core.bulk).
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)

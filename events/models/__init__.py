@@ -2,7 +2,8 @@
 
 from .event import Delegation, DelegationMember, Event, ItineraryItem, ItineraryStaff
 from .feeds import FeedToken
-from .participation import Invitation, Registration
+from .mailings import GroupMailing, GroupMailRecipient
+from .participation import Invitation, InvitationCompanion, Registration
 from .privacy import RetentionSettings, SensitiveDataAccess
 from .programmes import (
     CampGroup,
@@ -15,6 +16,7 @@ from .programmes import (
     ThankYouLetter,
     TransportVehicle,
 )
+from .replies import DietaryChange, ReplyNotificationSettings
 from .resources import Booking, Driver, Interpreter, Resource, Vehicle, Venue, Vip
 from .seating import Seat, SeatingPlan, SeatingTable
 
@@ -25,17 +27,22 @@ __all__ = [
     "Delegation",
     "DelegationMember",
     "DepartmentArea",
+    "DietaryChange",
     "Driver",
     "EnvoyInterest",
     "Event",
     "FeedToken",
+    "GroupMailRecipient",
+    "GroupMailing",
     "ForumMeeting",
     "Interpreter",
     "Invitation",
+    "InvitationCompanion",
     "ItineraryItem",
     "ItineraryStaff",
     "ManifestEntry",
     "Registration",
+    "ReplyNotificationSettings",
     "Resource",
     "RetentionSettings",
     "RoomAssignment",

@@ -122,6 +122,57 @@ class Invitation(IllustrativeModel, TimeStampedModel):
         return self.token
 
 
+class InvitationCompanion(TimeStampedModel):
+    """One guest an invited person brings: named, with needs of their own, seated and printed.
+
+    The invitation's `companions` count is the number of these rows; the RSVP service writes
+    both in one transaction (numbers 1..count, no gaps).
+    """
+
+    invitation = models.ForeignKey(
+        Invitation,
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        related_name="companion_guests",
+    )
+    number = models.PositiveSmallIntegerField(_("companion number"))
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty until the guest tells us; cards then read 'Guest of …'."),
+    )
+    dietary_requirements = models.TextField(_("dietary requirements"), blank=True)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+
+    class Meta:
+        verbose_name = _("companion")
+        verbose_name_plural = _("companions")
+        ordering = ["invitation", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "number"],
+                name="events_invitationcompanion_unique_number",
+                violation_error_message=_("This companion number is already used."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="events_invitationcompanion_number_positive",
+                violation_error_message=_("Companions are numbered from 1."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The companion's name, or 'Guest of <the invited person>' while unnamed."""
+        if self.name:
+            return self.name
+        return gettext("Guest of %(name)s") % {"name": self.invitation.person}
+
+
 class Registration(IllustrativeModel, TimeStampedModel):
     # PROTECT: an event's applications (passports, birth dates) go only through
     # events.services.deletion.delete_event, which records what went.

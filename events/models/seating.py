@@ -148,8 +148,22 @@ class Seat(models.Model):
     position = models.PositiveSmallIntegerField(
         _("seat"), help_text=_("1 is the table's host; 2 is on the host's right.")
     )
+    # A seat holds either an invited person or one of their companions, never both.
     person = models.ForeignKey(
-        "crm.Person", verbose_name=_("guest"), on_delete=models.PROTECT, related_name="seats"
+        "crm.Person",
+        verbose_name=_("guest"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="seats",
+    )
+    companion = models.ForeignKey(
+        "events.InvitationCompanion",
+        verbose_name=_("companion"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="seats",
     )
     invitation = models.ForeignKey(
         "events.Invitation",
@@ -171,6 +185,17 @@ class Seat(models.Model):
                 violation_error_message=_("This guest already has a seat in the plan."),
             ),
             models.UniqueConstraint(
+                fields=["plan", "companion"],
+                name="events_seat_one_per_companion",
+                violation_error_message=_("This companion already has a seat in the plan."),
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, companion__isnull=True)
+                | Q(person__isnull=True, companion__isnull=False),
+                name="events_seat_person_or_companion",
+                violation_error_message=_("A seat holds either a guest or a companion."),
+            ),
+            models.UniqueConstraint(
                 fields=["table", "position"],
                 name="events_seat_one_person_per_seat",
                 violation_error_message=_("This seat is already taken."),
@@ -184,7 +209,7 @@ class Seat(models.Model):
 
     def __str__(self):
         return gettext("%(person)s, table %(table)s seat %(position)s") % {
-            "person": self.person,
+            "person": self.person if self.person_id else self.companion,
             "table": self.table.number,
             "position": self.position,
         }

@@ -23,8 +23,11 @@ from crm.models import Affiliation, Interaction, Person
 from ..models import (
     Delegation,
     DelegationMember,
+    DietaryChange,
     FeedToken,
+    GroupMailRecipient,
     Invitation,
+    InvitationCompanion,
     ItineraryItem,
     Registration,
     Seat,
@@ -208,6 +211,17 @@ def erase_person(person, *, user, now=None):
             Registration.objects.filter(pk__in=registration_pks), now=now
         ),
         "invitations": invitations.update(**INVITATION_NEEDS, updated_at=now),
+        # Whom the person brought is theirs to have erased too.
+        "companions": InvitationCompanion.objects.filter(invitation__in=invitations).update(
+            name="", **INVITATION_NEEDS, updated_at=now
+        ),
+        # Needs copied from replies, and the addresses group mail went to.
+        "dietary_changes": DietaryChange.objects.filter(person=person).update(
+            proposed="", on_record="", updated_at=now
+        ),
+        "group_mail_copies": GroupMailRecipient.objects.filter(person=person).update(
+            email=f"erased-{person.pk}@erased.invalid"
+        ),
         "delegation_memberships": memberships.update(
             **MEMBER_TRAVEL, arrival_at=None, departure_at=None, updated_at=now
         ),

@@ -16,6 +16,7 @@ from ..enums import RegistrationStatus
 from ..models import (
     DelegationMember,
     Invitation,
+    InvitationCompanion,
     Registration,
     RetentionSettings,
     SensitiveDataAccess,
@@ -188,6 +189,11 @@ def apply_retention(*, now=None, dry_run=False):
         counts["invitation_needs"] = due["invitation_needs"].update(
             **INVITATION_NEEDS, updated_at=now
         )
+        # Companions' needs go with their host's, under the same period (names stay: a
+        # seating plan and its print pack still need them until the event's records go).
+        InvitationCompanion.objects.filter(
+            invitation__event__ends_at__lt=now - rules.guest_needs_days * datetime.timedelta(1)
+        ).exclude(**INVITATION_NEEDS).update(**INVITATION_NEEDS, updated_at=now)
         counts["member_travel"] = due["member_travel"].update(**MEMBER_TRAVEL, updated_at=now)
         if any(counts.values()):
             log(rules, "events.retention_applied", user=None, data={"counts": counts})

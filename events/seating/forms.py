@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from crm.models import Person
 
 from ..enums import InvitationStatus
+from ..forms import ReplyByField
 
 
 class GuestListForm(forms.Form):
@@ -19,7 +20,7 @@ class GuestListForm(forms.Form):
     city_leadership = forms.BooleanField(
         label=_("city leadership (mayor, deputies, directors)"), required=False, initial=True
     )
-    respond_by = forms.DateTimeField(label=_("reply by"), required=False)
+    respond_by = ReplyByField(label=_("reply by"), required=False)
 
 
 class PlanSettingsForm(forms.Form):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django_tasks import task
 from fpdf.enums import XPos, YPos
 
@@ -34,6 +34,10 @@ def reading_name(person, language):
 
 
 def _written(guest, language, occasion):
+    if guest.person is None:
+        # A companion has no record to address from: their name as given (or "Guest of ..").
+        name = guest_name(guest, language)
+        return forms.Address(text=name, name=name, title="", language=language)
     return forms.address(
         guest.person, language=language, occasion=occasion, affiliation=guest.affiliation
     )
@@ -41,6 +45,19 @@ def _written(guest, language, occasion):
 
 def native_name(person):
     return names.format_name(person, script="native")
+
+
+def guest_name(guest, language):
+    """What a print shows as a seated guest's name; a companion by their own (or 'Guest of')."""
+    if guest.person is None:
+        return guest.companion.display_name
+    return reading_name(guest.person, language)
+
+
+def _guest_order(guest):
+    # Companions follow the guest who brought them in every printed list.
+    number = guest.companion.number if guest.companion else 0
+    return (names.sort_key(guest.principal), guest.principal.pk, number)
 
 
 def _event_heading(pdf, event, heading):
@@ -80,9 +97,9 @@ def _draw_room(pdf, view, language):
                 number = str(seat.position)
                 pdf.use(6, number)
                 pdf.text(sx - pdf.get_string_width(number) / 2, sy + 1, number)
-                if seat.person is None:
+                if not seat.is_taken:
                     continue
-                name = reading_name(seat.person, language)
+                name = reading_name(seat.person, language) if seat.person else seat.name
                 pdf.fit(name, cell_w / 2 - radius - 9, 7, language=language, minimum=4)
                 width = pdf.get_string_width(name)
                 nx = cx + (radius + 7) * math.cos(angle)
@@ -110,6 +127,10 @@ def _table_lists(pdf, view, guests, language):
             guest = details.get((table.number, seat.position))
             pdf.use(9)
             pdf.cell(10, 5.5, str(seat.position))
+            if seat.person is None:
+                pdf.fit(seat.name, pdf.w - pdf.r_margin - pdf.get_x(), 9, language=language)
+                pdf.cell(0, 5.5, seat.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                continue
             name = names.format_name(seat.person, honorific=True)
             local = reading_name(seat.person, language)
             pdf.fit(name, 62, 9)
@@ -129,15 +150,20 @@ def _table_lists(pdf, view, guests, language):
 def _guest_index(pdf, view, guests, language):
     pdf.add_page(orientation="P")
     _event_heading(pdf, view.plan.event, gettext("Guest index"))
-    for guest in sorted(guests, key=lambda g: (names.sort_key(g.person), g.person.pk)):
+    for guest in sorted(guests, key=_guest_order):
         person = guest.person
-        name = names.format_name(person)
         pdf.use(9)
-        pdf.fit(name, 70, 9)
-        pdf.cell(72, 5.5, name)
-        shown = native_name(person)
-        pdf.fit(shown, 42, 9, language=person.preferred_language)
-        pdf.cell(44, 5.5, shown)
+        if person is None:
+            name = guest_name(guest, language)
+            pdf.fit(name, 114, 9, language=language)
+            pdf.cell(116, 5.5, name)
+        else:
+            name = names.format_name(person)
+            pdf.fit(name, 70, 9)
+            pdf.cell(72, 5.5, name)
+            shown = native_name(person)
+            pdf.fit(shown, 42, 9, language=person.preferred_language)
+            pdf.cell(44, 5.5, shown)
         where = gettext("table %(table)s, seat %(seat)s") % {
             "table": guest.table,
             "seat": guest.position,
@@ -155,7 +181,9 @@ def _card_face(pdf, guest, language, x, y, width, height):
     pdf.cell(width, 12, main, align="C")
     # The guest reads their own card too: their name and title in their own language.
     own = _written(guest, guest.language, OccasionOfAddress.PLACE_CARD).text
-    if forms.normalise_language(guest.language) == forms.normalise_language(language):
+    if person is not None and forms.normalise_language(guest.language) == (
+        forms.normalise_language(language)
+    ):
         own = native_name(person)
     if own and own not in main:
         pdf.fit(own, width - 10, 18, language=guest.language)
@@ -199,7 +227,7 @@ def _badges(pdf, guests, language, event):
     gap_x = pdf.w - pdf.l_margin - pdf.r_margin - columns * width
     per_page = columns * rows
     title = str(event.title)
-    for index, guest in enumerate(sorted(guests, key=lambda g: names.sort_key(g.person))):
+    for index, guest in enumerate(sorted(guests, key=_guest_order)):
         if index % per_page == 0:
             pdf.add_page(orientation="P")
         slot = index % per_page
@@ -211,8 +239,8 @@ def _badges(pdf, guests, language, event):
         pdf.fit(title, width - 8, 8, language=language)
         pdf.set_xy(x, y + 3)
         pdf.cell(width, 5, title, align="C")
-        shown = native_name(person)
-        pdf.fit(shown, width - 8, 22, language=person.preferred_language)
+        shown = native_name(person) if person else guest_name(guest, language)
+        pdf.fit(shown, width - 8, 22, language=guest.language if person else language)
         pdf.set_xy(x, y + 13)
         pdf.cell(width, 11, shown, align="C")
         badge = _written(guest, language, OccasionOfAddress.BADGE)
@@ -241,9 +269,13 @@ def _caterer(pdf, view, guests, language):
     _event_heading(pdf, view.plan.event, gettext("Dietary and accessibility summary"))
     counts = [(table.number, len(table.occupied)) for table in view.tables if table.occupied]
     total = sum(count for _number, count in counts)
+    # Each count is its own plural: "2 guests at 1 table", never "1 guests at 1 tables".
+    guests_text = ngettext("%(guests)s guest", "%(guests)s guests", total) % {"guests": total}
+    tables_text = ngettext("%(tables)s table", "%(tables)s tables", len(counts)) % {
+        "tables": len(counts)
+    }
     pdf.line_of(
-        gettext("%(guests)s guests at %(tables)s tables.")
-        % {"guests": total, "tables": len(counts)},
+        gettext("%(guests)s at %(tables)s.") % {"guests": guests_text, "tables": tables_text},
         10,
         language=language,
     )
@@ -272,7 +304,7 @@ def _caterer(pdf, view, guests, language):
             where = gettext("T%(table)s/%(seat)s") % {"table": guest.table, "seat": guest.position}
             pdf.use(9, where, language)
             pdf.cell(18, 5.5, where)
-            name = reading_name(guest.person, language)
+            name = guest_name(guest, language)
             pdf.fit(name, 48, 9, language=language)
             pdf.cell(50, 5.5, name)
             need = getattr(guest, attribute)

@@ -55,6 +55,10 @@ MESSAGES = {
         INTERPRETER_APART,
         gettext_noop("Interpreter %(name)s is not beside %(principal)s."),
     ),
+    "companion_apart": (
+        INTERPRETER_APART,
+        gettext_noop("%(name)s is not beside %(principal)s, who brought them."),
+    ),
     "guest_of_honour": (
         GUEST_OF_HONOUR,
         gettext_noop("The guest of honour, %(name)s, is not at the host's right."),
@@ -85,6 +89,8 @@ class Guest:
     is_local: bool = False
     # Chosen for the event (the partner who signs, say), whatever their rank.
     is_guest_of_honour: bool = False
+    # A companion serves (sits beside) the guest who brought them, as an interpreter does.
+    is_companion: bool = False
 
 
 @dataclass(frozen=True)
@@ -227,7 +233,7 @@ def check_seating(guests, seats, *, table_size, tables=None, keep_delegations_to
             params = {"name": guest.name, "principal": by_key[guest.serves].name}
             found.append(
                 Violation(
-                    "interpreter_apart",
+                    "companion_apart" if guest.is_companion else "interpreter_apart",
                     params,
                     guests=(guest.key, guest.serves),
                     table=place[guest.key].table,

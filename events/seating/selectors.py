@@ -16,7 +16,7 @@ from crm.models import Affiliation, Organisation, Person
 from crm.selectors import precedence_ranks, titles_as_of
 
 from ..enums import InvitationStatus, MemberRole
-from ..models import DelegationMember, Invitation, Seat, SeatingPlan
+from ..models import DelegationMember, Invitation, InvitationCompanion, Seat, SeatingPlan
 from .rules import MESSAGES, Guest, Violation
 
 CITY_LEADERSHIP_RANKS = (OfficeRank.MAYOR, OfficeRank.DEPUTY, OfficeRank.DIRECTOR)
@@ -84,8 +84,14 @@ class GuestEntry:
     """One guest to seat: the algorithm's view of them and the records behind it."""
 
     guest: Guest
-    person: Person
+    person: Person | None
     invitation: Invitation | None
+    companion: InvitationCompanion | None = None
+
+
+def companion_key(companion_id):
+    """The seating key of a companion: negative, so it never meets a person's primary key."""
+    return -companion_id
 
 
 def _languages(person, is_local, default):
@@ -162,6 +168,23 @@ def guests_to_seat(plan):
             is_guest_of_honour=pk == plan.guest_of_honour_id and pk in invitations,
         )
         entries.append(GuestEntry(guest, person, invitations.get(pk)))
+    # Companions sit beside the guest who brought them (the solver keeps a unit together),
+    # at that guest's delegation and just below their rank.
+    companions = InvitationCompanion.objects.filter(
+        invitation__in=[inv.pk for inv in invitations.values()]
+    ).select_related("invitation__person")
+    for companion in companions.order_by("invitation", "number"):
+        principal = companion.invitation.person_id
+        guest = Guest(
+            key=companion_key(companion.pk),
+            name=companion.display_name,
+            rank=ranks[principal],
+            delegation=delegation_of.get(principal),
+            languages=_languages(people[principal], False, settings.LANGUAGE_CODE),
+            serves=principal,
+            is_companion=True,
+        )
+        entries.append(GuestEntry(guest, None, companion.invitation, companion))
     return entries
 
 
@@ -178,9 +201,22 @@ class SeatView:
     anchor: str
     person: Person | None = None
     number: int = 0
+    companion: InvitationCompanion | None = None
+
+    @property
+    def is_taken(self):
+        return self.person is not None or self.companion is not None
+
+    @property
+    def key(self):
+        if self.companion is not None:
+            return companion_key(self.companion.pk)
+        return self.person.pk if self.person else None
 
     @property
     def name(self):
+        if self.companion is not None:
+            return self.companion.display_name
         return self.person.full_name if self.person else ""
 
     @property
@@ -198,7 +234,7 @@ class TableView:
 
     @property
     def occupied(self):
-        return [seat for seat in self.seats if seat.person is not None]
+        return [seat for seat in self.seats if seat.is_taken]
 
 
 @dataclass
@@ -256,7 +292,9 @@ def plan_view(plan):
     """Tables with every seat placed for the room picture, plus the saved warnings."""
     tables = list(plan.seating_tables.select_related("host").order_by("number"))
     seats = defaultdict(dict)
-    for seat in Seat.objects.filter(plan=plan).select_related("person"):
+    for seat in Seat.objects.filter(plan=plan).select_related(
+        "person", "companion__invitation__person"
+    ):
         seats[seat.table_id][seat.position] = seat
     # A plan re-configured to smaller tables but not yet regenerated still shows every seat.
     size = max([plan.table_size, *(p for by_position in seats.values() for p in by_position)])
@@ -278,6 +316,7 @@ def plan_view(plan):
                     anchor,
                     seat.person if seat else None,
                     table.number,
+                    seat.companion if seat else None,
                 )
             )
         views.append(view)
@@ -291,9 +330,9 @@ def plan_view(plan):
 
 @dataclass(frozen=True)
 class PrintGuest:
-    """What the print pack shows of one seated guest."""
+    """What the print pack shows of one seated guest (an invited person or a companion)."""
 
-    person: Person
+    person: Person | None
     table: int
     position: int
     title: str
@@ -303,6 +342,9 @@ class PrintGuest:
     language: str
     # The position printed as the guest's title (crm.address writes it per language).
     affiliation: Affiliation | None = None
+    companion: InvitationCompanion | None = None
+    # The invited person a companion came with (the person themself otherwise), for sorting.
+    principal: Person | None = None
 
 
 def print_guests(plan):
@@ -310,13 +352,31 @@ def print_guests(plan):
     date = plan.event.local_date
     seats = list(
         Seat.objects.filter(plan=plan)
-        .select_related("person", "table", "invitation")
+        .select_related("person", "table", "invitation__person", "companion")
         .order_by("table__number", "position")
     )
-    titles = titles_as_of([seat.person_id for seat in seats], date)
+    titles = titles_as_of([seat.person_id for seat in seats if seat.person_id], date)
     result = []
     for seat in seats:
         person, invitation = seat.person, seat.invitation
+        if person is None:
+            companion = seat.companion
+            companion.invitation = invitation
+            result.append(
+                PrintGuest(
+                    person=None,
+                    table=seat.table.number,
+                    position=seat.position,
+                    title="",
+                    organisation="",
+                    dietary_requirements=companion.dietary_requirements.strip(),
+                    accessibility_needs=companion.accessibility_needs.strip(),
+                    language=invitation.person.preferred_language,
+                    companion=companion,
+                    principal=invitation.person,
+                )
+            )
+            continue
         title = titles.get(person.pk)
         # What the guest told us in their reply outranks what the CRM had on file.
         dietary = (invitation.dietary_requirements if invitation else "") or (
@@ -336,6 +396,7 @@ def print_guests(plan):
                 accessibility_needs=access.strip(),
                 language=person.preferred_language,
                 affiliation=title,
+                principal=person,
             )
         )
     return result

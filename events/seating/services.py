@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from ..models import Seat, SeatingPlan, SeatingTable
 from .rules import SeatAssignment, check_seating
-from .selectors import guests_to_seat
+from .selectors import companion_key, guests_to_seat
 from .solver import seat_guests
 
 
@@ -93,7 +93,11 @@ def generate_seating_plan(plan, *, user=None):
     by_key = {entry.guest.key: entry for entry in entries}
     Seat.objects.filter(plan=plan).delete()
     SeatingTable.objects.filter(plan=plan).delete()
-    anchors = {seat.table: seat.guest for seat in result.seats if seat.position == 1}
+    # A companion (negative key) may sit in seat 1 only when a unit overflowed; then the
+    # table has no host on record.
+    anchors = {
+        seat.table: seat.guest for seat in result.seats if seat.position == 1 and seat.guest > 0
+    }
     tables = SeatingTable.objects.bulk_create(
         [
             SeatingTable(plan=plan, number=number, host_id=anchors.get(number))
@@ -110,11 +114,12 @@ def generate_seating_plan(plan, *, user=None):
             position=assignment.position,
             person=entry.person,
             invitation=entry.invitation,
+            companion=entry.companion,
         )
         # Field and cross-field checks only: the database holds the seat constraints for the
         # whole batch, where validating them here would cost a query per seat.
         seat.full_clean(
-            exclude=["plan", "table", "person", "invitation"],
+            exclude=["plan", "table", "person", "invitation", "companion"],
             validate_unique=False,
             validate_constraints=False,
         )
@@ -202,10 +207,14 @@ def _recheck(plan):
     entries = guests_to_seat(plan)
     numbers = dict(SeatingTable.objects.filter(plan=plan).values_list("pk", "number"))
     assignments = [
-        SeatAssignment(numbers[table_id], position, person_id)
-        for table_id, position, person_id in Seat.objects.filter(plan=plan).values_list(
-            "table", "position", "person"
+        SeatAssignment(
+            numbers[table_id],
+            position,
+            person_id if person_id is not None else companion_key(companion_id),
         )
+        for table_id, position, person_id, companion_id in Seat.objects.filter(
+            plan=plan
+        ).values_list("table", "position", "person", "companion")
     ]
     violations = check_seating(
         [entry.guest for entry in entries],

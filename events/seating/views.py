@@ -107,6 +107,8 @@ class SeatingPlanView(SeatingMixin, WagtailAdminTemplateMixin, TemplateView):
                     (seat.person.pk, f"{seat.name} · {seat.number}/{seat.position}")
                     for table in view.tables
                     for seat in table.occupied
+                    # The move form lists invited guests; companions are placed by the plan maker.
+                    if seat.person is not None
                 ),
                 key=lambda choice: choice[1].casefold(),
             )

@@ -16,9 +16,11 @@ from django.utils.translation import gettext, ngettext
 
 from core.audit import log_if_acted
 
+from ..deadlines import as_deadline
 from ..enums import EventStatus, InvitationStatus
-from ..models import Event, ForumMeeting, Invitation
+from ..models import Event, ForumMeeting, Invitation, InvitationCompanion
 from ..tasks import build_invitation_message, send_invitation_mail
+from .replies import propose_dietary_change
 
 __all__ = [
     "build_invitation_message",
@@ -75,9 +77,13 @@ def invite_person(event, person, *, respond_by=None, max_companions=1, user=None
     """Invite a person to an event (once per person); the mail goes out with send_invitation.
 
     The returned invitation carries its RSVP link's secret as `token`, for this once only.
+    A respond_by date (without a time) means the end of that day in the office's zone.
     """
     invitation = Invitation(
-        event=event, person=person, respond_by=respond_by, max_companions=max_companions
+        event=event,
+        person=person,
+        respond_by=as_deadline(respond_by),
+        max_companions=max_companions,
     )
     invitation.issue_token()
     invitation.full_clean()
@@ -161,9 +167,14 @@ def respond_to_invitation(
     companions=0,
     dietary_requirements="",
     accessibility_needs="",
+    companion_guests=None,
     now=None,
 ):
     """Record a guest's reply; it may be changed until the reply deadline.
+
+    `companion_guests` names the companions in order, each a dict with `name` and
+    `dietary_requirements`; companions not named there keep what was on file (or stay
+    unnamed), so there is always one companion row per companion counted.
 
     An acceptance that does not fit the event's capacity is waitlisted. A guest who already
     holds accepted seats and asks for more than remain keeps the old seats and gets an error.
@@ -222,9 +233,32 @@ def respond_to_invitation(
     invitation.accessibility_needs = accessibility_needs
     invitation.full_clean()
     invitation.save()
+    _sync_companions(invitation, companion_guests)
+    propose_dietary_change(invitation)
     _release_plans(invitation)
     _promote_waitlisted(event)
     return invitation
+
+
+def _sync_companions(invitation, named):
+    """One InvitationCompanion per companion counted, numbered 1..count."""
+    named = list(named or [])
+    if len(named) > invitation.companions:
+        raise ValidationError(
+            gettext("More companions are named than are coming."), code="too_many_named"
+        )
+    invitation.companion_guests.filter(number__gt=invitation.companions).delete()
+    existing = {c.number: c for c in invitation.companion_guests.all()}
+    for number in range(1, invitation.companions + 1):
+        companion = existing.get(number) or InvitationCompanion(
+            invitation=invitation, number=number
+        )
+        if number <= len(named):
+            details = named[number - 1]
+            companion.name = (details.get("name") or "").strip()
+            companion.dietary_requirements = (details.get("dietary_requirements") or "").strip()
+        companion.full_clean(exclude=["invitation"], validate_constraints=False)
+        companion.save()
 
 
 def _release_plans(invitation):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from core.audit import log_if_acted
 
-from ..checkin_codes import normalise_checkin_code
+from ..checkin_codes import CHECKIN_ALPHABET, CHECKIN_LENGTH, normalise_checkin_code
 from ..enums import RegistrationStatus
 from ..models import Event, Registration
 from ..selectors.registrations import (
@@ -38,9 +38,6 @@ REVIEW_STATUSES = (
     RegistrationStatus.WAITLISTED,
     RegistrationStatus.REJECTED,
 )
-# No 0/O or 1/I: codes are read aloud and typed at the door. 10 of 32 symbols = 50 bits.
-CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CHECKIN_LENGTH = 10
 
 
 def _enqueue_mail(registration, kind):

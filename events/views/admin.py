@@ -13,6 +13,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.widgets.button import Button
 
+from core.bulk import BulkActionsIndexMixin
 from core.views import ActionView, ReadableInspectView, RecordIndexView, ServiceFormMixin
 
 from ..enums import BookingStatus, InvitationStatus, SensitiveAccessContext
@@ -293,7 +294,7 @@ def can_see_sensitive(user):
     return user.has_perm(SENSITIVE_REGISTRATION_PERMISSION)
 
 
-class RegistrationIndexView(RecordIndexView):
+class RegistrationIndexView(BulkActionsIndexMixin, RecordIndexView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if not can_see_sensitive(request.user):

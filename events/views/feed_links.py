@@ -26,7 +26,8 @@ from ..services import feeds as feed_services
 
 def links_response(request, token, secret):
     """The one page that ever shows a link's secret: https, webcal and a QR code."""
-    https_url, webcal_url = private_feed_links(secret, request=request)
+    # Handed to a guest (mail, QR code): on the public address, not the admin's host.
+    https_url, webcal_url = private_feed_links(secret)
     qr = segno.make(https_url, error="m")
     response = TemplateResponse(
         request,

@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.contrib.settings.registry import register_setting
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
+from ..bulk_actions import BULK_ACTIONS
 from ..merging import merge_preferences
-from ..models import RetentionSettings, SensitiveDataAccess
+from ..models import Invitation, RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
+from ..views.replies import RepliesPanel, ReplyNotificationPanel
 
 # paths and dashboard register hooks when imported.
 from . import dashboard, logistics, pages, paths, privacy, records  # noqa: F401
@@ -28,6 +30,7 @@ EVENTS_ITEMS = [
     records.ItineraryStaffViewSet(),
     records.InvitationViewSet(),
     records.RegistrationViewSet(),
+    pages.RepliesViewSet(),
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
     pages.AnnualReportViewSet(),
@@ -78,6 +81,21 @@ register_permission_policy(SensitiveDataAccess, ReadOnlyPermissionPolicy(Sensiti
 # Settings menu, shown to whoever may change them (administrators: core.roles gives no staff
 # group this model).
 register_setting(RetentionSettings, icon="history")
+# Select rows on the lists and act on them all (events/bulk_actions.py).
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+# Officers choose a daily mail of replies on their account page.
+hooks.register("register_account_settings_panel", ReplyNotificationPanel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_replies_panel(request, panels):
+    policy = policy_registry.get_by_type(Invitation)
+    if policy.user_has_any_permission(request.user, ("view", "change")):
+        panels.append(RepliesPanel())
+
+
 # crm's person page asks for these (crm.views.PersonInspectView) without knowing events.
 hooks.register("register_person_header_buttons", person_buttons)
 hooks.register("register_merge_preferences", merge_preferences)
@@ -90,6 +108,13 @@ def register_events_log_actions(actions):
     )
     actions.register_action("events.seating_move", _("Move a guest"), _("Guest moved"))
     actions.register_action("events.check_in", _("Check in"), _("Checked in at the door"))
+    actions.register_action("events.invitation_sent", _("Send invitations"), _("Invitations sent"))
+    actions.register_action(
+        "events.bulk_review", _("Review applications"), _("Applications reviewed together")
+    )
+    actions.register_action(
+        "events.members_added", _("Add delegation members"), _("Members added together")
+    )
     actions.register_action(
         "events.retention_applied", _("Apply data retention"), _("Data retention applied")
     )

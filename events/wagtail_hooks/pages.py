@@ -1,15 +1,16 @@
 """Viewsets of the admin pages beyond record lists: reports, seating plans, programmes."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.viewsets import PageViewSet
 
-from ..models import Delegation, Event, SeatingPlan
+from ..models import Delegation, DietaryChange, Event, SeatingPlan
 from ..planning import urls as planning_urls
 from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import report, reports
+from ..views import replies, report, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -76,3 +77,23 @@ class ProgrammesViewSet(PageViewSet):
     menu_label = _("Programmes")
     model = Event
     urlpatterns = programme_urls.urlpatterns
+
+
+class RepliesViewSet(PageViewSet):
+    name = "replies"
+    icon = "mail"
+    menu_label = _("Replies")
+    model = DietaryChange
+    urlpatterns = [
+        path("", replies.RepliesView.as_view(), name="index"),
+        path(
+            "<int:pk>/confirm/",
+            replies.DecideDietaryChangeView.as_view(decision="confirm"),
+            name="confirm",
+        ),
+        path(
+            "<int:pk>/ignore/",
+            replies.DecideDietaryChangeView.as_view(decision="ignore"),
+            name="ignore",
+        ),
+    ]

@@ -8,13 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import EditView
 
+from core.bulk import BulkRecordIndexView
 from core.panels import short_text, translated, when
 from core.viewsets import RecordViewSet
 
 from ..forms import (
     EventAdminForm,
     FeedTokenForm,
+    InvitationAdminForm,
     ItineraryItemAdminForm,
+    ItineraryStaffAdminForm,
 )
 from ..models import (
     Delegation,
@@ -124,6 +127,7 @@ class DelegationViewSet(EventsRecordViewSet):
 
 class DelegationMemberViewSet(EventsRecordViewSet):
     model = DelegationMember
+    index_view_class = BulkRecordIndexView
     icon = "user"
     list_display = ["person", "delegation", "role", "arrival_at", "departure_at"]
     list_select_related = ("person", "delegation")
@@ -192,18 +196,22 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
     list_select_related = ("person", "item")
     filterset_class = filters.ItineraryStaffFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
-    panels = [
-        FieldPanel("item"),
-        FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
-        FieldRowPanel(
-            [FieldPanel("language_from"), FieldPanel("language_to")],
-            heading=capfirst(_("interpreting")),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("item"),
+            FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
+            FieldRowPanel(
+                [FieldPanel("language_from"), FieldPanel("language_to")],
+                heading=capfirst(_("interpreting")),
+            ),
+        ],
+        base_form_class=ItineraryStaffAdminForm,
+    )
 
 
 class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
+    index_view_class = BulkRecordIndexView
     icon = "mail"
     add_view_class = views.InvitationCreateView
     index_view_class = invitation_links.InvitationIndexView
@@ -215,18 +223,22 @@ class InvitationViewSet(EventsRecordViewSet):
     filterset_class = filters.InvitationFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
     list_export = ["person", "event", "status", "companions", "dietary_requirements", "sent_at"]
-    panels = [
-        FieldPanel("event"),
-        FieldPanel("person"),
-        FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("event"),
+            FieldPanel("person"),
+            FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
+        ],
+        base_form_class=InvitationAdminForm,
+    )
     # Replies (status, companions, needs) are the guest's, recorded by the RSVP service.
     edit_panels = ObjectList(
         [
             FieldRowPanel([FieldPanel("respond_by"), FieldPanel("max_companions")]),
             FieldPanel("dietary_requirements"),
             FieldPanel("accessibility_needs"),
-        ]
+        ],
+        base_form_class=InvitationAdminForm,
     )
 
     def get_urlpatterns(self):

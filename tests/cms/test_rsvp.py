@@ -130,3 +130,36 @@ def test_rsvp_page_names_the_guest_as_their_envelope_would(client, luncheon):
     body = client.get(f"/ko/rsvp/{invitation.token}/").content.decode()
 
     assert "수원시장 염태영 귀하" in body
+
+
+def test_accepting_names_the_companions_with_their_dietary_needs(client, luncheon):
+    invitation = _invitation(luncheon)
+
+    client.post(
+        f"/en/rsvp/{invitation.token}/",
+        {
+            "response": "accept",
+            "companions": "2",
+            "companion_names": "Aiko Yamamoto: vegetarian\nTaro Yamamoto",
+        },
+    )
+
+    assert list(invitation.companion_guests.values_list("name", "dietary_requirements")) == [
+        ("Aiko Yamamoto", "vegetarian"),
+        ("Taro Yamamoto", ""),
+    ]
+
+
+def test_naming_more_companions_than_coming_is_refused(client, luncheon):
+    invitation = _invitation(luncheon)
+
+    response = client.post(
+        f"/en/rsvp/{invitation.token}/",
+        {"response": "accept", "companions": "1", "companion_names": "A\nB"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["companion_names"] == [
+        "You named 2 people but bring 1 companion."
+    ]
+    assert not invitation.companion_guests.exists()

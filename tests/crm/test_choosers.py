@@ -81,3 +81,43 @@ def test_every_chooser_menu_speaks_the_readers_language():
 
     with translation.override("en"):
         assert str(ChooserViewSet.edit_item_text) == "Edit"
+
+
+def test_person_chooser_tells_two_yamamotos_apart_by_position_organisation_and_country(
+    officer_client,
+):
+    from tests.factories.crm import AffiliationFactory
+
+    akita = OrganisationFactory(name="Akita Prefecture", country="JP")
+    osaka = OrganisationFactory(name="Osaka Chamber of Commerce", country="JP")
+    first = PersonFactory(family_name="Yamamoto", given_name="Ken")
+    second = PersonFactory(family_name="Yamamoto", given_name="Ken")
+    AffiliationFactory(
+        person=first, organisation=akita, position_title="知事", position_title_en="Governor"
+    )
+    AffiliationFactory(
+        person=second, organisation=osaka, position_title="会頭", position_title_en="Chair"
+    )
+
+    response = officer_client.get(reverse("crm_person_chooser:choose"), {"q": "Yamamoto"})
+
+    body = response.json()["html"]
+    assert "Akita Prefecture" in body and "Osaka Chamber of Commerce" in body
+    assert "知事" in body and "会頭" in body
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_person_chooser_reads_in_constant_queries(officer_client, count, django_assert_num_queries):
+    from tests.factories.crm import AffiliationFactory
+
+    for person in PersonFactory.create_batch(count):
+        AffiliationFactory(person=person)
+    url = reverse("crm_person_chooser:choose")
+    officer_client.get(url)
+
+    with django_assert_num_queries(CHOOSER_QUERIES):
+        officer_client.get(url)
+
+
+# Session, user, permissions, the count and one page of people, their positions in one query.
+CHOOSER_QUERIES = 8

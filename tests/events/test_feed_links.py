@@ -21,8 +21,8 @@ def test_private_feed_links_go_out_on_https_even_from_a_plain_request():
     )
 
 
-def test_feed_addresses_without_a_request_use_the_admin_base_url(settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://ia.example.gov.tw"
+def test_feed_addresses_without_a_request_use_the_public_base_url(settings):
+    settings.KIA_PUBLIC_BASE_URL = "http://ia.example.gov.tw"
 
     assert private_feed_links("s3cret") == (
         "https://ia.example.gov.tw/feeds/private/s3cret.ics",

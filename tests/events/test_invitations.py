@@ -287,7 +287,7 @@ def test_send_reminders_mails_only_pending_guests(django_capture_on_commit_callb
 
 
 def test_the_mailed_rsvp_link_opens_the_guests_rsvp_page(client, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://intl.kcg.example/"
+    settings.KIA_PUBLIC_BASE_URL = "https://intl.kcg.example/"
     invitation = InvitationFactory(person=PersonFactory(preferred_languages=["ja"]))
 
     body = build_invitation_message(invitation).body
@@ -297,3 +297,44 @@ def test_the_mailed_rsvp_link_opens_the_guests_rsvp_page(client, settings):
     response = client.get(address.removeprefix("https://intl.kcg.example"))
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "ja"
+
+
+def test_the_mailed_rsvp_link_uses_the_public_base_not_a_stale_site_or_the_admin(settings):
+    from wagtail.models import Site
+
+    settings.KIA_PUBLIC_BASE_URL = "https://intl.kcg.example"
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.internal:8443"
+    Site.objects.update(hostname="old-server", port=8001)
+    invitation = InvitationFactory(person=PersonFactory(preferred_languages=["en"]))
+
+    body = build_invitation_message(invitation).body
+
+    assert f"https://intl.kcg.example/en/rsvp/{invitation.token}/" in body
+    assert "8001" not in body and "old-server" not in body and "admin.internal" not in body
+
+
+def test_a_date_only_reply_deadline_means_the_end_of_that_day_in_taipei():
+    from events.forms import ReplyByField
+
+    deadline = ReplyByField(required=False).clean("2019-02-10")
+
+    assert deadline == taipei(2019, 2, 11) - datetime.timedelta(microseconds=1)
+    invitation = invite_person(EventFactory(), PersonFactory(), respond_by=deadline)
+    # An evening reply on the deadline's day is still in time; the next morning is not.
+    _respond(invitation, now=taipei(2019, 2, 10, 21))
+    with pytest.raises(ValidationError):
+        _respond(invitation, now=taipei(2019, 2, 11, 0, 1))
+
+
+def test_invite_person_reads_a_date_deadline_as_the_end_of_that_office_day():
+    invitation = invite_person(
+        EventFactory(), PersonFactory(), respond_by=datetime.date(2019, 2, 10)
+    )
+
+    assert invitation.respond_by == taipei(2019, 2, 11) - datetime.timedelta(microseconds=1)
+
+
+def test_a_deadline_with_a_time_is_kept_as_typed():
+    from events.forms import ReplyByField
+
+    assert ReplyByField(required=False).clean("2019-02-10 18:00") == taipei(2019, 2, 10, 18)

@@ -7,11 +7,12 @@ from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from crm.models import CooperationArea, Organisation
 
 from ...enums import InvitationStatus
+from ...forms import ReplyByField
 from ...models import Invitation
 
 
 class InviteEnvoysForm(forms.Form):
-    respond_by = forms.DateTimeField(label=_("reply by"), required=False, widget=AdminDateTimeInput)
+    respond_by = ReplyByField(label=_("reply by"), required=False, widget=AdminDateTimeInput)
     max_companions = forms.IntegerField(
         label=_("spouse and staff allowed"), min_value=0, max_value=10, initial=2
     )

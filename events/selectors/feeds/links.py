@@ -1,18 +1,17 @@
 """A feed's addresses: one to download it, one (webcal://) that calendar apps subscribe to."""
 
-from django.conf import settings
 from django.urls import reverse
+
+from core.links import public_url
 
 
 def feed_addresses(path, *, request=None, secure=False):
     """A feed path's download address and its webcal:// subscription address.
 
-    Absolute on the request's host, or on WAGTAILADMIN_BASE_URL without a request; secure
+    Absolute on the request's host, or on KIA_PUBLIC_BASE_URL without a request; secure
     puts the download address on https whatever scheme the request came in on.
     """
-    absolute = (
-        request.build_absolute_uri(path) if request else settings.WAGTAILADMIN_BASE_URL + path
-    )
+    absolute = request.build_absolute_uri(path) if request else public_url(path)
     scheme, address = absolute.split("://", 1)
     return f"{'https' if secure else scheme}://{address}", f"webcal://{address}"
 

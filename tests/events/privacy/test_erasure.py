@@ -181,3 +181,39 @@ def test_a_short_latin_name_is_cut_as_a_word_not_inside_other_words(officer):
     erase_person(person, user=officer)
     interaction.refresh_from_db()
     assert interaction.subject == "Delivery of gifts to […]"
+
+
+def test_erasing_a_person_blanks_the_names_and_needs_of_their_companions():
+    from events.models import InvitationCompanion
+    from events.privacy.erasure import erase_person
+    from tests.factories.events import InvitationFactory
+
+    invitation = InvitationFactory(max_companions=1, companions=1)
+    InvitationCompanion.objects.create(
+        invitation=invitation, number=1, name="Aiko Yamamoto", dietary_requirements="halal"
+    )
+
+    erase_person(invitation.person, user=None)
+
+    assert list(InvitationCompanion.objects.values_list("name", "dietary_requirements")) == [
+        ("", "")
+    ]
+
+
+def test_erasing_a_person_blanks_needs_copied_from_replies_and_group_mail_addresses():
+    from events.models import DietaryChange, GroupMailing, GroupMailRecipient
+    from events.privacy.erasure import erase_person
+    from tests.factories.events import InvitationFactory
+
+    invitation = InvitationFactory()
+    person = invitation.person
+    DietaryChange.objects.create(invitation=invitation, person=person, proposed="halal")
+    mailing = GroupMailing.objects.create(subjects={"en": "s"}, bodies={"en": "b"})
+    GroupMailRecipient.objects.create(
+        mailing=mailing, person=person, email="guest@x.org", language="en"
+    )
+
+    erase_person(person, user=None)
+
+    assert DietaryChange.objects.get().proposed == ""
+    assert GroupMailRecipient.objects.get().email == f"erased-{person.pk}@erased.invalid"
