@@ -24,3 +24,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # var/ is not in git; a fresh clone has to make it before SQLite can create the file.
     _test_db.parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
+
+# Test transactions never commit, so no content version is bumped: by default every hit
+# re-reads its token (the safety net alone). tests/cms/test_cache_version.py turns the window
+# on and runs the on-commit bumps.
+KIA_PAGE_CACHE_RECHECK_SECONDS = 0
