@@ -194,7 +194,7 @@ def _redis_up():
         return False
 
 
-def start_server(database_name, static_root, port):
+def start_server(database_name, static_root, port, redis_url=REDIS_URL):
     environ = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "_load_settings",
@@ -204,7 +204,7 @@ def start_server(database_name, static_root, port):
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "KIA_BENCH_DB_NAME": database_name,
         "KIA_BENCH_STATIC_ROOT": static_root,
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": redis_url,
         "KIA_LOG_FORMAT": "text",
     }
     pythonpath = ["--pythonpath", str(ROOT / "benchmarks")]

@@ -1,0 +1,151 @@
+"""`make stack-test`: faults under load against the production stack, one line per scenario.
+
+Runs two gunicorn workers (production settings, benchmarks/_load_settings.py) on a throw-away
+PostgreSQL database and drives the load benchmark's mix at them while something breaks:
+
+- worker_killed: one gunicorn worker is SIGKILLed under load. The master starts a new one,
+  only requests in flight fail, and every registration the site confirmed is saved once;
+- redis_stopped: a Redis of this script's own (port 8189, never the shared 6379) is shut
+  down. Pages and registrations keep being served from the database; /healthz says degraded.
+
+Needs DATABASE_URL on PostgreSQL. Prints `<scenario>: ok|FAIL (details)`; exits 1 on a FAIL.
+"""
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+_spec = importlib.util.spec_from_file_location("_load_bench", ROOT / "benchmarks" / "load.py")
+load = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(load)
+
+REDIS_PORT = 8189
+PORTS = (8187, 8188)
+
+
+def _workers(master):
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master.pid)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return {int(pid) for pid in out.split()}
+
+
+def _mix(client, targets, etag, seconds, stats, registered):
+    def make(index, _stats):
+        return load.Mix(client, targets, etag, stats, registered, 1000 + index).one
+
+    load.run_phase(client, seconds, make)
+
+
+def _saved(emails):
+    from events.models import Registration
+
+    return Registration.objects.filter(email__in=emails).count()
+
+
+def worker_killed(database_name, static_root, targets):
+    process, client = load.start_server(database_name, static_root, PORTS[0])
+    try:
+        etag = client.request("GET", "/feeds/events.ics")[1]["ETag"]
+        before = _workers(process)
+        stats, registered = [], []
+        runner = threading.Thread(target=_mix, args=(client, targets, etag, 8, stats, registered))
+        runner.start()
+        time.sleep(2)
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        runner.join()
+        after = _workers(process)
+        failed = sum(not ok for _op, _t, ok in stats)
+        late = [ok for _op, _t, ok in stats[-50:]]
+        saved = _saved(registered)
+        good = (
+            len(after) == len(before)
+            and victim not in after
+            and failed <= load.CONCURRENCY
+            and all(late)
+            and saved == len(registered)
+        )
+        detail = (
+            f"{len(stats)} requests, {failed} failed (in flight), workers {len(before)} -> "
+            f"{len(after)} with a new pid, {len(registered)} registrations confirmed, {saved} saved"
+        )
+        return good, detail
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def redis_stopped(database_name, static_root, targets):
+    redis = subprocess.Popen(  # noqa: S603
+        ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", ""]  # noqa: S607
+        + ["--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(0.5)
+    url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+    process, client = load.start_server(database_name, static_root, PORTS[1], redis_url=url)
+    try:
+        for path in targets["cached"]:
+            client.request("GET", path)
+        redis.terminate()
+        redis.wait(timeout=10)
+        etag = client.request("GET", "/feeds/events.ics")[1].get("ETag", "")
+        stats, registered = [], []
+        _mix(client, targets, etag, 5, stats, registered)
+        failed = sum(not ok for _op, _t, ok in stats)
+        failed_ops = sorted({op for op, _t, ok in stats if not ok})
+        health = client.request("GET", "/healthz")
+        saved = _saved(registered)
+        good = failed == 0 and health[0] == 200 and registered and saved == len(registered)
+        detail = (
+            f"{len(stats)} requests with Redis down, {failed} failed {failed_ops}, "
+            f"{len(registered)} "
+            f"registrations saved {saved}, /healthz {health[0]} {health[2][:80].decode()}"
+        )
+        return good, detail
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if redis.poll() is None:
+            redis.kill()
+
+
+def main():
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("stack-test: set DATABASE_URL to a PostgreSQL server")
+    from _harness import setup_database, teardown_database
+
+    connection = setup_database()
+    database_name = connection.settings_dict["NAME"]
+    static_root = tempfile.mkdtemp(prefix="kia-stack-static-")
+    failed = 0
+    try:
+        targets = load.build_data()
+        connection.close()
+        chosen = sys.argv[1:] or ["worker_killed", "redis_stopped"]
+        for scenario in (globals()[name] for name in chosen):
+            try:
+                good, detail = scenario(database_name, static_root, targets)
+            except Exception as error:  # noqa: BLE001 - a scenario that crashes is a FAIL
+                good, detail = False, repr(error)
+            failed += not good
+            print(f"{scenario.__name__}: {'ok' if good else 'FAIL'} ({detail})", flush=True)
+    finally:
+        teardown_database(connection)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
