@@ -32,7 +32,7 @@ PORTS = (8187, 8188)
 
 
 def _workers(master):
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603
         ["ps", "-o", "pid=", "--ppid", str(master.pid)],  # noqa: S607
         capture_output=True,
         text=True,
