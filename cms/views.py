@@ -41,7 +41,9 @@ def over_rate_limit(request, scope):
         # The counter expired between add() and incr(): this is the first attempt again.
         cache.set(key, 1, seconds)
         count = 1
-    return count > attempts
+    # With Redis down, django-redis ignores the error and answers None: fail open, so an
+    # outage of the cache never turns applicants away (the honeypot still stops bots).
+    return count is not None and count > attempts
 
 
 def _public_event(uid):
