@@ -5,6 +5,10 @@ PostgreSQL database and drives the load benchmark's mix at them while something 
 
 - worker_killed: one gunicorn worker is SIGKILLed under load. The master starts a new one,
   only requests in flight fail, and every registration the site confirmed is saved once;
+- postgres_restarted: a PostgreSQL cluster of this script's own (15/kiatest on port 5440,
+  created on first use; never the shared 5432) is stopped under load and started again.
+  Visitors get the translated 503 page meanwhile, pages answer again within 10 s of the
+  database, and every confirmed registration is saved;
 - redis_stopped: a Redis of this script's own (port 8189, never the shared 6379) is shut
   down. Pages and registrations keep being served from the database; /healthz says degraded.
 
@@ -87,6 +91,81 @@ def worker_killed(database_name, static_root, targets):
         process.wait(timeout=30)
 
 
+PG_CLUSTER = ("15", "kiatest")
+PG_PORT = 5440
+
+
+def _pg(action):
+    subprocess.run(  # noqa: S603
+        ["pg_ctlcluster", "--skip-systemctl-redirect", *PG_CLUSTER, action, "-m", "fast"]  # noqa: S607
+        if action == "stop"
+        else ["pg_ctlcluster", "--skip-systemctl-redirect", *PG_CLUSTER, action],  # noqa: S607
+        check=True,
+    )
+
+
+def postgres_restarted(database_name, static_root, targets):
+    process, client = load.start_server(database_name, static_root, PORTS[0])
+    session = {"Cookie": "sessionid=stack-test"}
+    try:
+        etag = client.request("GET", "/feeds/events.ics")[1]["ETag"]
+        stats, registered = [], []
+        runner = threading.Thread(target=_mix, args=(client, targets, etag, 14, stats, registered))
+        runner.start()
+        time.sleep(2)
+        _pg("stop")
+        status, headers, body = client.request("GET", "/ja/", headers=session)
+        outage = (status, headers.get("Content-Language"), headers.get("Retry-After"))
+        time.sleep(3)
+        _pg("start")
+        started = time.monotonic()
+        while client.request("GET", "/ja/", headers=session)[0] != 200:
+            if time.monotonic() - started > 30:
+                break
+            time.sleep(0.2)
+        back = time.monotonic() - started
+        runner.join()
+        from django.db import connection
+
+        connection.close()
+        saved = _saved(registered)
+        good = outage[:2] == (503, "ja") and back <= 10 and saved == len(registered)
+        failed = sum(not ok for _op, _t, ok in stats)
+        detail = (
+            f"outage answer {outage[0]} in {outage[1]} with Retry-After {outage[2]}, pages back "
+            f"{back:.1f} s after the database, {failed} of {len(stats)} requests failed during "
+            f"the outage, {len(registered)} registrations confirmed, {saved} saved"
+        )
+        return good, detail
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _ensure_cluster():
+    listed = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=True)  # noqa: S607
+    if not any(line.split()[:2] == list(PG_CLUSTER) for line in listed.stdout.splitlines()):
+        subprocess.run(  # noqa: S603
+            ["pg_createcluster", *PG_CLUSTER, "-p", str(PG_PORT), "--", "--auth=trust"],  # noqa: S607
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    subprocess.run(  # noqa: S603
+        ["pg_ctlcluster", "--skip-systemctl-redirect", *PG_CLUSTER, "start"],  # noqa: S607
+        check=False,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _postgres_child():
+    """The PostgreSQL scenario runs in a process of its own, on the separate cluster."""
+    _ensure_cluster()
+    env = {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres"}
+    return subprocess.call(  # noqa: S603
+        [sys.executable, __file__, "postgres_restarted"], env=env
+    )
+
+
 def redis_stopped(database_name, static_root, targets):
     redis = subprocess.Popen(  # noqa: S603
         ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", ""]  # noqa: S607
@@ -144,6 +223,8 @@ def main():
             print(f"{scenario.__name__}: {'ok' if good else 'FAIL'} ({detail})", flush=True)
     finally:
         teardown_database(connection)
+    if not sys.argv[1:]:
+        failed += _postgres_child() != 0
     sys.exit(1 if failed else 0)
 
 
