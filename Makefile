@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run prod test test-only test-plain bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
+.PHONY: stack-test run prod test test-only test-plain bench bench-deps install install-dev system-deps browser messages migrate demo lint format clean
 
 run: install system-deps messages migrate demo
 	@echo ""
@@ -84,3 +84,8 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
+
+# Faults under load (deploy/stack_test.py): a killed gunicorn worker, Redis stopped.
+stack-test: install-dev messages
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python deploy/stack_test.py

@@ -1,23 +1,35 @@
 """Whole-response cache for public pages, answered before sessions, logins and Wagtail routing.
 
 A cached entry remembers which page it came from and a *token*: the values of everything the
-page shows (its publication, the records behind it), read in one query. A hit re-reads the
-token and serves the stored response only if nothing changed, so an edited page or event is
-never served stale, without signals and without Wagtail's per-segment routing queries. Only
-an edited Site, which can send a host to other pages without touching any page, is signalled:
-it starts a new generation of keys.
+page shows (its publication, the records behind it), read in one query. Reading that token on
+every hit cost a database round trip per page view, so a hit trusts the entry without the
+database while two things hold:
+
+- the shared *content version* is the one the entry was checked under. Every committed save or
+  delete of a record a page shows (pages, page log, events, programme items, resources,
+  organisations, ties, decided registrations) replaces the version, so the next hit on any
+  page re-reads its token, in every process that shares the cache (Redis);
+- the entry was checked less than KIA_PAGE_CACHE_RECHECK_SECONDS ago. This safety net catches
+  what no signal reports: queryset.update(), raw SQL, a registration deadline or the hour
+  passing, a version bump lost while Redis was away.
+
+A re-read token that still matches renews the entry; one that differs is a miss. An edited
+Site, which can send a host to other pages without touching any page, starts a new generation
+of keys.
 
 Only cookie-less readers are served from or fill the cache: a session or message cookie means
 a login, a preview or a one-off message, all of which must render afresh.
 """
 
 import hashlib
+import time
 import uuid
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
@@ -37,6 +49,7 @@ def _cache():
 
 
 SITES_GENERATION_KEY = CACHE_PREFIX + "sites"
+CONTENT_VERSION_KEY = CACHE_PREFIX + "version"
 
 
 def cache_key(request):
@@ -55,6 +68,59 @@ def forget_sites(**kwargs):
     """An edited Site may send a host to other pages: forget every host's site and page."""
     routing.forget_sites()
     _cache().set(SITES_GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def bump_content_version():
+    """Make every entry re-read its token on its next hit, in every process."""
+    _cache().set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _bump_on_commit(using=None):
+    # After the commit: a reader who saw the new version must also see the new rows. A bump
+    # is one small write, so a transaction saving many records simply bumps many times.
+    transaction.on_commit(bump_content_version, using=using, robust=True)
+
+
+def _shown_on_pages(sender, instance, created=False):
+    """Whether saving this record may change what a public page shows (see cache_stamps)."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, PageLogEntry
+
+    from events.enums import RegistrationStatus
+    from events.models import Registration
+
+    if sender is Registration:
+        # Pages count accepted registrations only: a new public application or waiting-list
+        # place changes nothing shown, a staff decision on an existing one may.
+        return not created or instance.status == RegistrationStatus.ACCEPTED
+    if issubclass(sender, Page):
+        return True
+    return sender in _shown_models() or sender in (PageLogEntry, Locale, get_image_model())
+
+
+def _shown_models():
+    from crm.models import Organisation, Relationship
+    from events.models import Event, ItineraryItem, Resource
+
+    return (Event, ItineraryItem, Resource, Organisation, Relationship)
+
+
+@receiver(post_save)
+def _saved(sender, instance, created, using, **kwargs):
+    if _shown_on_pages(sender, instance, created):
+        _bump_on_commit(using)
+
+
+@receiver(post_delete)
+def _deleted(sender, instance, using, **kwargs):
+    if _shown_on_pages(sender, None):
+        _bump_on_commit(using)
+
+
+@receiver(m2m_changed)
+def _linked(sender, instance, action, using, **kwargs):
+    if action.startswith("post_") and _shown_on_pages(type(instance), None):
+        _bump_on_commit(using)
 
 
 def request_is_cacheable(request):
@@ -98,10 +164,15 @@ def store(request, response):
     if response.status_code != 200 or response.cookies or response.streaming:
         return
     model, pk, token = marked
+    # The version read as the request began, before the token: an edit committed while the
+    # page rendered has replaced it, so the next hit re-reads the token.
+    version = getattr(request, "_page_cache_version", None)
     entry = {
         "model": model,
         "pk": pk,
         "token": token,
+        "version": version,
+        "checked_at": time.time(),
         "content": response.content,
         "headers": dict(response.items()),
     }
@@ -112,11 +183,28 @@ def fetch(request):
     """The stored response for this request if its page and records are unchanged, else None."""
     if not request_is_cacheable(request):
         return None
-    entry = _cache().get(cache_key(request))
+    key = cache_key(request)
+    found = _cache().get_many([key, CONTENT_VERSION_KEY])
+    entry, version = found.get(key), found.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # First request since the cache started (or lost the key): read before any token.
+        version = uuid.uuid4().hex
+        if not _cache().add(CONTENT_VERSION_KEY, version, None):
+            version = _cache().get(CONTENT_VERSION_KEY)
+    request._page_cache_version = version
     if entry is None:
         return None
-    if page_token(apps.get_model(entry["model"]), entry["pk"]) != entry["token"]:
-        return None
+    now = time.time()
+    trusted = (
+        version is not None
+        and entry.get("version") == version
+        and now - entry.get("checked_at", 0) < settings.KIA_PAGE_CACHE_RECHECK_SECONDS
+    )
+    if not trusted:
+        if page_token(apps.get_model(entry["model"]), entry["pk"]) != entry["token"]:
+            return None
+        entry.update(version=version, checked_at=now)
+        _cache().set(key, entry, settings.KIA_PAGE_CACHE_SECONDS)
     response = HttpResponse(entry["content"], headers=entry["headers"])
     response["X-Page-Cache"] = "hit"
     return response

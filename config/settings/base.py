@@ -237,9 +237,12 @@ else:
 # KIA_ACCELERATIONS=false turns both off: queries run through the plain ORM and Wagtail
 # routes every page itself (docs/decisions.md says what to check on an upgrade).
 KIA_ACCELERATIONS = env.bool("KIA_ACCELERATIONS", default=True)
-# Whole public pages, re-validated against their records on every hit (cms/cache.py).
+# Whole public pages (cms/cache.py): a hit trusts its entry while no shown record was saved
+# (a content version in the shared cache) and for at most RECHECK seconds, then re-reads
+# the entry's token from the database.
 KIA_PAGE_CACHE_ALIAS = "default"
 KIA_PAGE_CACHE_SECONDS = 300
+KIA_PAGE_CACHE_RECHECK_SECONDS = env.float("KIA_PAGE_CACHE_RECHECK_SECONDS", default=5)
 # Public form posts (registration, RSVP) per client and form: valid submissions and refused
 # ones counted apart, each (attempts, seconds), in the shared cache (cms/ratelimit.py).
 KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (10, 3600), "failed": (30, 3600)}

@@ -31,3 +31,7 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
 }
+# Test transactions never commit, so no content version is bumped: by default every hit
+# re-reads its token (the safety net alone). tests/cms/test_cache_version.py turns the window
+# on and runs the on-commit bumps.
+KIA_PAGE_CACHE_RECHECK_SECONDS = 0

@@ -194,6 +194,21 @@ def test_rate_limit_per_address_refuses_further_posts(client, camp, settings):
     ]
 
 
+def test_rate_limit_fails_open_while_redis_is_down(client, camp, settings):
+    # A Redis nobody listens on, with the production options: every cache call fails.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    settings.KIA_PUBLIC_FORM_RATE_LIMIT = {"submitted": (1, 3600), "failed": (1, 3600)}
+    for email in ("a@example.org", "b@example.org"):
+        assert client.post(_url(camp), {**GOOD, "email": email}).status_code == 302
+    assert Registration.objects.count() == 2
+
+
 def test_post_without_csrf_token_is_refused(camp):
     response = Client(enforce_csrf_checks=True).post(_url(camp), GOOD)
     assert response.status_code == 403
