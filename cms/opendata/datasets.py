@@ -26,6 +26,8 @@ class Column:
     name: str
     type: str
     description: str
+    # An integer that may be missing (null in JSON, empty in CSV).
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,8 @@ DATASETS = (
         frequency="http://purl.org/cld/freq/irregular",
         frequency_label=_("when a tie is signed or changes"),
         columns=(
-            Column("ordinal", INTEGER, _("the city's number in signing order")),
+            # Undated ties from the public list have no place in the signing order.
+            Column("ordinal", INTEGER, _("the city's number in signing order"), optional=True),
             Column("city_zh_hant", STRING, _("the city's name in Chinese")),
             Column("city_en", STRING, _("the city's name in English")),
             Column("country", STRING, _("ISO 3166 country code")),

@@ -42,7 +42,8 @@ def as_json(dataset):
 
 def _column_schema(column):
     if column.type == INTEGER:
-        return {"type": "integer", "description": str(column.description)}
+        kinds = ["integer", "null"] if column.optional else "integer"
+        return {"type": kinds, "description": str(column.description)}
     schema = {"type": "string", "description": str(column.description)}
     if column.type in (DATE, DATETIME):
         # Empty when the date is not on record.

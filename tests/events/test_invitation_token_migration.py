@@ -10,11 +10,23 @@ BEFORE = [("events", "0012_privacy_retention_and_access_log")]
 AFTER = [("events", "0013_invitation_token_hash")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_migration_keeps_the_hash_of_each_stored_token():
+@pytest.fixture
+def crm_now():
+    """crm as it is today: events is moved back alone, so Person's rows must match the table."""
     executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    yield [node for node in executor.loader.graph.leaf_nodes() if node[0] == "crm"]
+    # Every later test expects every migration applied.
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+# serialized_rollback: its flush then leaves out post_migrate, whose staff groups would clash
+# with the next serialized test's restored rows.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_keeps_the_hash_of_each_stored_token(crm_now):
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE + crm_now)
+    old = executor.loader.project_state(BEFORE + crm_now).apps
     Event = old.get_model("events", "Event")
     Person = old.get_model("crm", "Person")
     Invitation = old.get_model("events", "Invitation")

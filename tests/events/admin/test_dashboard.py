@@ -49,7 +49,6 @@ def fill(count):
         Invitation(
             event=event,
             person=person,
-            token=f"t{count}-{n}",
             status=InvitationStatus.PENDING,
             respond_by=now + datetime.timedelta(days=2),
         )
