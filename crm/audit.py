@@ -24,6 +24,7 @@ from wagtail.log_actions import LogFormatter, log
 from .models import (
     Affiliation,
     CooperationArea,
+    Gift,
     Interaction,
     Organisation,
     Person,
@@ -39,6 +40,7 @@ AUDITED_MODELS = (
     Relationship,
     RelationshipRenewal,
     Interaction,
+    Gift,
 )
 # Bookkeeping the database sets by itself; a change there tells an auditor nothing.
 UNAUDITED_FIELDS = {"created_at", "updated_at"}

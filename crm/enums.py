@@ -90,3 +90,8 @@ class RowAction(models.TextChoices):
     UPDATE = "update", _("update")
     UNCHANGED = "unchanged", _("unchanged")
     ERROR = "error", _("error")
+
+
+class GiftDirection(models.TextChoices):
+    GIVEN = "given", _("given by the city")
+    RECEIVED = "received", _("received by the city")

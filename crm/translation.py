@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Affiliation, CooperationArea, Organisation, Relationship
+from .models import Affiliation, CooperationArea, Gift, Organisation, Relationship
 
 
 @register(Organisation)
@@ -26,3 +26,9 @@ class CooperationAreaTranslationOptions(TranslationOptions):
 @register(Relationship)
 class RelationshipTranslationOptions(TranslationOptions):
     fields = ("summary",)
+
+
+@register(Gift)
+class GiftTranslationOptions(TranslationOptions):
+    fields = ("description",)
+    required_languages = ("zh-hant",)

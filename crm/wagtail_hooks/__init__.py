@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.panels import translated, translated_search_fields
@@ -22,12 +23,14 @@ from ..forms import PersonForm
 from ..models import (
     Affiliation,
     CooperationArea,
+    Gift,
     Interaction,
     Organisation,
     Person,
     Relationship,
 )
 from ..views.duplicates import DuplicateWarningCreateView
+from ..views.gifts import GiftFilterSet, GiftForm
 from ..views.people import (
     OrganisationIndexView,
     PersonFilterSet,
@@ -315,6 +318,60 @@ class InteractionViewSet(CrmViewSet):
     ]
 
 
+class GiftViewSet(CrmViewSet):
+    """The gift register; ?for_declaration=on lists what the ethics officer must see."""
+
+    model = Gift
+    icon = "pick"
+    url_prefix = "crm/gifts"
+    filterset_class = GiftFilterSet
+    list_display = [
+        "given_on",
+        "description",
+        "direction",
+        Column("counterpart", label=_("giver or recipient")),
+        "value",
+        "currency",
+        Column("value_twd", label=_("value in NT$")),
+        "declared_on",
+    ]
+    list_export = [
+        "given_on",
+        "occasion",
+        "direction",
+        "description",
+        "counterpart",
+        "value",
+        "currency",
+        "value_twd",
+        "location",
+        "declared_on",
+    ]
+    export_headings = {"counterpart": _("giver or recipient"), "value_twd": _("value in NT$")}
+    list_select_related = ("counterpart_person", "counterpart_organisation")
+    search_fields = [*translated_search_fields("description"), "occasion", "location"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("given_on"), FieldPanel("direction")]),
+            FieldPanel("occasion"),
+            translated("description", _("gift")),
+            FieldRowPanel(
+                [FieldPanel("counterpart_person"), FieldPanel("counterpart_organisation")]
+            ),
+            FieldRowPanel(
+                [FieldPanel("value"), FieldPanel("currency"), FieldPanel("estimated_value_twd")]
+            ),
+            FieldPanel("photo"),
+            FieldPanel("location"),
+            FieldPanel("interaction"),
+            FieldPanel("declared_on"),
+            FieldPanel("give_again"),
+            FieldPanel("is_illustrative"),
+        ],
+        base_form_class=GiftForm,
+    )
+
+
 class CrmViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -326,6 +383,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         RelationshipViewSet("crm_relationship"),
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
+        GiftViewSet("crm_gift"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
         imports.ImportViewSet(),
