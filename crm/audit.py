@@ -279,6 +279,9 @@ def register_log_actions(registry):
     registry.register_action("crm.create")(CreatedFormatter)
     registry.register_action("crm.edit")(EditedFormatter)
     registry.register_action("crm.delete")(DeletedFormatter)
+    registry.register_action(
+        "crm.hand_over", _("Hand-over"), _("Future commitments handed over to a successor")
+    )
 
 
 def register_actions(registry):

@@ -40,6 +40,7 @@ from ..views.people import (
 from . import (
     duplicates,
     exports,
+    handover,
     imports,
     search,  # noqa: F401 (registers the admin search)
 )
@@ -392,7 +393,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_crm_viewsets():
-    return [CrmViewSetGroup(), *crm_choosers()]
+    return [CrmViewSetGroup(), handover.HandOverViewSet(), *crm_choosers()]
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
@@ -400,3 +401,4 @@ hooks.register("register_log_actions", imports.register_import_log_actions)
 hooks.register("register_actions", audit.register_actions)
 hooks.register("register_log_actions", duplicates.register_log_actions)
 hooks.register("register_person_header_buttons", exports.vcard_buttons)
+hooks.register("register_person_header_buttons", handover.handover_buttons)

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
+from ..handover import handover_facts, handover_moves
 from ..merging import merge_preferences
 from ..models import RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
@@ -93,3 +94,7 @@ def register_events_log_actions(actions):
     actions.register_action(
         "events.person_erased", _("Erase personal data"), _("Personal data erased")
     )
+
+
+hooks.register("register_handover_facts", handover_facts)
+hooks.register("register_handover_moves", handover_moves)
