@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 WINDOW_YEARS = 5
 GOOD = 70
@@ -56,14 +55,7 @@ def relationship_health(
     reasons = []
     if visits_in + visits_out == 0:
         score -= 40
-        reasons.append(
-            ngettext(
-                "No visit either way in the last year.",
-                "No visit either way in the last %(years)d years.",
-                years,
-            )
-            % {"years": years}
-        )
+        reasons.append(_("No visit either way in the last %(years)d years.") % {"years": years})
     elif visits_out == 0:
         score -= 20
         reasons.append(
@@ -87,7 +79,9 @@ def relationship_health(
         days = (today - last_contact).days
         if days > 730:
             score -= 30
-            reasons.append(_("Last contact over two years ago (%(date)s).") % {"date": last_contact})
+            reasons.append(
+                _("Last contact over two years ago (%(date)s).") % {"date": last_contact}
+            )
         elif days > 365:
             score -= 15
             reasons.append(_("Last contact over a year ago (%(date)s).") % {"date": last_contact})

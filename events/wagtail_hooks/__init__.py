@@ -29,6 +29,7 @@ EVENTS_ITEMS = [
     records.RegistrationViewSet(),
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
+    pages.RelationshipHealthViewSet(),
     pages.SeatingViewSet(),
     pages.ProgrammesViewSet(),
     records.FeedTokenViewSet(),

@@ -9,7 +9,7 @@ from ..planning import urls as planning_urls
 from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import reports
+from ..views import health, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -24,6 +24,13 @@ class StatisticsViewSet(PageViewSet):
     icon = "table"
     menu_label = _("Statistics")
     view_class = reports.StatisticsView
+
+
+class RelationshipHealthViewSet(PageViewSet):
+    name = "relationship-health"
+    icon = "pick"
+    menu_label = _("Relationship health")
+    view_class = health.RelationshipHealthView
 
 
 class BookingWeekViewSet(PageViewSet):

@@ -3,11 +3,18 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from crm.health import is_round, next_anniversary, relationship_health
 
 TODAY = datetime.date(2026, 6, 1)
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
@@ -42,7 +49,13 @@ def test_health_score_and_reasons(visits_in, visits_out, last_contact, expires_o
 
 def test_health_bands():
     def band(**kw):
-        base = dict(today=TODAY, visits_in=1, visits_out=1, signed_on=None, expires_on=None)
+        base = {
+            "today": TODAY,
+            "visits_in": 1,
+            "visits_out": 1,
+            "signed_on": None,
+            "expires_on": None,
+        }
         return relationship_health(**{**base, **kw}).band
 
     assert band(last_contact=TODAY) == "good"
