@@ -489,6 +489,7 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 
 
 # Models of features that grew later live in modules of their own.
+from .days import DayOfNote  # noqa: E402, F401
 from .gifts import Gift  # noqa: E402, F401
 from .imports import ImportRun, ImportSource  # noqa: E402, F401
 from .merges import MergedRecord  # noqa: E402, F401

@@ -23,6 +23,7 @@ from ..forms import PersonForm
 from ..models import (
     Affiliation,
     CooperationArea,
+    DayOfNote,
     Gift,
     Interaction,
     Organisation,
@@ -373,6 +374,23 @@ class GiftViewSet(CrmViewSet):
     )
 
 
+class DayOfNoteViewSet(RecordViewSet):
+    """A partner's own days of note; visits on them are warned about (events/clashes.py)."""
+
+    model = DayOfNote
+    icon = "date"
+    url_prefix = "crm/days-of-note"
+    list_display = ["name", "organisation", "date", "recurs_yearly"]
+    list_filter = ["recurs_yearly"]
+    list_select_related = ("organisation",)
+    search_fields = ["name"]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("recurs_yearly")]),
+    ]
+
+
 class CrmViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -385,6 +403,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
         GiftViewSet("crm_gift"),
+        DayOfNoteViewSet("crm_dayofnote"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
         imports.ImportViewSet(),

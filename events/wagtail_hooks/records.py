@@ -66,6 +66,7 @@ class EventViewSet(EventsRecordViewSet):
                 heading=_("where"),
             ),
             FieldPanel("owner"),
+            FieldPanel("principal"),
             MultiFieldPanel(
                 [
                     FieldPanel("takes_registrations"),
