@@ -25,6 +25,7 @@ from .models import (
     Affiliation,
     CooperationArea,
     Gift,
+    GlossaryTerm,
     Interaction,
     Organisation,
     Person,
@@ -41,6 +42,7 @@ AUDITED_MODELS = (
     RelationshipRenewal,
     Interaction,
     Gift,
+    GlossaryTerm,
 )
 # Bookkeeping the database sets by itself; a change there tells an auditor nothing.
 UNAUDITED_FIELDS = {"created_at", "updated_at"}

@@ -95,3 +95,9 @@ class RowAction(models.TextChoices):
 class GiftDirection(models.TextChoices):
     GIVEN = "given", _("given by the city")
     RECEIVED = "received", _("received by the city")
+
+
+class TermKind(models.TextChoices):
+    AGENCY = "agency", _("agency")
+    PLACE = "place", _("place")
+    TITLE = "title", _("title")

@@ -2,7 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Affiliation, CooperationArea, Gift, Organisation, Relationship
+from .models import (
+    Affiliation,
+    CooperationArea,
+    Gift,
+    GlossaryTerm,
+    Organisation,
+    Relationship,
+)
 
 
 @register(Organisation)
@@ -31,4 +38,10 @@ class RelationshipTranslationOptions(TranslationOptions):
 @register(Gift)
 class GiftTranslationOptions(TranslationOptions):
     fields = ("description",)
+    required_languages = ("zh-hant",)
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslationOptions(TranslationOptions):
+    fields = ("name",)
     required_languages = ("zh-hant",)

@@ -491,6 +491,7 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 # Models of features that grew later live in modules of their own.
 from .days import DayOfNote  # noqa: E402, F401
 from .gifts import Gift  # noqa: E402, F401
+from .glossary import GlossaryTerm  # noqa: E402, F401
 from .imports import ImportRun, ImportSource  # noqa: E402, F401
 from .merges import MergedRecord  # noqa: E402, F401
 from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)

@@ -25,6 +25,7 @@ from ..models import (
     CooperationArea,
     DayOfNote,
     Gift,
+    GlossaryTerm,
     Interaction,
     Organisation,
     Person,
@@ -391,6 +392,25 @@ class DayOfNoteViewSet(RecordViewSet):
     ]
 
 
+class GlossaryTermViewSet(CrmViewSet):
+    """The official names handbook; edits are audited with their changes (history page)."""
+
+    model = GlossaryTerm
+    icon = "doc-full"
+    url_prefix = "crm/official-names"
+    list_display = ["name_zh_hant", "name_en", "name_ja", "name_ko", "kind"]
+    list_filter = ["kind", "is_illustrative"]
+    list_export = ["kind", "name_zh_hant", "name_en", "name_ja", "name_ko", "notes", "source"]
+    search_fields = [*translated_search_fields("name"), "notes"]
+    panels = [
+        FieldPanel("kind"),
+        translated("name", _("official name")),
+        FieldPanel("notes"),
+        FieldPanel("source"),
+        FieldPanel("is_illustrative"),
+    ]
+
+
 class CrmViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -404,6 +424,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         InteractionViewSet("crm_interaction"),
         GiftViewSet("crm_gift"),
         DayOfNoteViewSet("crm_dayofnote"),
+        GlossaryTermViewSet("crm_glossaryterm"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
         imports.ImportViewSet(),
