@@ -24,6 +24,8 @@ from wagtail.log_actions import LogFormatter, log
 from .models import (
     Affiliation,
     CooperationArea,
+    Gift,
+    GlossaryTerm,
     Interaction,
     Organisation,
     Person,
@@ -39,6 +41,8 @@ AUDITED_MODELS = (
     Relationship,
     RelationshipRenewal,
     Interaction,
+    Gift,
+    GlossaryTerm,
 )
 # Bookkeeping the database sets by itself; a change there tells an auditor nothing.
 UNAUDITED_FIELDS = {"created_at", "updated_at"}
@@ -277,6 +281,9 @@ def register_log_actions(registry):
     registry.register_action("crm.create")(CreatedFormatter)
     registry.register_action("crm.edit")(EditedFormatter)
     registry.register_action("crm.delete")(DeletedFormatter)
+    registry.register_action(
+        "crm.hand_over", _("Hand-over"), _("Future commitments handed over to a successor")
+    )
 
 
 def register_actions(registry):

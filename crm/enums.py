@@ -108,3 +108,14 @@ class OccasionOfAddress(models.TextChoices):
     PLACE_CARD = "place_card", _("place card")
     BADGE = "badge", _("badge")
     ACKNOWLEDGMENT = "acknowledgment", _("acknowledgment in a speech")
+
+
+class GiftDirection(models.TextChoices):
+    GIVEN = "given", _("given by the city")
+    RECEIVED = "received", _("received by the city")
+
+
+class TermKind(models.TextChoices):
+    AGENCY = "agency", _("agency")
+    PLACE = "place", _("place")
+    TITLE = "title", _("title")

@@ -2,7 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Affiliation, CooperationArea, Organisation, Relationship
+from .models import (
+    Affiliation,
+    CooperationArea,
+    Gift,
+    GlossaryTerm,
+    Organisation,
+    Relationship,
+)
 
 
 @register(Organisation)
@@ -26,3 +33,15 @@ class CooperationAreaTranslationOptions(TranslationOptions):
 @register(Relationship)
 class RelationshipTranslationOptions(TranslationOptions):
     fields = ("summary",)
+
+
+@register(Gift)
+class GiftTranslationOptions(TranslationOptions):
+    fields = ("description",)
+    required_languages = ("zh-hant",)
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("zh-hant",)

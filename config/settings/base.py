@@ -274,6 +274,10 @@ TASKS = {
 KIA_IMPORT_MAX_BYTES = env.int("KIA_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 KIA_IMPORT_BACKGROUND_ROWS = env.int("KIA_IMPORT_BACKGROUND_ROWS", default=500)
 
+# Gifts received worth more than this (NT$) are listed for declaration to the ethics officer:
+# 公務員廉政倫理規範 第2條第7款 sets ordinary social custom at NT$3,000 (docs/decisions.md).
+KIA_GIFT_DECLARATION_THRESHOLD = env.int("KIA_GIFT_DECLARATION_THRESHOLD", default=3000)
+
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )

@@ -291,6 +291,9 @@ class Affiliation(TimeStampedModel):
         validate_date_order(self.start_date, self.end_date)
 
 
+from .days import DayOfNote  # noqa: E402, F401
+from .gifts import Gift  # noqa: E402, F401
+from .glossary import GlossaryTerm  # noqa: E402, F401
 from .imports import ImportRun, ImportSource  # noqa: E402, F401
 from .merges import MergedRecord  # noqa: E402, F401
 from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)

@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from core.bulk import BulkRecordIndexView
@@ -24,12 +25,16 @@ from ..forms import PersonForm
 from ..models import (
     Affiliation,
     CooperationArea,
+    DayOfNote,
+    Gift,
+    GlossaryTerm,
     Interaction,
     Organisation,
     Person,
     Relationship,
 )
 from ..views.duplicates import DuplicateWarningCreateView
+from ..views.gifts import GiftFilterSet, GiftForm
 from ..views.people import (
     OrganisationIndexView,
     PersonFilterSet,
@@ -39,6 +44,7 @@ from ..views.people import (
 from . import (
     duplicates,
     exports,
+    handover,
     imports,
     search,  # noqa: F401 (registers the admin search)
 )
@@ -320,6 +326,96 @@ class InteractionViewSet(CrmViewSet):
     ]
 
 
+class GiftViewSet(CrmViewSet):
+    """The gift register; ?for_declaration=on lists what the ethics officer must see."""
+
+    model = Gift
+    icon = "pick"
+    url_prefix = "crm/gifts"
+    filterset_class = GiftFilterSet
+    list_display = [
+        "given_on",
+        "description",
+        "direction",
+        Column("counterpart", label=_("giver or recipient")),
+        "value",
+        "currency",
+        Column("value_twd", label=_("value in NT$")),
+        "declared_on",
+    ]
+    list_export = [
+        "given_on",
+        "occasion",
+        "direction",
+        "description",
+        "counterpart",
+        "value",
+        "currency",
+        "value_twd",
+        "location",
+        "declared_on",
+    ]
+    export_headings = {"counterpart": _("giver or recipient"), "value_twd": _("value in NT$")}
+    list_select_related = ("counterpart_person", "counterpart_organisation")
+    search_fields = [*translated_search_fields("description"), "occasion", "location"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("given_on"), FieldPanel("direction")]),
+            FieldPanel("occasion"),
+            translated("description", _("gift")),
+            FieldRowPanel(
+                [FieldPanel("counterpart_person"), FieldPanel("counterpart_organisation")]
+            ),
+            FieldRowPanel(
+                [FieldPanel("value"), FieldPanel("currency"), FieldPanel("estimated_value_twd")]
+            ),
+            FieldPanel("photo"),
+            FieldPanel("location"),
+            FieldPanel("interaction"),
+            FieldPanel("declared_on"),
+            FieldPanel("give_again"),
+            FieldPanel("is_illustrative"),
+        ],
+        base_form_class=GiftForm,
+    )
+
+
+class DayOfNoteViewSet(RecordViewSet):
+    """A partner's own days of note; visits on them are warned about (events/clashes.py)."""
+
+    model = DayOfNote
+    icon = "date"
+    url_prefix = "crm/days-of-note"
+    list_display = ["name", "organisation", "date", "recurs_yearly"]
+    list_filter = ["recurs_yearly"]
+    list_select_related = ("organisation",)
+    search_fields = ["name"]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("recurs_yearly")]),
+    ]
+
+
+class GlossaryTermViewSet(CrmViewSet):
+    """The official names handbook; edits are audited with their changes (history page)."""
+
+    model = GlossaryTerm
+    icon = "doc-full"
+    url_prefix = "crm/official-names"
+    list_display = ["name_zh_hant", "name_en", "name_ja", "name_ko", "kind"]
+    list_filter = ["kind", "is_illustrative"]
+    list_export = ["kind", "name_zh_hant", "name_en", "name_ja", "name_ko", "notes", "source"]
+    search_fields = [*translated_search_fields("name"), "notes"]
+    panels = [
+        FieldPanel("kind"),
+        translated("name", _("official name")),
+        FieldPanel("notes"),
+        FieldPanel("source"),
+        FieldPanel("is_illustrative"),
+    ]
+
+
 class CrmViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -331,6 +427,9 @@ class CrmViewSetGroup(ModelViewSetGroup):
         RelationshipViewSet("crm_relationship"),
         CooperationAreaViewSet("crm_cooperationarea"),
         InteractionViewSet("crm_interaction"),
+        GiftViewSet("crm_gift"),
+        DayOfNoteViewSet("crm_dayofnote"),
+        GlossaryTermViewSet("crm_glossaryterm"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
         imports.ImportViewSet(),
@@ -339,7 +438,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_crm_viewsets():
-    return [CrmViewSetGroup(), *crm_choosers()]
+    return [CrmViewSetGroup(), handover.HandOverViewSet(), *crm_choosers()]
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
@@ -351,3 +450,4 @@ hooks.register("register_person_header_buttons", exports.vcard_buttons)
 # Select people or organisations on their lists and export them (core.bulk).
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+hooks.register("register_person_header_buttons", handover.handover_buttons)

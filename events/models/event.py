@@ -122,6 +122,15 @@ class Event(IllustrativeModel, TimeStampedModel):
     )
     # Translated through modeltranslation.
     consent_text = models.TextField(_("consent text"), blank=True)
+    principal = models.ForeignKey(
+        "crm.Person",
+        verbose_name=_("principal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The mayor or deputy mayor whose presence the event needs."),
+    )
 
     objects = EventQuerySet.as_manager()
 

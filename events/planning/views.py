@@ -12,6 +12,7 @@ from wagtail.admin import messages
 
 from core.forms import add_service_errors
 
+from ..clashes import clash_warnings, event_clash_warnings
 from ..enums import ResourceKind
 from ..models import Booking, Delegation, Event
 from ..selectors import availability, timelines
@@ -164,12 +165,30 @@ class VisitPlannerView(ReportView):
                 _mark_availability(form)
         context = self.get_context_data(
             event=self.event,
+            clashes=_planner_clashes(self.event, delegation_form),
             delegation_form=delegation_form,
             members=members,
             items=items,
             media=delegation_form.media + members.media + items.media,
         )
         return self.render_to_response(context)
+
+
+def _planner_clashes(event, delegation_form):
+    """The event's clash warnings, plus those for the organisation being planned, if any."""
+    warnings = event_clash_warnings(event)
+    data = getattr(delegation_form, "cleaned_data", None) or {}
+    organisation = data.get("organisation")
+    if organisation is not None:
+        for warning in clash_warnings(
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            countries=[organisation.country],
+            organisations=[organisation],
+        ):
+            if warning not in warnings:
+                warnings.append(warning)
+    return warnings
 
 
 def _filled(formset):

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from crm import names
 from crm.enums import OfficeRank, OrganisationKind
+from crm.glossary import official_names
 from crm.models import Affiliation, Organisation, Person
 from crm.selectors import precedence_ranks, titles_as_of
 
@@ -356,6 +357,13 @@ def print_guests(plan):
         .order_by("table__number", "position")
     )
     titles = titles_as_of([seat.person_id for seat in seats if seat.person_id], date)
+    # The handbook's official forms win over what each record holds (crm/glossary.py).
+    handbook = official_names(
+        name
+        for title in titles.values()
+        if title
+        for name in (title.position_title_zh_hant, title.organisation.name_zh_hant)
+    )
     result = []
     for seat in seats:
         person, invitation = seat.person, seat.invitation
@@ -390,8 +398,16 @@ def print_guests(plan):
                 person=person,
                 table=seat.table.number,
                 position=seat.position,
-                title=title.position_title if title else "",
-                organisation=title.organisation.name if title else "",
+                title=(
+                    handbook.get(title.position_title_zh_hant, title.position_title)
+                    if title
+                    else ""
+                ),
+                organisation=(
+                    handbook.get(title.organisation.name_zh_hant, title.organisation.name)
+                    if title
+                    else ""
+                ),
                 dietary_requirements=dietary.strip(),
                 accessibility_needs=access.strip(),
                 language=person.preferred_language,

@@ -16,6 +16,7 @@ from wagtail.admin.widgets.button import Button
 from core.bulk import BulkActionsIndexMixin
 from core.views import ActionView, ReadableInspectView, RecordIndexView, ServiceFormMixin
 
+from ..clashes import event_clash_warnings
 from ..enums import BookingStatus, InvitationStatus, SensitiveAccessContext
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
@@ -41,6 +42,12 @@ def concrete_changes(form, model):
 
 
 class EventEditView(ServiceFormMixin, EditView):
+    def get(self, request, *args, **kwargs):
+        # Clash warnings never block: shown above the form, saved or not.
+        for warning in event_clash_warnings(self.get_object()):
+            messages.warning(request, warning)
+        return super().get(request, *args, **kwargs)
+
     def save_instance(self):
         stored = Event.objects.get(pk=self.object.pk)
         # A change to cancelled cancels its items and their bookings too (update_event).

@@ -13,6 +13,7 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from ..bulk_actions import BULK_ACTIONS
+from ..handover import handover_facts, handover_moves
 from ..merging import merge_preferences
 from ..models import Invitation, RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
@@ -34,6 +35,7 @@ EVENTS_ITEMS = [
     pages.RunSheetViewSet(),
     pages.StatisticsViewSet(),
     pages.AnnualReportViewSet(),
+    pages.RelationshipHealthViewSet(),
     pages.SeatingViewSet(),
     pages.ProgrammesViewSet(),
     records.FeedTokenViewSet(),
@@ -125,3 +127,7 @@ def register_events_log_actions(actions):
     actions.register_action(
         "events.reissue_link", _("Make a new RSVP link"), _("New RSVP link made")
     )
+
+
+hooks.register("register_handover_facts", handover_facts)
+hooks.register("register_handover_moves", handover_moves)

@@ -10,7 +10,7 @@ from ..planning import urls as planning_urls
 from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import replies, report, reports
+from ..views import health, replies, report, reports
 
 
 class RunSheetViewSet(PageViewSet):
@@ -32,6 +32,13 @@ class AnnualReportViewSet(PageViewSet):
     icon = "table"
     menu_label = _("Annual report")
     view_class = report.AnnualReportView
+
+
+class RelationshipHealthViewSet(PageViewSet):
+    name = "relationship-health"
+    icon = "pick"
+    menu_label = _("Relationship health")
+    view_class = health.RelationshipHealthView
 
 
 class BookingWeekViewSet(PageViewSet):

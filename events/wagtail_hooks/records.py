@@ -71,6 +71,7 @@ class EventViewSet(EventsRecordViewSet):
                 heading=capfirst(_("where")),
             ),
             FieldPanel("owner"),
+            FieldPanel("principal"),
             MultiFieldPanel(
                 [
                     FieldPanel("takes_registrations"),

@@ -64,3 +64,17 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     occurred_on = datetime.date(2019, 3, 29)
     kind = enums.InteractionKind.MEETING
     subject = factory.Sequence(lambda n: f"Meeting {n}")
+
+
+class GiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Gift
+
+    given_on = datetime.date(2019, 3, 29)
+    occasion = factory.Sequence(lambda n: f"Courtesy call {n}")
+    direction = enums.GiftDirection.GIVEN
+    description = factory.Sequence(lambda n: f"禮品 {n}")
+    description_zh_hant = factory.SelfAttribute("description")
+    counterpart_organisation = factory.SubFactory(OrganisationFactory)
+    value = 1000
+    currency = "TWD"

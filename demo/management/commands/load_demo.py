@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 import demo.cms
 import demo.crm
 import demo.events
+import demo.glossary
 import demo.luncheon
 import demo.programmes
 import demo.upcoming
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         ensure_staff_groups()
         # The parts in order; each reads what the ones before it loaded.
         demo.crm.load(stdout=self.stdout)
+        demo.glossary.load(stdout=self.stdout)
         resources = demo.events.load(stdout=self.stdout)
         # Before the everyday bookings: the programmes' transfers count towards the year's
         # car trips, which the everyday bookings fill up to the report's total.

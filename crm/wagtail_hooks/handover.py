@@ -1,0 +1,24 @@
+"""The hand-over page, reached from a person's page (no menu entry of its own)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import Button
+
+from ..views.handover import HandOverView
+
+
+class HandOverViewSet(ViewSet):
+    name = "crm_handover"
+    icon = "resubmit"
+
+    def get_urlpatterns(self):
+        return [path("<int:pk>/", HandOverView.as_view(), name="index")]
+
+
+def handover_buttons(person, user):
+    """register_person_header_buttons: the hand-over page, for anyone whose position ended."""
+    if person.erased_at or not person.affiliations.filter(end_date__isnull=False).exists():
+        return []
+    url = reverse("crm_handover:index", args=[person.pk])
+    return [Button(gettext("Hand over to a successor"), url, icon_name="resubmit", priority=60)]
