@@ -13,7 +13,6 @@ from crm.selectors.handover import Section
 
 from .enums import InvitationStatus
 from .models import DelegationMember, FeedToken, Invitation
-from .models.participation import new_invitation_token
 from .services.feeds import create_feed_token, revoke_feed_token
 
 # Only invitations nobody has answered move: an acceptance carries the predecessor's own
@@ -71,7 +70,7 @@ def handover_moves(predecessor, successor, user):
     for invitation in invitations:
         # A new token: the old link was sent to the predecessor and must stop working.
         invitation.person = successor
-        invitation.token = new_invitation_token()
+        invitation.issue_token()
         invitation.sent_at = None
         invitation.reminded_at = None
         invitation.sequence += 1

@@ -59,7 +59,7 @@ def test_hand_over_moves_future_unanswered_invitations_and_feed_links():
     both = future_event()
     InvitationFactory(person=old, event=both)
     InvitationFactory(person=new, event=both)
-    old_token = pending.token
+    old_hash = pending.token_hash
     feed, _secret = create_feed_token(FeedKind.PERSON, person=old, label="Calendar")
 
     moved = hand_over(old, new, user=user)
@@ -67,7 +67,8 @@ def test_hand_over_moves_future_unanswered_invitations_and_feed_links():
     assert moved == {"invitations": 1, "feed_links": 1}
     pending.refresh_from_db()
     assert (pending.person, pending.sent_at) == (new, None)
-    assert pending.token != old_token
+    # The link mailed to the predecessor stops working: a new secret, a new stored hash.
+    assert pending.token_hash != old_hash
     assert Invitation.objects.get(pk=accepted.pk).person == old
     assert Invitation.objects.get(pk=past.pk).person == old
     assert Invitation.objects.filter(event=both).count() == 2
