@@ -72,7 +72,11 @@ def _rows(payload):
         text = payload.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ValidationError("not UTF-8") from error
-    return list(csv.DictReader(io.StringIO(text)))
+    try:
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        # A stray carriage return inside a field: a file this toy importer refuses.
+        raise ValidationError("not a CSV file") from error
 
 
 def _save(row):
