@@ -13,7 +13,7 @@ from events.enums import EventKind, EventStatus
 from events.models import Event
 from events.views.filters import year_filter
 
-from ..filters import ApiFilterSet
+from ..filters import ApiFilterSet, UtcIsoDateTimeFilter
 from ..language import LANG_PARAMETER, LanguageMixin
 from ..serializers.public import (
     PublicEventSerializer,
@@ -32,7 +32,7 @@ class EventFilter(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=EventKind.choices)
     status = django_filters.ChoiceFilter(choices=EventStatus.choices)
     year = year_filter("starts_at")
-    starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_after = UtcIsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
 
     class Meta:
         model = Event

@@ -1,7 +1,6 @@
 """Staff records by token, with the admin's permissions. Bookings are written through the
 same service as the admin's (events.services.bookings): a clash answers 409."""
 
-import django_filters
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -14,7 +13,7 @@ from events.exceptions import BookingConflict
 from events.models import Booking, Delegation, ItineraryItem
 from events.services.bookings import create_booking
 
-from ..filters import ApiFilterSet, BoundedLookupMixin
+from ..filters import ApiFilterSet, BoundedLookupMixin, UtcIsoDateTimeFilter
 from ..language import LanguageMixin
 from ..permissions import StaffModelPermissions
 from ..serializers import staff
@@ -56,8 +55,8 @@ class ItineraryItemViewSet(StaffView, viewsets.ReadOnlyModelViewSet):
 
 
 class BookingFilter(ApiFilterSet):
-    starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = UtcIsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_before = UtcIsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
 
     class Meta:
         model = Booking

@@ -70,9 +70,24 @@ def read_table(data, file_name):
             _("Save the sheet as .xlsx or as CSV UTF-8, then upload it again."), code="format"
         )
     text = decode(data)
+    if "\x00" in text:
+        raise _nul_error(text[: text.index("\x00")].count("\n") + 1)
     if extension in {"vcf", "vcard"} or text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _read_vcard(text)
     return _read_csv(text)
+
+
+def _nul_error(line):
+    # No text field holds a NUL (PostgreSQL refuses it outright); a file that has one is
+    # binary, or text in an encoding other than the one it was read as.
+    return ImportFileError(
+        _(
+            "Line %(line)s holds a NUL character, which a text file does not have. In Excel, "
+            "save the sheet as “CSV UTF-8 (comma delimited)” and upload it again."
+        ),
+        code="nul",
+        params={"line": line},
+    )
 
 
 def decode(data):
@@ -184,6 +199,9 @@ def _table(records, *, formulas):
         for line, cells in enumerate(records, start=1)
         if any(clean_text(cell) for cell in cells)
     ]
+    for line, cells in rows:
+        if any(isinstance(cell, str) and "\x00" in cell for cell in cells):
+            raise _nul_error(line)
     if not rows:
         raise ImportFileError(_("The file has no rows."), code="empty")
     (_line, header), *body = rows

@@ -51,6 +51,26 @@ def test_events_are_filtered_and_paginated(api):
     assert api.get("/api/v1/events/", {"kind": "nonsense"}).status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        # An offset PostgreSQL refuses (beyond ±15:59): moved to UTC, it is a fine moment.
+        ("4012-04-06T23:43:52.270-19:16", 200),
+        ("2019-03-01T09:00:00+08:00", 200),
+        # Moved to UTC, these leave the calendar: a 400, not an overflow.
+        ("0001-01-01T00:00:00+14:00", 400),
+        ("9999-12-31T23:59:59-14:00", 400),
+        ("2019-02-30T09:00:00", 400),
+    ],
+)
+def test_a_moment_filter_answers_any_offset_without_a_server_error(api, moment, status):
+    EventFactory(is_public=True, starts_at=taipei(2019, 3, 1, 9), ends_at=taipei(2019, 3, 1, 10))
+
+    response = api.get("/api/v1/events/", {"starts_after": moment})
+
+    assert response.status_code == status
+
+
 def test_sister_cities_and_visit_figures(api):
     home = OrganisationFactory(is_home=True)
     suwon = OrganisationFactory(name="水原市", name_en="Suwon", country="KR")

@@ -151,6 +151,23 @@ def test_bytes_in_no_known_encoding_are_refused():
     assert "CSV UTF-8" in error.messages[0]
 
 
+@pytest.mark.parametrize(
+    ("data", "file_name"),
+    [
+        (csv_bytes([SEED_HEADER, "Busan,釜山,KR,sister city", "Dae\x00gu,,KR,"]), "cities.csv"),
+        (
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kim;\r\nFN:Kim\r\nNOTE:a\x00b\r\nEND:VCARD\r\n",
+            "x.vcf",
+        ),
+    ],
+)
+def test_a_nul_character_refuses_the_file_on_every_database(home, data, file_name):
+    # PostgreSQL refuses NUL in any text value, even in a lookup: it must not reach the query.
+    error = refused(data, file_name)
+    assert error.code == "nul"
+    assert Person.objects.count() == 0
+
+
 def test_a_csv_formula_is_refused(home):
     rows = [*TIE_ROWS, '=HYPERLINK("http://evil.example"),,US,sister city,,,,']
     error = refused(csv_bytes(rows), "cities.csv")
