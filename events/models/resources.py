@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import NoOverlapConstraint, TsTzRange  # noqa: F401 (0001 names it here)
+from core.constraints import NoOverlapConstraint, TsTzRange, one_line  # noqa: F401 (0001 names TsTzRange here)
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
-from core.validators import validate_visible_name
+from core.validators import validate_no_control_characters, validate_visible_name
 from crm.validators import validate_language_codes
 
 from ..enums import BookingStatus, InterpretationMode, ResourceKind, VehicleKind, VenueKind
@@ -178,12 +178,16 @@ class Booking(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="bookings",
     )
-    purpose = models.CharField(_("purpose"), max_length=255, blank=True)
+    # The purpose is a calendar event's summary in the resource feeds: one line, like a title.
+    purpose = models.CharField(
+        _("purpose"), max_length=255, blank=True, validators=[validate_no_control_characters]
+    )
     requested_by = models.CharField(
         _("requested by"),
         max_length=255,
         blank=True,
         help_text=_("The department or person the booking is for."),
+        validators=[validate_no_control_characters],
     )
     booked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -193,8 +197,18 @@ class Booking(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    pickup_address = models.CharField(_("pick-up address"), max_length=255, blank=True)
-    dropoff_address = models.CharField(_("drop-off address"), max_length=255, blank=True)
+    pickup_address = models.CharField(
+        _("pick-up address"),
+        max_length=255,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
+    dropoff_address = models.CharField(
+        _("drop-off address"),
+        max_length=255,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -242,6 +256,13 @@ class Booking(TimeStampedModel):
                 end="ends_at",
                 condition=Q(status=BookingStatus.CONFIRMED),
                 violation_error_message=_("This resource is already booked at that time."),
+            ),
+            one_line(
+                "events_booking_texts_one_line",
+                "purpose",
+                "requested_by",
+                "pickup_address",
+                "dropoff_address",
             ),
         ]
 

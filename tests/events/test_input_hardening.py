@@ -12,14 +12,16 @@ from django.utils import translation
 from icalendar import Calendar
 
 from crm.models import Person
-from events.models import Delegation, Event, Registration
+from events.models import Booking, Delegation, Event, Registration
 from events.services.registrations import submit_registration
 from tests.factories.crm import PersonFactory
 from tests.factories.events import (
+    BookingFactory,
     DelegationFactory,
     EventFactory,
     InvitationFactory,
     RegistrationFactory,
+    VenueFactory,
     taipei,
 )
 
@@ -59,6 +61,8 @@ def _apply(event, **data):
         (Delegation, "name"),
         (Person, "family_name"),
         (Registration, "given_name"),
+        (Booking, "purpose"),
+        (Booking, "requested_by"),
     ],
 )
 def test_a_line_break_in_a_name_or_title_is_refused_by_the_model(model, field):
@@ -67,6 +71,7 @@ def test_a_line_break_in_a_name_or_title_is_refused_by_the_model(model, field):
         Delegation: lambda: DelegationFactory.build(event=EventFactory()),
         Person: PersonFactory.build,
         Registration: lambda: RegistrationFactory.build(event=EventFactory()),
+        Booking: lambda: BookingFactory.build(resource=VenueFactory()),
     }
     record = factories[model]()
     setattr(record, field, INJECTION)
@@ -85,6 +90,9 @@ def test_a_line_break_in_a_name_or_title_is_refused_by_the_model(model, field):
         (DelegationFactory, "name"),
         (PersonFactory, "given_name"),
         (RegistrationFactory, "family_name"),
+        # A booking's purpose is the summary of its event in the resource feeds.
+        (BookingFactory, "purpose"),
+        (BookingFactory, "pickup_address"),
     ],
 )
 def test_the_database_refuses_a_line_break_in_a_name(factory, field):
