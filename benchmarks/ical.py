@@ -80,6 +80,7 @@ def plain_entries(delegation):
     from django.utils import timezone, translation
     from django.utils.translation import gettext
 
+    from core.office import office_name
     from events import ical
     from events.models import ItineraryItem
 
@@ -106,7 +107,7 @@ def plain_entries(delegation):
                     ),
                     "location": location,
                     "geo": geo,
-                    "organizer": (settings.DEFAULT_FROM_EMAIL, str(settings.KIA_SITE_NAME)),
+                    "organizer": (settings.DEFAULT_FROM_EMAIL, office_name()),
                     "attendee": ("mayor@suwon.example", "YEOM Tae-young"),
                 }
             )

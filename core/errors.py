@@ -15,6 +15,8 @@ from django.template import loader
 from django.utils import translation
 from django.views import defaults
 
+from core.office import office_context
+
 RETRY_AFTER_SECONDS = 10
 
 
@@ -31,7 +33,9 @@ def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
         return defaults.server_error(request, template_name)
     language = _reader_language(request)
     with translation.override(language):
-        body = loader.render_to_string("503.html", {"language": language})
+        body = loader.render_to_string(
+            "503.html", {"language": language, **office_context(request)}
+        )
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Content-Language"] = language

@@ -58,14 +58,10 @@ def relationship_health(
         reasons.append(_("No visit either way in the last %(years)d years.") % {"years": years})
     elif visits_out == 0:
         score -= 20
-        reasons.append(
-            _("Only visits to Kaohsiung (%(count)d); none returned.") % {"count": visits_in}
-        )
+        reasons.append(_("Only visits to us (%(count)d); none returned.") % {"count": visits_in})
     elif visits_in == 0:
         score -= 20
-        reasons.append(
-            _("Only Kaohsiung visited (%(count)d); no visit returned.") % {"count": visits_out}
-        )
+        reasons.append(_("Only we visited (%(count)d); no visit returned.") % {"count": visits_out})
     elif min(visits_in, visits_out) * 3 < max(visits_in, visits_out):
         score -= 10
         reasons.append(

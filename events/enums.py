@@ -24,8 +24,8 @@ class EventStatus(models.TextChoices):
 
 
 class Direction(models.TextChoices):
-    INBOUND = "inbound", _("inbound (visiting Kaohsiung)")
-    OUTBOUND = "outbound", _("outbound (Kaohsiung visiting abroad)")
+    INBOUND = "inbound", _("inbound (visitors to the city)")
+    OUTBOUND = "outbound", _("outbound (the city's missions abroad)")
 
 
 class MemberRole(models.TextChoices):

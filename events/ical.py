@@ -20,14 +20,16 @@ from icalendar import Calendar, Event
 from icalendar.enums import STATUS
 from icalendar.prop import vCalAddress, vDuration
 
+from core.office import office_name
+
 from .enums import BookingStatus, EventStatus, ItemStatus, ResourceKind
 
 # Never change: calendar clients match entries by UID, so a new domain would duplicate
 # every entry in every subscriber's calendar.
-UID_DOMAIN = "intl.kcg.gov.tw"
+UID_DOMAIN = settings.KIA_UID_DOMAIN
 # Namespace for UIDs of things that have no uuid column (agreement reminders).
 UID_NAMESPACE = uuid.UUID("6f1f3c52-3f0e-4f43-9c55-1b3f2d6f2a10")
-PRODID = "-//Kaohsiung City Government//International Affairs//EN"
+PRODID = settings.KIA_ICAL_PRODID
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 # VTIMEZONE rules are generated for this span only; Asia/Taipei has had no DST since 1979.
 TZ_FIRST_DATE = datetime.date(1980, 1, 1)
@@ -147,7 +149,7 @@ def organizer():
 @functools.lru_cache(maxsize=16)
 def _organizer(email, language):
     # One shared value per feed instead of one per entry; to_ical() only reads it.
-    return vCalAddress.new(email, cn=str(settings.KIA_SITE_NAME))
+    return vCalAddress.new(email, cn=office_name(language))
 
 
 def attendee(person, *, role="REQ-PARTICIPANT", partstat=None, rsvp=None):

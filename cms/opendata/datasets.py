@@ -121,7 +121,7 @@ DATASETS = (
         slug="sister-cities",
         title=_("Sister and friendship cities"),
         description=_(
-            "Kaohsiung's sister and friendship cities in the order they were signed, with the "
+            "The city's sister and friendship cities in the order they were signed, with the "
             "number each city received, its country, the kind of tie and its status."
         ),
         frequency="http://purl.org/cld/freq/irregular",

@@ -8,9 +8,11 @@ import json
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 
 from core.exports import csv_writer
+from core.office import office_name
 
 from .datasets import DATASETS, DATE, DATETIME, INTEGER, LICENCE_NAME, LICENCE_URL
 
@@ -84,6 +86,11 @@ def distribution_url(request, dataset, fmt):
     )
 
 
+def _open_data_title():
+    # Lazy, so that _in_languages writes it in each language, not four times in the current one.
+    return lazy(lambda: gettext("%(office)s open data") % {"office": office_name()}, str)()
+
+
 def _in_languages(value):
     values = []
     for code, _name in settings.LANGUAGES:
@@ -134,7 +141,7 @@ def catalogue(request):
         },
         "@id": request.build_absolute_uri(reverse("opendata:catalog")),
         "@type": "dcat:Catalog",
-        "dct:title": _in_languages(gettext("Kaohsiung City International Affairs open data")),
+        "dct:title": _in_languages(_open_data_title()),
         "dct:license": {"@id": LICENCE_URL},
         "dct:rights": str(LICENCE_NAME),
         "foaf:homepage": {"@id": page},

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -136,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.office.office_context",
             ],
         },
     },
@@ -191,7 +191,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hant", "en")}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_SITE_NAME = "Kaohsiung International Affairs"
+WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Kaohsiung International Affairs")
 # The one public address every link in a mail or feed is built on (RSVP pages, calendar
 # feeds); never a host from a Site record or a request, which may be stale or internal.
 KIA_PUBLIC_BASE_URL = env("KIA_PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -286,8 +286,15 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intl@kcg.example"
 PHONENUMBER_DEFAULT_REGION = "TW"
 LOGIN_URL = "wagtailadmin_login"
 
-# The organisation this office works for; sister-city ordinals count its ties.
-KIA_SITE_NAME = _("Kaohsiung City International Affairs")
+# The office this installation serves, in each language (core/office.py); empty: the demo's.
+KIA_OFFICE_NAME = env("KIA_OFFICE_NAME", default="")
+KIA_OFFICE_FULL_NAME = env("KIA_OFFICE_FULL_NAME", default="")
+# Calendar UIDs end in this domain; set it once at installation and never change it, or every
+# subscriber's calendar shows each entry twice (events/ical.py).
+KIA_UID_DOMAIN = env("KIA_UID_DOMAIN", default="intl.kcg.gov.tw")
+KIA_ICAL_PRODID = env(
+    "KIA_ICAL_PRODID", default="-//Kaohsiung City Government//International Affairs//EN"
+)
 
 # One line per record; KIA_LOG_FORMAT=json (production's default) writes JSON objects that log
 # shippers read without parsing rules. Every record carries its request id (core/observability).
@@ -334,7 +341,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Kaohsiung International Affairs API",
+    "TITLE": env("KIA_API_TITLE", default="Kaohsiung International Affairs API"),
     "DESCRIPTION": "Public events, sister cities and visit figures; staff records by token.",
     "VERSION": "1.0.0",
     # The documentation page's scripts come from drf-spectacular-sidecar, never from a CDN.

@@ -22,8 +22,8 @@ def english():
     [
         (2, 2, D(2026, 3, 1), None, 100, []),
         (0, 0, D(2026, 3, 1), None, 60, ["No visit either way in the last 5 years."]),
-        (3, 0, D(2026, 3, 1), None, 80, ["Only visits to Kaohsiung (3); none returned."]),
-        (0, 2, D(2026, 3, 1), None, 80, ["Only Kaohsiung visited (2); no visit returned."]),
+        (3, 0, D(2026, 3, 1), None, 80, ["Only visits to us (3); none returned."]),
+        (0, 2, D(2026, 3, 1), None, 80, ["Only we visited (2); no visit returned."]),
         (7, 2, D(2026, 3, 1), None, 90, ["Visits are one-sided: 7 in, 2 out."]),
         (2, 2, None, None, 70, ["No contact on record."]),
         (2, 2, D(2025, 3, 1), None, 85, ["Last contact over a year ago (2025-03-01)."]),

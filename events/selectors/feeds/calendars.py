@@ -5,11 +5,11 @@ fetches the rows (rows.py) with a fixed number of queries and hands them to the 
 builders in events/ical.py.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.office import office_name
 from crm.models import Person, Relationship, RelationshipRenewal
 from crm.selectors import agreements_due
 
@@ -44,7 +44,7 @@ def public_events_feed(*, language):
 
     return Feed(
         key="public-events",
-        name=gettext("%(site)s: events") % {"site": settings.KIA_SITE_NAME},
+        name=gettext("%(site)s: events") % {"site": office_name()},
         language=language,
         sources=[Source(rows, ("venue__updated_at",))],
         build=build,
