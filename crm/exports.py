@@ -26,6 +26,7 @@ PERSONAL_COLUMNS = ("email", "phone")
 PEOPLE_COLUMNS = (
     "family_name",
     "given_name",
+    "name_suffix",
     "native_name",
     "chinese_name",
     "name_order",
@@ -86,6 +87,7 @@ def person_row(person, columns):
     values = {
         "family_name": person.family_name,
         "given_name": person.given_name,
+        "name_suffix": person.name_suffix,
         "native_name": person.native_name,
         "chinese_name": person.chinese_name,
         "name_order": person.name_order,
@@ -170,7 +172,7 @@ def person_vcard(person, *, version="3.0", personal=True):
     if not (family or given):
         family = person.native_name or person.chinese_name
     card.add("n").value = vobject.vcard.Name(
-        family=family, given=given, prefix=person.honorific or ""
+        family=family, given=given, prefix=person.honorific or "", suffix=person.name_suffix
     )
     card.add("fn").value = format_name(person) or family
     if person.native_name:

@@ -57,6 +57,9 @@ def format_name(person, *, script="latin", honorific=False):
         # Names typed in a CJK script (涂 + 慕怡) are written without a space between the parts.
         separator = "" if has_cjk(person.family_name + person.given_name) else " "
         name = separator.join(part for part in parts if part)
+        suffix = getattr(person, "name_suffix", "")
+        if suffix and name:
+            name = f"{name}, {suffix}"
     if honorific and person.honorific:
         return f"{person.honorific} {name}"
     return name

@@ -833,7 +833,8 @@ PEOPLE = {
     "feulner": {
         "person": {
             "family_name": "Feulner",
-            "given_name": "Edwin J., Jr.",
+            "given_name": "Edwin J.",
+            "name_suffix": "Jr.",
             "chinese_name": "佛訥",
             "native_name": "Edwin J. Feulner, Jr.",
             "honorific": "Dr.",

@@ -272,6 +272,7 @@ def plan_ties(plans, *, home):
 PERSON_VALUES = (
     "family_name",
     "given_name",
+    "name_suffix",
     "native_name",
     "chinese_name",
     "name_order",

@@ -25,6 +25,7 @@ MAX_UNPACK_RATIO = 100
 VCARD_HEADER = [
     "family_name",
     "given_name",
+    "name_suffix",
     "native_name",
     "honorific",
     "email",
@@ -232,6 +233,11 @@ def _first(card, name):
     return items[0].value if items else ""
 
 
+def _suffix(name):
+    suffix = getattr(name, "suffix", "") or ""
+    return " ".join(suffix) if isinstance(suffix, list) else suffix
+
+
 def _vcard_row(card):
     name = _first(card, "n")
     family = getattr(name, "family", "") or ""
@@ -244,6 +250,7 @@ def _vcard_row(card):
     return [
         " ".join(family) if isinstance(family, list) else family,
         " ".join(given) if isinstance(given, list) else given,
+        _suffix(name),
         _first(card, "x-native-name"),
         getattr(name, "prefix", "") or "",
         _first(card, "email"),

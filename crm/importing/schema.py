@@ -183,6 +183,7 @@ TIE_FIELDS = (
 PERSON_FIELDS = (
     Field("family_name", _("family name"), _text(128), ("surname", "last name", "姓", "성")),
     Field("given_name", _("given name"), _text(128), ("first name", "名", "이름")),
+    Field("name_suffix", _("name suffix"), _text(16), ("suffix", "generational suffix")),
     Field("native_name", _("native-script name"), _text(255), ("原文姓名", "native")),
     Field("chinese_name", _("official Chinese name"), _text(64), ("中文姓名", "中文名")),
     Field("name_order", _("name order"), _choice(NameOrder), ()),

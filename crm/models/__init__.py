@@ -124,6 +124,15 @@ class Person(ClusterableModel, IllustrativeModel, TimeStampedModel):
         help_text=_("The Chinese name a foreign dignitary uses in Taiwan, e.g. 酈英傑."),
         validators=[validate_visible_name],
     )
+    # "Jr.", "III": it follows the whole name in the Latin script ("Edwin J. Feulner, Jr."), so it
+    # cannot live in the given name, which family-name-first printing would put in the middle.
+    name_suffix = models.CharField(
+        _("name suffix"),
+        max_length=16,
+        blank=True,
+        help_text=_("Jr., Sr., III ... printed after the name in the Latin script."),
+        validators=[validate_visible_name],
+    )
     honorific = models.CharField(
         _("honorific"),
         max_length=64,

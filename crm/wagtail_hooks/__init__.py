@@ -149,6 +149,7 @@ class PersonViewSet(CrmViewSet):
         "honorific",
         "family_name",
         "given_name",
+        "name_suffix",
         "native_name",
         "chinese_name",
         "email",
@@ -165,7 +166,7 @@ class PersonViewSet(CrmViewSet):
             ObjectList(
                 [
                     FieldRowPanel([FieldPanel("family_name"), FieldPanel("given_name")]),
-                    FieldPanel("name_order"),
+                    FieldRowPanel([FieldPanel("name_order"), FieldPanel("name_suffix")]),
                     FieldRowPanel([FieldPanel("native_name"), FieldPanel("chinese_name")]),
                     FieldRowPanel([FieldPanel("courtesy_title"), FieldPanel("honorific")]),
                 ],

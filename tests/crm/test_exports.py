@@ -192,11 +192,13 @@ def test_an_exported_file_imports_again_without_a_change(ambassador, fmt):
 
     def snapshot():
         return [
-            (p.family_name, p.given_name, p.chinese_name, p.email, str(p.phone), p.honorific)
+            (p.family_name, p.given_name, p.name_suffix, p.chinese_name, p.email, str(p.phone))
+            + (p.honorific,)
             for p in Person.objects.order_by("pk")
         ]
 
     PersonFactory(family_name="Yeom", given_name="Tae-young", native_name="염태영")
+    PersonFactory(family_name="Feulner", given_name="Edwin J.", name_suffix="Jr.", email="")
     before = snapshot()
     columns, rows = exports.people_table(Person.objects.all(), personal=True)
     data = exports.to_csv(columns, rows) if fmt == "csv" else exports.to_xlsx(columns, rows)

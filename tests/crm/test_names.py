@@ -21,3 +21,16 @@ def test_has_cjk_agrees_with_the_script_predicates_on_every_code_point():
 )
 def test_infer_name_order_from_country_or_script(native_name, country, expected):
     assert names.infer_name_order(native_name=native_name, country=country) == expected
+
+
+def test_a_generational_suffix_follows_the_whole_latin_name():
+    from crm.models import Person  # noqa: PLC0415 (the other tests here need no models)
+
+    feulner = Person(
+        family_name="Feulner", given_name="Edwin J.", name_suffix="Jr.", honorific="Dr."
+    )
+    assert names.format_name(feulner) == "Edwin J. Feulner, Jr."
+    assert names.format_name(feulner, honorific=True) == "Dr. Edwin J. Feulner, Jr."
+    # The native-script form is written whole by the person's own hand.
+    feulner.native_name = "Edwin J. Feulner, Jr."
+    assert names.format_name(feulner, script="native") == "Edwin J. Feulner, Jr."

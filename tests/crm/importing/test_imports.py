@@ -333,9 +333,17 @@ def test_a_vcard_file_imports_people():
         "EMAIL:brent@ait.example\r\nTEL:+886 2 2162 2000\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:4.0\r\nN:O'Connor;Matthew;;;\r\nFN:Matthew O'Connor\r\n"
         "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Feulner;Edwin J.;;Dr.;Jr.\r\n"
+        "FN:Dr. Edwin J. Feulner, Jr.\r\nEND:VCARD\r\n"
     )
     result = import_file(card.encode(), "ait.vcf")
-    assert result.counts[RowAction.CREATE] == 2
+    assert result.counts[RowAction.CREATE] == 3
+    feulner = Person.objects.get(family_name="Feulner")
+    assert (feulner.given_name, feulner.name_suffix, feulner.honorific) == (
+        "Edwin J.",
+        "Jr.",
+        "Dr.",
+    )
     assert Person.objects.filter(email="brent@ait.example").exists()
     assert Person.objects.filter(family_name="O'Connor", given_name="Matthew").exists()
     assert ImportKind.PEOPLE == "people"
