@@ -1301,6 +1301,7 @@ def _load_people(organisations):
             "name_order": fields.get("name_order", GIVEN_FIRST),
             "native_name": fields.get("native_name", ""),
             "chinese_name": fields.get("chinese_name", ""),
+            "name_suffix": fields.get("name_suffix", ""),
             "honorific": fields.get("honorific", ""),
             "preferred_languages": fields.get("preferred_languages", []),
             "email": fields.get("email", ""),

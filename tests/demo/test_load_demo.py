@@ -76,6 +76,8 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
     changed = [label for label in first if first[label] != second[label]]
     assert changed == []
 
+    # A generational suffix follows the whole name, not the given name.
+    assert str(Person.objects.get(family_name="Feulner")) == "Edwin J. Feulner, Jr."
     # Suwon is Kaohsiung's 34th sister or friendship city, signed at the luncheon.
     numbered = sister_cities_in_order()
     suwon = Relationship.objects.get(target__name_en="Suwon")
