@@ -92,8 +92,9 @@ def send_mail_once(context, build_message):
 
     The SMTP connection is opened first: if the server cannot be reached nothing was sent and
     the task is queued again (retry_later). `build_message` runs in the transaction that
-    records the completion, so its writes (a new RSVP secret) roll back with a failed send. Once the server has taken the message, the completion
-    is recorded, so a rerun of the task (a killed worker) does not send it again.
+    records the completion, so its writes (a new RSVP secret) roll back with a failed send.
+    Once the server has taken the message the completion is recorded, so a rerun of the task
+    (a killed worker) does not send it again.
     """
     done = completed(context)
     if done is not None:
