@@ -85,7 +85,8 @@ format: install-dev
 clean:
 	rm -rf $(VENV) var db.sqlite3
 
-# Faults under load (deploy/stack_test.py): a killed gunicorn worker, Redis stopped.
+# Faults under load (deploy/stack_test.py): a killed gunicorn worker, Redis stopped, PostgreSQL
+# restarted, the mail server down, a task worker killed mid-task. Cleans up after itself.
 stack-test: install-dev messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python deploy/stack_test.py

@@ -65,3 +65,24 @@ def geo_point_constraints():
             violation_error_message=_("Longitude must be between -180 and 180."),
         ),
     ]
+
+
+class TaskCompletion(models.Model):
+    """A background task that finished its work, keyed by the queue's id of the task.
+
+    A task whose worker is killed is run again (core.worker requeues it); the task writes its
+    result and this row in one transaction, so a second run finds the row and does nothing.
+    """
+
+    # The queue's id of the task (a UUID in the database queue, a random string inline).
+    task_id = models.CharField(_("task id"), max_length=64, primary_key=True)
+    task_name = models.CharField(_("task name"), max_length=200)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task completion")
+        verbose_name_plural = _("task completions")
+
+    def __str__(self):
+        return f"{self.task_name} {self.task_id}"

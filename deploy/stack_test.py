@@ -10,7 +10,11 @@ PostgreSQL database and drives the load benchmark's mix at them while something 
   Visitors get the translated 503 page meanwhile, pages answer again within 10 s of the
   database, and every confirmed registration is saved;
 - redis_stopped: a Redis of this script's own (port 8189, never the shared 6379) is shut
-  down. Pages and registrations keep being served from the database; /healthz says degraded.
+  down. Pages and registrations keep being served from the database; /healthz says degraded;
+- mail_down and task_worker_killed: real `db_worker` processes on a test database of their own
+  (the tests in tests/deploy, run here by pytest): a registration's mail is retried while no
+  SMTP server listens and sent once when one (aiosmtpd) starts; a worker SIGKILLed in the
+  middle of a print pack leaves it to the restarted worker, which stores it once.
 
 Needs DATABASE_URL on PostgreSQL. Prints `<scenario>: ok|FAIL (details)`; exits 1 on a FAIL.
 """
@@ -201,9 +205,39 @@ def redis_stopped(database_name, static_root, targets):
             redis.kill()
 
 
+WORKER_SCENARIOS = {
+    "mail_down": "tests/deploy/test_mail_down.py",
+    "task_worker_killed": "tests/deploy/test_worker_killed.py",
+}
+
+
+def _worker_scenario(name):
+    """One of the task worker's faults, as its pytest module on a database of its own."""
+    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    env = {**os.environ, "DATABASE_URL": f"{base}/kia_stack_{os.getpid()}"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--create-db"]
+        + [WORKER_SCENARIOS[name]],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = result.stdout.strip().splitlines()
+    summary = lines[-1].strip("= ") if lines else result.stderr[-300:]
+    good = result.returncode == 0
+    if not good:
+        print(result.stdout[-3000:], flush=True)
+    print(f"{name}: {'ok' if good else 'FAIL'} ({WORKER_SCENARIOS[name]}: {summary})", flush=True)
+    return good
+
+
 def main():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("stack-test: set DATABASE_URL to a PostgreSQL server")
+    if sys.argv[1:2] and sys.argv[1] in WORKER_SCENARIOS:
+        sys.exit(0 if _worker_scenario(sys.argv[1]) else 1)
     from _harness import setup_database, teardown_database
 
     connection = setup_database()
@@ -225,6 +259,7 @@ def main():
         teardown_database(connection)
     if not sys.argv[1:]:
         failed += _postgres_child() != 0
+        failed += sum(not _worker_scenario(name) for name in WORKER_SCENARIOS)
     sys.exit(1 if failed else 0)
 
 

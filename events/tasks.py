@@ -9,13 +9,13 @@ import secrets
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
 from core.links import public_url
+from core.tasks import send_mail_once
 from crm.address import address
 from crm.enums import OccasionOfAddress
 from crm.selectors import title_as_of
@@ -140,15 +140,17 @@ def assign_checkin_code(registration_id):
         return Registration.objects.values_list("checkin_code", flat=True).get(pk=registration_id)
 
 
-@task()
-def send_invitation_mail(invitation_id, kind="invitation"):
+@task(takes_context=True)
+def send_invitation_mail(context, invitation_id, kind="invitation", attempt=1):
     """Send one invitation mail; returns the number of messages sent (0 or 1).
 
     A mail with the RSVP link gets a new secret, made here as the mail is sent: the queue never
     holds a secret, and only the newest link works. If sending fails the transaction rolls
-    back and the previous link stays valid.
+    back and the previous link stays valid. An unreachable mail server queues the task again
+    (`attempt` counts the tries; core.tasks.send_mail_once).
     """
-    with transaction.atomic():
+
+    def build():
         invitation = (
             Invitation.objects.select_for_update()
             .select_related("event", "person")
@@ -157,14 +159,24 @@ def send_invitation_mail(invitation_id, kind="invitation"):
         if kind in LINK_MAILS:
             invitation.issue_token()
             invitation.save(update_fields=["token_hash", "updated_at"])
-        return build_invitation_message(invitation, kind=kind).send()
+        return build_invitation_message(invitation, kind=kind)
+
+    return send_mail_once(context, build)
 
 
-@task()
-def send_registration_mail(registration_id, kind):
-    """Send one mail about a registration; returns the number of messages sent (0 or 1)."""
-    registration = Registration.objects.select_related("event").get(pk=registration_id)
-    if kind == "accepted" and not registration.checkin_code:
-        # Accepted in bulk: the code is made here, one row at a time, not in the bulk query.
-        registration.checkin_code = assign_checkin_code(registration.pk)
-    return build_registration_message(registration, kind=kind).send()
+@task(takes_context=True)
+def send_registration_mail(context, registration_id, kind, attempt=1):
+    """Send one mail about a registration; returns the number of messages sent (0 or 1).
+
+    Sent once per task, retried later while the mail server is unreachable (`attempt` counts
+    the tries; core.tasks.send_mail_once).
+    """
+
+    def build():
+        registration = Registration.objects.select_related("event").get(pk=registration_id)
+        if kind == "accepted" and not registration.checkin_code:
+            # Accepted in bulk: the code is made here, one row at a time, not in the bulk query.
+            registration.checkin_code = assign_checkin_code(registration.pk)
+        return build_registration_message(registration, kind=kind)
+
+    return send_mail_once(context, build)

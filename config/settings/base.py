@@ -282,6 +282,19 @@ EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intl@kcg.example")
+# The SMTP server (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
+# Mail the SMTP server could not take is queued again by the worker (core.tasks): first after
+# KIA_MAIL_RETRY_SECONDS, doubling up to KIA_MAIL_RETRY_MAX_SECONDS, for at most
+# KIA_MAIL_RETRY_ATTEMPTS attempts (30 s to an hour, 12 attempts: about five hours).
+KIA_MAIL_RETRY_SECONDS = env.float("KIA_MAIL_RETRY_SECONDS", default=30)
+KIA_MAIL_RETRY_MAX_SECONDS = env.float("KIA_MAIL_RETRY_MAX_SECONDS", default=3600)
+KIA_MAIL_RETRY_ATTEMPTS = env.int("KIA_MAIL_RETRY_ATTEMPTS", default=12)
 
 PHONENUMBER_DEFAULT_REGION = "TW"
 LOGIN_URL = "wagtailadmin_login"

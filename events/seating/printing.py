@@ -17,6 +17,7 @@ from django.utils.translation import gettext, ngettext
 from django_tasks import task
 from fpdf.enums import XPos, YPos
 
+from core.tasks import completed, record_completion
 from crm import address as forms
 from crm import names
 from crm.enums import OccasionOfAddress
@@ -340,13 +341,24 @@ def render_print_pack(plan, *, parts=PARTS, language=None):
         return bytes(pdf.output())
 
 
-@task()
-def generate_print_pack(plan_id, language=None):
-    """Render the whole print pack in the background and keep it with the plan."""
+@task(takes_context=True)
+def generate_print_pack(context, plan_id, language=None):
+    """Render the whole print pack in the background and keep it with the plan.
+
+    Stored once per task: the pack and the task's completion commit together, so a task run
+    again after its worker was killed (core.worker) either builds the pack it never stored or
+    returns the name of the one it did.
+    """
+    done = completed(context)
+    if done is not None:
+        return done.result
     plan = SeatingPlan.objects.get(pk=plan_id)
     content = render_print_pack(plan, language=language)
     with transaction.atomic():
         plan = SeatingPlan.objects.select_for_update().get(pk=plan_id)
+        done = completed(context)
+        if done is not None:
+            return done.result
         if plan.print_pack:
             plan.print_pack.delete(save=False)
         plan.print_pack.save(f"print-pack-{plan.event_id}.pdf", ContentFile(content), save=False)
@@ -360,4 +372,4 @@ def generate_print_pack(plan_id, language=None):
                 "updated_at",
             ]
         )
-    return plan.print_pack.name
+        return record_completion(context, plan.print_pack.name)
