@@ -218,3 +218,67 @@ def candidates_for(new, entries, *, listed_from=LISTED_FROM):
             results.append(candidate)
     results.sort(key=lambda c: (-c.score, c.second))
     return results
+
+
+def candidates_among(new, existing, *, listed_from=LISTED_FROM, limit=5):
+    """{new pk: scored matches among existing entries}, in one pass over `existing`.
+
+    The batch form of candidates_for, for an import: the new entries' keys are put in blocks
+    first, then each existing entry (streamed from the database once) is looked up by its
+    keys; typos are caught by the sorted-neighbourhood window over new and existing names
+    together. The cost grows with the file plus the database, never their product. A key that
+    more than MAX_BLOCK existing records share says nothing and is dropped.
+    """
+    new = list(new)
+    by_key = defaultdict(list)
+    for entry in new:
+        for key in entry.keys:
+            by_key[key].append(entry.pk)
+    shared = defaultdict(set)
+    block_sizes = defaultdict(int)
+    kept = {}
+    named = [(entry.name, 0, entry) for entry in new if entry.name]
+    for entry in existing:
+        for key in entry.keys:
+            members = by_key.get(key)
+            if members is None:
+                continue
+            block_sizes[key] += 1
+            kept[entry.pk] = entry
+            for pk in members:
+                shared[(pk, entry.pk)].add(key)
+        if entry.name:
+            named.append((entry.name, 1, entry))
+    crowded = {key for key, size in block_sizes.items() if size > MAX_BLOCK}
+    similar = {}
+    named.sort(key=lambda item: (item[0], item[1]))
+    # Each new name meets the WINDOW nearest existing names before and after it.
+    for ordering in (named, named[::-1]):
+        recent = []
+        for _name, side, entry in ordering:
+            if side == 1:
+                recent.append(entry)
+                del recent[:-WINDOW]
+                continue
+            for other in recent:
+                similarity = similar_spelling(entry.name, other.name)
+                if similarity:
+                    similar[(entry.pk, other.pk)] = similarity
+                    kept[other.pk] = other
+    by_new = {entry.pk: entry for entry in new}
+    found = defaultdict(list)
+    for pair in shared.keys() | similar.keys():
+        keys = shared.get(pair, set()) - crowded
+        similarity = similar.get(pair, 0)
+        if not (keys or similarity):
+            continue
+        first, second = by_new[pair[0]], kept[pair[1]]
+        candidate = _candidate(
+            pair[0], pair[1], score_pair(first, second, keys, similarity), listed_from
+        )
+        if candidate is not None:
+            found[pair[0]].append(candidate)
+    for candidates in found.values():
+        candidates.sort(key=lambda c: (-c.score, c.second))
+        del candidates[limit:]
+    return dict(found)

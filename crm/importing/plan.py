@@ -14,9 +14,11 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ..dedupe.scoring import Reason
 from ..enums import DatePrecision, ImportKind, RowAction
 from ..models import Affiliation, Organisation, Person, Relationship
 from ..names import has_cjk
+from ..selectors import duplicates as likely
 from .schema import fields_of
 
 CHUNK = 500
@@ -32,6 +34,12 @@ class RowPlan:
     label: str = ""
     changes: list = field(default_factory=list)
     reasons: list = field(default_factory=list)
+    record: object = None
+    # Existing records the row would duplicate if created (crm.dedupe Candidates, best first),
+    # and the one it was matched to instead (certain, or chosen by the officer).
+    duplicates: list = field(default_factory=list)
+    duplicate_records: dict = field(default_factory=dict)  # {pk: record} of `duplicates`
+    matched: object = None
 
     def refuse(self, message):
         self.action = RowAction.ERROR
@@ -163,7 +171,7 @@ def _key_or_refuse(plan, key, label, message):
     plan.key = key or ()
 
 
-def plan_organisations(plans):
+def plan_organisations(plans, *, matches=None):
     names = set()
     for plan in plans:
         key = organisation_key(plan.values)
@@ -187,11 +195,79 @@ def plan_organisations(plans):
                 _("There is no organisation named “%(name)s” to be the parent.")
                 % {"name": plan.values["parent"]}
             )
+    records = {plan.line: existing.get(plan.key) for plan in plans if plan.key}
+    records.update(match_duplicates(plans, records, model=Organisation, matches=matches))
+    for plan in plans:
         if plan.action == RowAction.ERROR:
             continue
-        record = existing.get(plan.key)
+        record = records.get(plan.line)
         _classify(plan, record, organisation_changes(record, plan.values) if record else [])
     return existing
+
+
+# A reason sure enough to take the existing record without asking: one address, one person.
+CERTAIN = frozenset({Reason.EMAIL})
+
+
+def match_duplicates(plans, records, *, model, matches=None, once=True):
+    """Find the records that rows about to create one would duplicate, for all rows at once.
+
+    `records` is {line: record or None} as the rows' keys matched; rows without a record are
+    compared with the database in one pass (crm.selectors.duplicates). A row takes an existing
+    record instead of creating one when the officer chose it (`matches`, {line: pk}, among the
+    records the row was found to resemble) or when the match is certain (the same e-mail);
+    otherwise its likely duplicates stay on the plan as a warning. Returns {line: record} for
+    the rows matched so. With `once`, two rows cannot take one record (a tie's partner may
+    have several rows, one per kind of tie).
+    """
+    matches = {int(line): int(pk) for line, pk in (matches or {}).items() if pk}
+    creating = {
+        plan.line: plan
+        for plan in plans
+        if plan.action != RowAction.ERROR and records.get(plan.line) is None
+    }
+    if not creating:
+        return {}
+    find = likely.people_like_rows if model is Person else likely.organisations_like_rows
+    found = find({line: plan.values for line, plan in creating.items()})
+    wanted = {c.second for candidates in found.values() for c in candidates}
+    existing = model._default_manager.in_bulk(wanted) if wanted else {}
+    taken = {}
+    if once:
+        taken = {record.pk: line for line, record in records.items() if record is not None}
+    matched = {}
+    for line, plan in creating.items():
+        candidates = [c for c in found.get(line, []) if c.second in existing]
+        chosen = matches.get(line)
+        if chosen is not None:
+            candidate = next((c for c in candidates if c.second == chosen), None)
+            if candidate is None:
+                plan.refuse(
+                    _(
+                        "The record chosen for this row (#%(pk)s) is not one it resembles; "
+                        "preview the file again."
+                    )
+                    % {"pk": chosen}
+                )
+                continue
+        else:
+            certain = [c for c in candidates if CERTAIN & set(c.reasons)]
+            candidate = certain[0] if len(certain) == 1 else None
+        if candidate is None:
+            plan.duplicates = candidates
+            plan.duplicate_records = {c.second: existing[c.second] for c in candidates}
+            continue
+        if candidate.second in taken:
+            plan.refuse(
+                _("Row %(line)s already updates %(label)s; a file names each record once.")
+                % {"line": taken[candidate.second], "label": existing[candidate.second]}
+            )
+            continue
+        if once:
+            taken[candidate.second] = line
+        plan.matched = candidate
+        matched[line] = existing[candidate.second]
+    return matched
 
 
 def _classify(plan, record, changes):
@@ -220,7 +296,7 @@ def tie_values(values):
     }
 
 
-def plan_ties(plans, *, home):
+def plan_ties(plans, *, home, matches=None):
     for plan in plans:
         key = organisation_key(plan.values)
         if plan.action != RowAction.ERROR and not plan.values.get("tie_type"):
@@ -234,10 +310,13 @@ def plan_ties(plans, *, home):
     _mark_duplicates(plans)
     names = {plan.key[1] for plan in plans if plan.key}
     existing = load_organisations(names)
-    partners = {plan.key[:2]: existing.get(plan.key[:2]) for plan in plans if plan.key}
+    partners = {plan.line: existing.get(plan.key[:2]) for plan in plans if plan.key}
+    partners.update(
+        match_duplicates(plans, partners, model=Organisation, matches=matches, once=False)
+    )
     ties = {}
     if home is not None and home.pk:
-        partner_ids = [partner.pk for partner in partners.values() if partner]
+        partner_ids = list({partner.pk for partner in partners.values() if partner})
         for part in chunks(partner_ids):
             for tie in Relationship.objects.filter(
                 Q(source=home, target__in=part) | Q(target=home, source__in=part)
@@ -246,7 +325,7 @@ def plan_ties(plans, *, home):
     for plan in plans:
         if plan.action == RowAction.ERROR:
             continue
-        partner = partners.get(plan.key[:2])
+        partner = partners.get(plan.line)
         if home is not None and partner is not None and partner.pk == home.pk:
             plan.refuse(_("The home city cannot be its own partner."))
             continue
@@ -328,7 +407,7 @@ def _same_title(affiliation, title):
     return title in (affiliation.position_title_zh_hant, affiliation.position_title_en)
 
 
-def plan_people(plans):
+def plan_people(plans, *, matches=None):
     for plan in plans:
         _key_or_refuse(
             plan,
@@ -346,11 +425,13 @@ def plan_people(plans):
             plan.refuse(_("The end date cannot be before the start date."))
     _mark_duplicates(plans)
     people = load_people(plans)
+    records = {plan.line: people.get(plan.key) for plan in plans if plan.key}
+    records.update(match_duplicates(plans, records, model=Person, matches=matches))
     organisations = load_organisations(
         {plan.values["organisation"] for plan in plans if plan.values.get("organisation")}
     )
     affiliations = {}
-    person_ids = [person.pk for person in people.values()]
+    person_ids = list({person.pk for person in records.values() if person is not None})
     for part in chunks(person_ids):
         for affiliation in Affiliation.objects.filter(person__in=part):
             affiliations.setdefault(affiliation.person_id, []).append(affiliation)
@@ -367,7 +448,7 @@ def plan_people(plans):
                 )
         if plan.action == RowAction.ERROR:
             continue
-        person = people.get(plan.key)
+        person = records.get(plan.line)
         changes = (
             [
                 name
@@ -403,14 +484,19 @@ def plan_people(plans):
 
 
 PLANNERS = {
-    ImportKind.ORGANISATIONS: lambda plans, home: plan_organisations(plans),
-    ImportKind.TIES: lambda plans, home: plan_ties(plans, home=home),
-    ImportKind.PEOPLE: lambda plans, home: plan_people(plans),
+    ImportKind.ORGANISATIONS: lambda plans, home, matches: plan_organisations(
+        plans, matches=matches
+    ),
+    ImportKind.TIES: lambda plans, home, matches: plan_ties(plans, home=home, matches=matches),
+    ImportKind.PEOPLE: lambda plans, home, matches: plan_people(plans, matches=matches),
 }
 
 
-def plan_table(kind, table, mapping, *, home=None):
-    """Every row of a table as a RowPlan: create, update, unchanged or error with reasons."""
+def plan_table(kind, table, mapping, *, home=None, matches=None):
+    """Every row of a table as a RowPlan: create, update, unchanged or error with reasons.
+
+    `matches` ({line: pk}) has rows update a likely duplicate instead of creating a record.
+    """
     plans = parse_rows(kind, table, mapping)
-    PLANNERS[kind](plans, home)
+    PLANNERS[kind](plans, home, matches)
     return plans

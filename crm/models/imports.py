@@ -56,7 +56,11 @@ class ImportRun(TimeStampedModel):
     )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
-    # [{"line": n, "action": RowAction, "key": "...", "reasons": [{language: text}]}]
+    # [{"line": n, "action": RowAction, "label": "...", "changes": [...],
+    #   "reasons": [{language: text}], "duplicates": [{"pk", "label", "score", "reasons"}],
+    #   "matched": {...}, "chosen": pk}]: "duplicates" are the records a new row resembles,
+    # "matched" the one it was matched to without asking, "chosen" the one the officer chose
+    # on confirming (the row then updates it).
     preview = models.JSONField(_("preview"), default=list, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     # {language: text} so that each reader sees a file-level error in their language.

@@ -6,7 +6,14 @@ from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 from ..dedupe.keys import cjk_form, latin_key, organisation_keys, person_keys
-from ..dedupe.scoring import Entry, candidates_for, find_candidates, sorted_name, without_gc
+from ..dedupe.scoring import (
+    Entry,
+    candidates_among,
+    candidates_for,
+    find_candidates,
+    sorted_name,
+    without_gc,
+)
 from ..models import Organisation, Person
 
 PERSON_COLUMNS = (
@@ -95,6 +102,41 @@ def organisations_like(organisation):
         others = others.exclude(pk=organisation.pk)
     with without_gc():
         return candidates_for(organisation_entry(0, names), _organisation_entries(others))
+
+
+def people_like_rows(rows, *, exclude=()):
+    """{ref: [Candidate]} for unsaved people keyed by ref (an import's line numbers).
+
+    One pass over the people in the database for the whole batch, not a query per row;
+    `exclude` leaves out records the rows already match by their keys.
+    """
+    entries = [
+        person_entry(
+            SimpleNamespace(pk=ref, **{name: values.get(name) or "" for name in PERSON_COLUMNS[1:]})
+        )
+        for ref, values in rows.items()
+    ]
+    if not entries:
+        return {}
+    exclude = set(exclude)
+    with without_gc():
+        others = (entry for entry in _person_entries() if entry.pk not in exclude)
+        return candidates_among(entries, others)
+
+
+def organisations_like_rows(rows, *, exclude=()):
+    """{ref: [Candidate]} for unsaved organisations given as {ref: {column: name}}."""
+    columns = organisation_name_columns()
+    entries = [
+        organisation_entry(ref, [values.get(column) or "" for column in columns])
+        for ref, values in rows.items()
+    ]
+    if not entries:
+        return {}
+    exclude = set(exclude)
+    with without_gc():
+        others = (entry for entry in _organisation_entries() if entry.pk not in exclude)
+        return candidates_among(entries, others)
 
 
 def with_records(candidates, model):

@@ -97,7 +97,7 @@ def preview_import_run(run):
         plans = planning.parse_rows(
             run.kind, table, mapping, progress=lambda done: _progress(run, done)
         )
-        planning.PLANNERS[run.kind](plans, _home_for(run))
+        planning.PLANNERS[run.kind](plans, _home_for(run), None)
     except ValidationError as error:
         return _fail(run, error)
     if run.kind == ImportKind.TIES and _home_for(run) is None:
@@ -110,7 +110,7 @@ def preview_import_run(run):
                 )
             ),
         )
-    run.preview = [_row(plan) for plan in plans[:PREVIEW_ROWS_KEPT]]
+    run.preview = _rows(plans)
     run.counts = count_actions(plans)
     run.processed_rows = run.total_rows = len(plans)
     run.status = ImportStatus.PREVIEWED
@@ -118,14 +118,35 @@ def preview_import_run(run):
     return run
 
 
-def _row(plan):
+def _candidate(candidate, record):
     return {
+        "pk": candidate.second,
+        "label": str(record) if record is not None else f"#{candidate.second}",
+        "score": candidate.score,
+        "reasons": [str(code) for code in candidate.reasons],
+    }
+
+
+def _row(plan):
+    row = {
         "line": plan.line,
         "action": plan.action,
         "label": plan.label,
         "changes": list(plan.changes),
         "reasons": [planning.in_languages(reason) for reason in plan.reasons],
     }
+    if plan.duplicates:
+        row["duplicates"] = [
+            _candidate(candidate, plan.duplicate_records.get(candidate.second))
+            for candidate in plan.duplicates
+        ]
+    if plan.matched is not None:
+        row["matched"] = _candidate(plan.matched, plan.record)
+    return row
+
+
+def _rows(plans):
+    return [_row(plan) for plan in plans[:PREVIEW_ROWS_KEPT]]
 
 
 def _progress(run, done):
@@ -140,8 +161,13 @@ def _fail(run, error):
     return run
 
 
-def confirm_import_run(run, *, user=None):
-    """Start writing a previewed file; a file with an error row cannot be confirmed."""
+def confirm_import_run(run, *, matches=None, user=None):
+    """Start writing a previewed file; a file with an error row cannot be confirmed.
+
+    `matches` ({line: pk}) are the officer's choices for rows with a likely duplicate: that
+    row updates the record instead of creating one. Only a record the preview named for the
+    row can be chosen; the choice is kept on the preview's row ("chosen").
+    """
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status != ImportStatus.PREVIEWED:
@@ -150,10 +176,30 @@ def confirm_import_run(run, *, user=None):
             raise ValidationError(
                 _("Correct the rows with errors and upload the file again."), code="errors"
             )
+        offered = {
+            row["line"]: {item["pk"] for item in row.get("duplicates", ())} for row in run.preview
+        }
+        matches = {int(line): int(pk) for line, pk in (matches or {}).items() if pk}
+        for line, pk in matches.items():
+            if pk not in offered.get(line, ()):
+                raise ValidationError(
+                    _("Row %(line)s was not found to resemble record #%(pk)s."),
+                    code="match",
+                    params={"line": line, "pk": pk},
+                )
+        for row in run.preview:
+            row.pop("chosen", None)
+            if row["line"] in matches:
+                row["chosen"] = matches[row["line"]]
         run.status = ImportStatus.APPLYING
         run.processed_rows = 0
         run.save()
     return run
+
+
+def chosen_matches(run):
+    """{line: pk} of the rows the officer chose to update their likely duplicate."""
+    return {row["line"]: row["chosen"] for row in run.preview if row.get("chosen")}
 
 
 def apply_import_run(run, *, user=None):
@@ -170,11 +216,12 @@ def apply_import_run(run, *, user=None):
             kind=run.kind,
             mapping=mapping,
             home=_home_for(run),
+            matches=chosen_matches(run),
             user=user,
             progress=progress,
         )
     except ImportRowsError as error:
-        run.preview = [_row(plan) for plan in error.plans[:PREVIEW_ROWS_KEPT]]
+        run.preview = _rows(error.plans)
         run.counts = count_actions(error.plans)
         return _fail(run, error)
     except ValidationError as error:

@@ -82,8 +82,22 @@ def home_city(*, name=""):
 
 
 @transaction.atomic
-def import_table(table, *, kind, mapping=None, home=None, dry_run=False, user=None, progress=None):
-    """Plan every row, then write them all, or raise ImportRowsError and write nothing."""
+def import_table(
+    table,
+    *,
+    kind,
+    mapping=None,
+    home=None,
+    matches=None,
+    dry_run=False,
+    user=None,
+    progress=None,
+):
+    """Plan every row, then write them all, or raise ImportRowsError and write nothing.
+
+    `matches` ({line: pk}) has those rows update the likely duplicate the preview named
+    instead of creating a record.
+    """
     mapping = mapping if mapping is not None else guess_mapping(kind, table.header)
     if kind == ImportKind.TIES and home is None:
         raise ValidationError(
@@ -93,7 +107,7 @@ def import_table(table, *, kind, mapping=None, home=None, dry_run=False, user=No
             ),
             code="no_home",
         )
-    plans = planning.plan_table(kind, table, mapping, home=home)
+    plans = planning.plan_table(kind, table, mapping, home=home, matches=matches)
     if any(plan.action == RowAction.ERROR for plan in plans):
         raise ImportRowsError(plans)
     if not dry_run:
@@ -110,7 +124,15 @@ def import_table(table, *, kind, mapping=None, home=None, dry_run=False, user=No
 
 
 def import_file(
-    data, file_name, *, kind=None, home_city_name="", dry_run=False, user=None, progress=None
+    data,
+    file_name,
+    *,
+    kind=None,
+    home_city_name="",
+    matches=None,
+    dry_run=False,
+    user=None,
+    progress=None,
 ):
     """Read a file (CSV, XLSX, vCard) and import it; what `manage.py import_contacts` calls."""
     table = read_table(data, file_name)
@@ -118,7 +140,13 @@ def import_file(
     with transaction.atomic():
         home = home_city(name=home_city_name) if kind == ImportKind.TIES else None
         result = import_table(
-            table, kind=kind, home=home, dry_run=dry_run, user=user, progress=progress
+            table,
+            kind=kind,
+            home=home,
+            matches=matches,
+            dry_run=dry_run,
+            user=user,
+            progress=progress,
         )
         if dry_run:
             transaction.set_rollback(True)

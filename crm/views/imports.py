@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core.views import ActionView
 
+from ..dedupe.scoring import Reason
 from ..enums import ImportKind, ImportStatus, RowAction
 from ..importing.readers import ImportFileError
 from ..importing.schema import FIELDS
@@ -148,6 +149,23 @@ class ImportMappingView(RunMixin, ActionView):
         return redirect("crm_imports:run", pk=self.run.pk)
 
 
+def _candidates(row, kind):
+    """A preview row's likely duplicates (and its certain match) with links and reasons."""
+    url_name = "crm_person:inspect" if kind == ImportKind.PEOPLE else "crm_organisation:inspect"
+
+    def shown(item):
+        return {
+            **item,
+            "url": reverse(url_name, args=[item["pk"]]),
+            "reason_labels": [Reason(code).label for code in item["reasons"]],
+        }
+
+    return {
+        "duplicates": [shown(item) for item in row.get("duplicates", ())],
+        "matched": shown(row["matched"]) if row.get("matched") else None,
+    }
+
+
 class ImportRunView(RunMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """The preview: every row with its action and reasons; progress while it is worked on."""
 
@@ -159,12 +177,19 @@ class ImportRunView(RunMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin,
     def get_context_data(self, **kwargs):
         language = get_language()
         labels = change_labels(self.run.kind)
+        # Errors first, then rows that may duplicate a record, then the rest.
         rows = sorted(
-            self.run.preview, key=lambda row: (row["action"] != RowAction.ERROR, row["line"])
+            self.run.preview,
+            key=lambda row: (
+                row["action"] != RowAction.ERROR,
+                not row.get("duplicates"),
+                row["line"],
+            ),
         )
         shown = [
             {
                 **row,
+                **_candidates(row, self.run.kind),
                 "action_label": RowAction(row["action"]).label,
                 "changes": [labels.get(name, name) for name in row["changes"]],
                 "reasons": [
@@ -188,6 +213,7 @@ class ImportRunView(RunMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin,
             working=self.run.status in (ImportStatus.PREVIEWING, ImportStatus.APPLYING),
             can_confirm=self.run.status == ImportStatus.PREVIEWED
             and not self.run.counts.get(RowAction.ERROR),
+            duplicate_rows=sum(1 for row in self.run.preview if row.get("duplicates")),
             error=self.run.error.get(language) or next(iter(self.run.error.values()), ""),
             **kwargs,
         )
@@ -202,7 +228,15 @@ class ImportConfirmView(RunMixin, ActionView):
         return reverse("crm_imports:run", args=[self.run.pk])
 
     def act(self, data):
-        run = import_runs.confirm_import_run(self.run, user=self.request.user)
+        # match_<line> = pk: the row updates that likely duplicate instead of creating one.
+        matches = {
+            int(name.removeprefix("match_")): int(value)
+            for name, value in self.request.POST.items()
+            if name.startswith("match_")
+            and name.removeprefix("match_").isdigit()
+            and value.isdigit()
+        }
+        run = import_runs.confirm_import_run(self.run, matches=matches, user=self.request.user)
         start_import(run, user=self.request.user)
 
 

@@ -121,3 +121,34 @@ def test_person_chooser_reads_in_constant_queries(officer_client, count, django_
 
 # Session, user, permissions, the count and one page of people, their positions in one query.
 CHOOSER_QUERIES = 8
+
+
+def test_person_chooser_searches_as_the_admin_search_does(officer_client):
+    """Through the organisation's names in any script, by e-mail and by phone."""
+    from tests.factories.crm import AffiliationFactory
+
+    akita = OrganisationFactory(name="秋田縣", name_en="Akita Prefecture", country="JP")
+    governor = PersonFactory(
+        family_name="Sato",
+        given_name="Norihisa",
+        native_name="佐竹敬久",
+        email="governor@pref.akita.lg.jp",
+        phone="+81 18 860 1111",
+    )
+    AffiliationFactory(person=governor, organisation=akita, position_title="知事")
+    PersonFactory(family_name="Other", given_name="Someone", native_name="", email="", phone="")
+    results = reverse("crm_person_chooser:choose_results")
+
+    for term in ("秋田", "Akita", "governor@pref.akita.lg.jp", "860 1111", "佐竹"):
+        assert chosen_names(officer_client.get(results, {"q": term})) == [str(governor)], term
+
+
+def test_organisation_chooser_tells_namesakes_apart_by_country_and_kind(officer_client):
+    OrganisationFactory(name="大阪商工會議所", name_en="Osaka Chamber", country="JP")
+    OrganisationFactory(name="釜山商工會議所", name_en="Busan Chamber", country="KR")
+
+    response = officer_client.get(reverse("crm_organisation_chooser:choose"), {"q": "商工會議所"})
+
+    body = response.json()["html"]
+    assert "Japan" in body or "日本" in body
+    assert "South Korea" in body or "韓國" in body or "南韓" in body

@@ -59,3 +59,44 @@ def test_officer_uploads_maps_previews_and_confirms_a_partner_list(live_server, 
         "Suwon",
     }
     assert Relationship.objects.get(target__name_en="Busan").source_url == ""
+
+
+def test_officer_has_a_row_update_the_city_it_would_duplicate(live_server, page, tmp_path):
+    from crm.models import Organisation
+
+    OrganisationFactory(name="高雄市政府", name_en="Kaohsiung City Government", is_home=True)
+    suwon = OrganisationFactory(name="水原市", name_en="Suwon", country="KR")
+    officer = protocol_officer(username="importer")
+    officer.set_password(PASSWORD)
+    officer.save()
+    upload = tmp_path / "partners.csv"
+    upload.write_text(
+        "name_en,name_zh_hant,country,kind,signed\n"
+        "Suwon City,水原,KR,friendship city,2019-02-16\n"
+        "Busan,釜山,KR,sister city,1966-06-30\n",
+        encoding="utf-8",
+    )
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "importer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/admin/crm_imports/")
+    page.select_option("select[name=kind]", "ties")
+    page.set_input_files("input[name=file]", str(upload))
+    page.click("form[data-import-upload] button[type=submit]")
+    page.wait_for_selector("form[data-import-mapping]")
+    page.click("form[data-import-mapping] button[type=submit]")
+
+    page.wait_for_selector("[data-import-duplicates]")
+    warning = page.locator("[data-import-duplicate]")
+    assert warning.count() == 1
+    assert "水原市" in warning.inner_text() or "Suwon" in warning.inner_text()
+    assert warning.locator("a").get_attribute("href").endswith(f"/{suwon.pk}/")
+    page.screenshot(path=str(ARTIFACTS / "import-duplicate.png"), full_page=True)
+    page.check(f"input[name=match_2][value='{suwon.pk}']")
+    page.click("[data-import-confirm]")
+    page.wait_for_selector("[data-import-done]")
+
+    assert Organisation.objects.filter(country="KR").count() == 2
+    assert Relationship.objects.get(target=suwon).signed_on.year == 2019

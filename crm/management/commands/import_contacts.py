@@ -29,6 +29,14 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="check and report every row, write nothing"
         )
         parser.add_argument(
+            "--match",
+            action="append",
+            default=[],
+            metavar="ROW:ID",
+            help="have row ROW update record ID, a possible duplicate the dry run named, "
+            "instead of creating a record (repeatable)",
+        )
+        parser.add_argument(
             "--home-city",
             default="",
             help="the office's own city, found or created when the database has none",
@@ -41,7 +49,47 @@ class Command(BaseCommand):
         if done == total:
             self.stdout.write("")
 
-    def handle(self, *args, file, kind, dry_run, home_city, **options):
+    def _matches(self, pairs):
+        matches = {}
+        for pair in pairs:
+            line, _sep, pk = pair.partition(":")
+            if not (line.strip().isdigit() and pk.strip().isdigit()):
+                raise CommandError(
+                    _("--match takes ROW:ID, such as 12:345, not “%(value)s”.") % {"value": pair}
+                )
+            matches[int(line)] = int(pk)
+        return matches
+
+    def _warn_duplicates(self, plans):
+        for plan in plans:
+            if plan.matched is not None:
+                self.stdout.write(
+                    _("Row %(line)s: matched to %(record)s (#%(pk)s): %(reasons)s")
+                    % {
+                        "line": plan.line,
+                        "record": plan.record,
+                        "pk": plan.matched.second,
+                        "reasons": "; ".join(map(str, plan.matched.reason_labels)),
+                    }
+                )
+            for candidate in plan.duplicates:
+                self.stdout.write(
+                    _(
+                        "Row %(line)s (%(label)s): possible duplicate of %(record)s "
+                        "(#%(pk)s), score %(score)s: %(reasons)s"
+                    )
+                    % {
+                        "line": plan.line,
+                        "label": plan.label,
+                        "record": plan.duplicate_records.get(candidate.second, ""),
+                        "pk": candidate.second,
+                        "score": candidate.score,
+                        "reasons": "; ".join(map(str, candidate.reason_labels)),
+                    }
+                )
+
+    def handle(self, *args, file, kind, dry_run, home_city, match, **options):
+        matches = self._matches(match)
         path = Path(file)
         try:
             data = path.read_bytes()
@@ -61,6 +109,7 @@ class Command(BaseCommand):
                 path.name,
                 kind=kind,
                 home_city_name=home_city,
+                matches=matches,
                 dry_run=dry_run,
                 progress=self._progress if options["verbosity"] > 0 else None,
             )
@@ -73,6 +122,8 @@ class Command(BaseCommand):
             raise CommandError(error.messages[0]) from error
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        if options["verbosity"] > 0:
+            self._warn_duplicates(result.plans)
         for plan in result.plans:
             if plan.action != RowAction.UNCHANGED and options["verbosity"] > 1:
                 self.stdout.write(f"{plan.line}: {RowAction(plan.action).label} {plan.label}")
