@@ -245,7 +245,7 @@ def test_update_visit_clash_saves_nothing_and_offers_alternatives():
     error = caught.value
     assert (error.section, error.row, error.field) == ("items", 1, "vehicle")
     # The car the item gives up counts as free again; the taken one is not offered.
-    assert [entry.resource.name for entry in error.alternatives] == ["Car A", "Spare"]
+    assert [entry.resource for entry in error.alternatives] == [car, spare]
     assert delegation.members.count() == 3
     assert sorted(Booking.objects.values_list("pk", "status", "starts_at", "resource_id")) == (
         before
