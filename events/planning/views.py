@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -481,6 +482,8 @@ class VisitPlannerIndexView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming"] = Event.objects.upcoming()[:50]
-        context["past"] = Event.objects.past()[:20]
+        # Each event with its delegations, whose visits open in the planner to be changed.
+        delegations = Prefetch("delegations", queryset=Delegation.objects.order_by("name"))
+        context["upcoming"] = Event.objects.upcoming().prefetch_related(delegations)[:50]
+        context["past"] = Event.objects.past().prefetch_related(delegations)[:20]
         return context

@@ -331,3 +331,44 @@ def _grown(event, size):
         ],
     )
     return delegation
+
+
+def test_a_visit_opens_in_the_planner_from_every_page_that_shows_it(officer_client, event):
+    delegation, _members, _item, _car, _room = _planned_visit(event)
+    link = reverse("visit-planner:edit", args=[delegation.pk])
+
+    pages = [
+        reverse("event:edit", args=[event.pk]),
+        reverse("event:inspect", args=[event.pk]),
+        reverse("delegation:index"),
+        reverse("delegation:edit", args=[delegation.pk]),
+        reverse("delegation:inspect", args=[delegation.pk]),
+        reverse("delegation:programme", args=[delegation.pk]),
+        reverse("visit-planner:index"),
+    ]
+
+    for page in pages:
+        response = officer_client.get(page)
+        assert response.status_code == 200, page
+        assert link in response.content.decode(), page
+
+
+def test_planner_index_queries_do_not_grow_with_events(officer_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.events import DelegationFactory
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = officer_client.get(reverse("visit-planner:index"))
+        assert response.status_code == 200
+        return len(captured)
+
+    soon = taipei(datetime.date.today().year + 1, 1, 10, 9)
+    for _ in range(2):
+        DelegationFactory(event=EventFactory(starts_at=soon, ends_at=soon))
+    few = count()
+    for _ in range(20):
+        DelegationFactory.create_batch(2, event=EventFactory(starts_at=soon, ends_at=soon))
+    assert count() == few
