@@ -58,8 +58,12 @@ class FreeResourceForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
     date = forms.DateField(label=_("date"), widget=AdminDateInput)
-    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    starts = forms.TimeField(
+        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    ends = forms.TimeField(
+        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
     people = forms.IntegerField(
         label=_("for how many people"),
         required=False,
@@ -231,8 +235,12 @@ class MemberPlanForm(forms.Form):
 class ItemPlanForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     day = forms.TypedChoiceField(label=_("day"), choices=(), coerce=datetime.date.fromisoformat)
-    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    starts = forms.TimeField(
+        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    ends = forms.TimeField(
+        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=[("", "---------"), *ItemKind.choices])
     title = forms.CharField(label=_("title"), max_length=255)
     venue = ResourceSelect(label=_("venue"), queryset=Venue.objects.none(), required=False)

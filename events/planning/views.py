@@ -206,11 +206,13 @@ class VisitPlannerView(ReportView):
         except ValidationError as error:
             add_service_errors(delegation_form, error)
             return self.render(delegation_form, members, items)
-        messages.success(
-            request,
-            gettext("%(delegation)s: %(count)d items planned and booked.")
-            % {"delegation": delegation, "count": len(saved)},
-        )
+        if self.delegation is None:
+            done = gettext("%(delegation)s: %(count)d items planned and booked.")
+        else:
+            done = gettext(
+                "%(delegation)s: the visit is changed (%(count)d items changed or added)."
+            )
+        messages.success(request, done % {"delegation": delegation, "count": len(saved)})
         return redirect(reverse("delegation:programme", args=[delegation.pk]))
 
     def rows(self, formset, existing, make_plan, name):
@@ -268,8 +270,9 @@ class VisitPlannerView(ReportView):
             for name, options in choices.items():
                 form.fields[name].widget.choices = options
         if check:
+            # Every row with a time, changed or as planned: what it holds may be taken since.
             for form in items.forms:
-                if form.has_changed() and form.is_valid():
+                if form.is_valid() and "starts_at" in form.cleaned_data:
                     _mark_availability(form, needed, self.event)
         context = self.get_context_data(
             event=self.event,
