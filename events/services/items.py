@@ -226,6 +226,18 @@ def update_item(item, *, user=None, **changes):
 
 
 @transaction.atomic
+def delete_item(item, *, user=None):
+    """Delete an item; a room it held with other items of its event stays held for them.
+
+    Its bookings would go with it (they cascade), the shared one too: cancelling first hands
+    that one on.
+    """
+    cancel_item(item)
+    log_if_acted(item, "wagtail.delete", user=user)
+    item.delete()
+
+
+@transaction.atomic
 def update_event(event, *, user=None, **changes):
     """Change an event; SEQUENCE rises when its time, place or status change.
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.widgets.button import Button
 
 from core.bulk import BulkActionsIndexMixin
@@ -160,6 +160,12 @@ class ItineraryItemCreateView(ServiceFormMixin, CreateView):
         )
         self.save_m2m(item)
         return item
+
+
+class ItineraryItemDeleteView(DeleteView):
+    def delete_action(self):
+        # Through the service: a room the item shares with others of its event stays held.
+        item_services.delete_item(self.object, user=self.request.user)
 
 
 class ItineraryItemEditView(ServiceFormMixin, EditView):

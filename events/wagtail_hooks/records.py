@@ -161,6 +161,7 @@ class ItineraryItemViewSet(EventsRecordViewSet):
     model = ItineraryItem
     icon = "list-ul"
     add_view_class = views.ItineraryItemCreateView
+    delete_view_class = views.ItineraryItemDeleteView
     edit_view_class = views.ItineraryItemEditView
     copy_view_enabled = False
     list_display = ["title", "event", "kind", "starts_at", "ends_at", "venue", "status"]

@@ -10,7 +10,7 @@ from django.db import transaction
 from events.enums import BookingStatus, ItemKind
 from events.exceptions import BookingConflict
 from events.models import Booking
-from events.services.items import cancel_item, create_item, update_item
+from events.services.items import cancel_item, create_item, delete_item, update_item
 from tests.factories.events import EventFactory, VenueFactory, taipei
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +116,27 @@ def test_a_refused_growth_keeps_everything():
         _item(event, hall, 13, (15, 30), "演講")
 
     assert _holds(hall) == [(_at(12), _at(14), "午宴"), (_at(15), _at(16), "他案")]
+
+
+def test_deleting_the_luncheon_leaves_the_speech_holding_the_hall():
+    event, hall = EventFactory(), VenueFactory()
+    lunch = _item(event, hall, 12, 14, "午宴")
+    _item(event, hall, (12, 30), (12, 45), "致詞")
+
+    delete_item(lunch)
+
+    assert _holds(hall) == [(_at(12, 30), _at(12, 45), "致詞")]
+
+
+def test_the_admin_delete_view_keeps_the_shared_hold(client, django_user_model):
+    from django.urls import reverse
+
+    event, hall = EventFactory(), VenueFactory()
+    lunch = _item(event, hall, 12, 14, "午宴")
+    _item(event, hall, (12, 30), (12, 45), "致詞")
+    client.force_login(django_user_model.objects.create_superuser("admin", password="pw"))
+
+    response = client.post(reverse("itineraryitem:delete", args=[lunch.pk]))
+
+    assert response.status_code == 302
+    assert _holds(hall) == [(_at(12, 30), _at(12, 45), "致詞")]
