@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from crm.models import Organisation, Person
+from crm.validators import validate_language_codes
 
 from ..enums import ItemKind, MemberRole, ResourceKind
 from ..models import Delegation, Driver, Interpreter, Vehicle, Venue
@@ -57,8 +58,12 @@ class FreeResourceForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
     date = forms.DateField(label=_("date"), widget=AdminDateInput)
-    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    starts = forms.TimeField(
+        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    ends = forms.TimeField(
+        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
     people = forms.IntegerField(
         label=_("for how many people"),
         required=False,
@@ -115,6 +120,24 @@ class ResourceSelect(forms.ModelChoiceField):
         return f"{label} ({size})" if size else label
 
 
+class ChosenPersonField(forms.ModelChoiceField):
+    """A person chooser that keeps a chosen person as it is: the chooser widget then shows the
+    name without fetching it again (a query per member row otherwise)."""
+
+    def prepare_value(self, value):
+        return value if isinstance(value, Person) else super().prepare_value(value)
+
+    def has_changed(self, initial, data):
+        return super().has_changed(getattr(initial, "pk", initial), data)
+
+
+def parse_languages(value):
+    """ "ko, en" -> ["ko", "en"] (validated as the person record validates them)."""
+    codes = [code.strip().lower() for code in value.replace(";", ",").split(",") if code.strip()]
+    validate_language_codes(codes)
+    return codes
+
+
 class DelegationPlanForm(forms.Form):
     delegation = forms.ModelChoiceField(
         label=_("delegation"),
@@ -148,8 +171,27 @@ class DelegationPlanForm(forms.Form):
         return data
 
 
+class DelegationEditForm(forms.Form):
+    """The details of a delegation whose visit is being changed."""
+
+    name = forms.CharField(label=_("name"), max_length=255)
+    organisation = forms.ModelChoiceField(label=_("sent by"), queryset=Organisation.objects.all())
+    hotel = forms.CharField(label=_("hotel"), max_length=255, required=False)
+    home_timezone = forms.CharField(
+        label=_("home time zone"),
+        max_length=64,
+        required=False,
+        help_text=_("e.g. Asia/Seoul; calendars add the home time to each item."),
+    )
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].widget = organisation_widget()
+
+
 class MemberPlanForm(forms.Form):
-    person = forms.ModelChoiceField(
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    person = ChosenPersonField(
         label=_("existing person"), queryset=Person.objects.all(), required=False
     )
     family_name = forms.CharField(label=_("family name"), max_length=128, required=False)
@@ -162,10 +204,19 @@ class MemberPlanForm(forms.Form):
         label=_("departure"), required=False, widget=AdminDateTimeInput
     )
     departure_flight = forms.CharField(label=_("departure flight"), max_length=16, required=False)
+    languages = forms.CharField(
+        label=_("languages"),
+        max_length=64,
+        required=False,
+        help_text=_("e.g. ko, en: the interpreters offered follow the first."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].widget = person_widget()
+
+    def clean_languages(self):
+        return parse_languages(self.cleaned_data["languages"])
 
     def clean(self):
         data = super().clean()
@@ -182,9 +233,14 @@ class MemberPlanForm(forms.Form):
 
 
 class ItemPlanForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     day = forms.TypedChoiceField(label=_("day"), choices=(), coerce=datetime.date.fromisoformat)
-    starts = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    starts = forms.TimeField(
+        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    ends = forms.TimeField(
+        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=[("", "---------"), *ItemKind.choices])
     title = forms.CharField(label=_("title"), max_length=255)
     venue = ResourceSelect(label=_("venue"), queryset=Venue.objects.none(), required=False)
@@ -216,5 +272,10 @@ class ItemPlanForm(forms.Form):
         return data
 
 
-MemberFormSet = forms.formset_factory(MemberPlanForm, extra=4)
-ItemFormSet = forms.formset_factory(ItemPlanForm, extra=8)
+# Rows enough for a small visit without a script; "Add a row" (events/js/visit_planner.js)
+# copies the formset's empty form for more.
+MemberFormSet = forms.formset_factory(MemberPlanForm, extra=3, can_delete=True)
+ItemFormSet = forms.formset_factory(ItemPlanForm, extra=4, can_delete=True)
+# Changing a visit: its rows, and one blank row of each.
+MemberEditFormSet = forms.formset_factory(MemberPlanForm, extra=1, can_delete=True)
+ItemEditFormSet = forms.formset_factory(ItemPlanForm, extra=1, can_delete=True)

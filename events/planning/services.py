@@ -17,10 +17,11 @@ from crm.models import Person
 
 from ..enums import ResourceKind
 from ..exceptions import BookingConflict
-from ..models import Delegation, DelegationMember
+from ..models import Delegation, DelegationMember, ItineraryItem
 from ..selectors.availability import free_resources
-from ..services.bookings import create_booking
-from ..services.items import create_item
+from ..services.bookings import cancel_booking, create_booking
+from ..services.items import cancel_item, create_item, update_item
+from .selectors import booked_resources, visit_items
 
 # The item fields that name a resource, and the kind each names.
 RESOURCE_FIELDS = {
@@ -39,6 +40,7 @@ class MemberPlan:
 
     role: str
     person: Person | None = None
+    member: DelegationMember | None = None  # the member edited, None for a new one
     family_name: str = ""
     given_name: str = ""
     native_name: str = ""
@@ -46,6 +48,7 @@ class MemberPlan:
     arrival_flight: str = ""
     departure_at: object = None
     departure_flight: str = ""
+    languages: list | None = None  # preferred languages to record, None to leave them
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ItemPlan:
     ends_at: object
     is_public: bool = False
     resources: dict = field(default_factory=dict)  # field name -> resource or None
+    item: ItineraryItem | None = None  # the item edited, None for a new one
 
 
 class PlanRowError(ValidationError):
@@ -96,33 +100,47 @@ def _delegation(event, delegation, values, user):
     return delegation
 
 
-def _member(delegation, plan, user):
+def _person(plan, user):
     person = plan.person
     if person is None:
         person = Person(
             family_name=plan.family_name,
             given_name=plan.given_name,
             native_name=plan.native_name,
+            preferred_languages=plan.languages or [],
         )
         person.full_clean()
         person.save()
         log_if_acted(person, "wagtail.create", user=user)
-    member = DelegationMember(
-        delegation=delegation,
-        person=person,
-        role=plan.role,
-        arrival_at=plan.arrival_at,
-        arrival_flight=plan.arrival_flight,
-        departure_at=plan.departure_at,
-        departure_flight=plan.departure_flight,
-    )
+    elif plan.languages is not None and plan.languages != person.preferred_languages:
+        person.preferred_languages = plan.languages
+        person.full_clean()
+        person.save(update_fields=["preferred_languages", "updated_at"])
+        log_if_acted(person, "wagtail.edit", user=user)
+    return person
+
+
+MEMBER_FIELDS = ("role", "arrival_at", "arrival_flight", "departure_at", "departure_flight")
+
+
+def _member(delegation, plan, user):
+    member = plan.member or DelegationMember(delegation=delegation)
+    if member.delegation_id != delegation.pk:
+        raise ValidationError(
+            gettext("This member belongs to another delegation."), code="other_delegation"
+        )
+    member.person = _person(plan, user)
+    for name in MEMBER_FIELDS:
+        setattr(member, name, getattr(plan, name))
     member.full_clean()
     member.save()
     return member
 
 
 def _alternatives(kind, plan):
-    found = free_resources(kind=kind, starts_at=plan.starts_at, ends_at=plan.ends_at)
+    found = free_resources(
+        kind=kind, starts_at=plan.starts_at, ends_at=plan.ends_at, ignore_item=plan.item
+    )
     return [entry for entry in found if entry.is_free][:ALTERNATIVES]
 
 
@@ -155,25 +173,24 @@ def _item(event, plan, members, user):
     return item
 
 
-@transaction.atomic
-def plan_visit(event, *, delegation=None, delegation_values=None, members=(), items=(), user=None):
-    """Save a delegation (new or existing), its new members and its itinerary, all or nothing.
-
-    Raises PlanRowError naming the row that was refused (with free alternatives for a clash),
-    or ValidationError for the delegation itself.
-    """
-    delegation = _delegation(event, delegation, delegation_values or {}, user)
-    saved_members = []
+def _save_members(delegation, members, user):
+    saved = []
     for row, plan in enumerate(members):
         try:
-            saved_members.append(_member(delegation, plan, user))
+            saved.append(_member(delegation, plan, user))
         except ValidationError as error:
             raise PlanRowError(error, section="members", row=row) from None
-    everyone = list(delegation.members.all())
-    saved_items = []
+    return saved
+
+
+def _save_items(event, items, everyone, user):
+    saved = []
     for row, plan in enumerate(items):
         try:
-            saved_items.append(_item(event, plan, everyone, user))
+            if plan.item is None:
+                saved.append(_item(event, plan, everyone, user))
+            else:
+                saved.append(_change_item(event, plan, user))
         except BookingConflict as conflict:
             kind = conflict.clashing.resource.kind
             raise PlanRowError(
@@ -185,4 +202,132 @@ def plan_visit(event, *, delegation=None, delegation_values=None, members=(), it
             ) from None
         except ValidationError as error:
             raise PlanRowError(error, section="items", row=row) from None
+    return saved
+
+
+@transaction.atomic
+def plan_visit(event, *, delegation=None, delegation_values=None, members=(), items=(), user=None):
+    """Save a delegation (new or existing), its new members and its itinerary, all or nothing.
+
+    Raises PlanRowError naming the row that was refused (with free alternatives for a clash),
+    or ValidationError for the delegation itself.
+    """
+    delegation = _delegation(event, delegation, delegation_values or {}, user)
+    saved_members = _save_members(delegation, members, user)
+    everyone = list(delegation.members.all())
+    saved_items = _save_items(event, items, everyone, user)
     return delegation, saved_members, saved_items
+
+
+def _change_item(event, plan, user):
+    """An existing item as the plan now has it; its car, driver and interpreter follow."""
+    item = plan.item
+    if item.event_id != event.pk:
+        raise ValidationError(gettext("This item belongs to another event."), code="other_event")
+    changes = {
+        name: value
+        for name, value in {
+            "kind": plan.kind,
+            "title": plan.title,
+            "starts_at": plan.starts_at,
+            "ends_at": plan.ends_at,
+            "is_public": plan.is_public,
+            "venue": plan.resources.get("venue"),
+        }.items()
+        if getattr(item, name) != value
+    }
+    # A resource given up is freed first: it must not be moved to the new time and clash there.
+    wanted = []
+    for name, booking in [*booked_resources(item).items()]:
+        resource = plan.resources.get(name)
+        if resource is None or resource.pk != booking.resource_id:
+            cancel_booking(booking, user=user)
+    held = {b.resource_id for b in booked_resources(_fresh(item)).values()}
+    for name in ("vehicle", "driver", "interpreter"):
+        resource = plan.resources.get(name)
+        if resource is not None and resource.pk not in held:
+            wanted.append(resource)
+    if changes:
+        item = update_item(item, user=user, **changes)
+    for resource in wanted:
+        create_booking(
+            resource,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            item=item,
+            purpose=item.title,
+            booked_by=user,
+        )
+    return item
+
+
+def _fresh(item):
+    return ItineraryItem.objects.get(pk=item.pk)
+
+
+def _remove_item(delegation, item, user):
+    """Take an item out of the visit: cancelled, or, if other delegations share it, left to
+    them without this delegation's members."""
+    if item.event_id != delegation.event_id:
+        raise ValidationError(gettext("This item belongs to another event."), code="other_event")
+    others = item.members.exclude(delegation=delegation)
+    if others.exists():
+        item.members.remove(*item.members.filter(delegation=delegation))
+    else:
+        cancel_item(item)
+    log_if_acted(item, "wagtail.edit", user=user)
+
+
+def _remove_member(delegation, member, user):
+    if member.delegation_id != delegation.pk:
+        raise ValidationError(
+            gettext("This member belongs to another delegation."), code="other_delegation"
+        )
+    member.delete()
+    log_if_acted(delegation, "wagtail.edit", user=user)
+
+
+def _update_delegation(delegation, values, user):
+    changed = {name: value for name, value in values.items() if getattr(delegation, name) != value}
+    for name, value in changed.items():
+        setattr(delegation, name, value)
+    if changed:
+        delegation.full_clean()
+        delegation.save()
+        log_if_acted(delegation, "wagtail.edit", user=user)
+    return delegation
+
+
+@transaction.atomic
+def update_visit(
+    delegation,
+    *,
+    delegation_values=None,
+    members=(),
+    items=(),
+    removed_members=(),
+    removed_items=(),
+    user=None,
+):
+    """Change a visit already planned, all or nothing: the delegation's details, its members
+    (edited, added, removed) and its items with their bookings (moved, changed, added,
+    cancelled), each through the services that keep the one booking rule.
+
+    New members join every item of the visit still on. Raises PlanRowError as plan_visit does
+    (rows counted within `members` and `items`), or ValidationError.
+    """
+    event = delegation.event
+    delegation = _update_delegation(delegation, delegation_values or {}, user)
+    for member in removed_members:
+        _remove_member(delegation, member, user)
+    for item in removed_items:
+        _remove_item(delegation, item, user)
+    before = {member.pk for member in delegation.members.all()}
+    _save_members(delegation, members, user)
+    everyone = list(delegation.members.all())
+    newcomers = [member for member in everyone if member.pk not in before]
+    if newcomers:
+        for item in visit_items(delegation):
+            item.members.add(*newcomers)
+    saved = _save_items(event, items, everyone, user)
+    return delegation, saved

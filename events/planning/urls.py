@@ -7,4 +7,5 @@ from .views import VisitPlannerIndexView, VisitPlannerView
 urlpatterns = [
     path("", VisitPlannerIndexView.as_view(), name="index"),
     path("<int:event_pk>/", VisitPlannerView.as_view(), name="plan"),
+    path("delegation/<int:delegation_pk>/", VisitPlannerView.as_view(), name="edit"),
 ]

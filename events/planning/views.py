@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,14 +20,27 @@ from ..models import Booking, Delegation, Event
 from ..selectors import availability, timelines
 from ..validators import event_dates
 from ..views.reports import ReportView
+from . import selectors
 from .forms import (
+    RESOURCE_MODELS,
+    DelegationEditForm,
     DelegationPlanForm,
     FreeResourceForm,
+    ItemEditFormSet,
     ItemFormSet,
+    ItemPlanForm,
+    MemberEditFormSet,
     MemberFormSet,
     TimelineForm,
 )
-from .services import RESOURCE_FIELDS, ItemPlan, MemberPlan, PlanRowError, plan_visit
+from .services import (
+    RESOURCE_FIELDS,
+    ItemPlan,
+    MemberPlan,
+    PlanRowError,
+    plan_visit,
+    update_visit,
+)
 
 
 class FreeResourceView(ReportView):
@@ -87,8 +102,10 @@ class TimelineView(ReportView):
 class VisitPlannerView(ReportView):
     """One screen for a visit: delegation, members, arrivals and the day-by-day itinerary.
 
-    "Check availability" orders each item's pickers free first and says who holds the busy
-    ones; "Save" calls plan_visit once, so everything is saved or nothing is.
+    Opened on an event it plans a new visit (or adds to a delegation); opened on a delegation
+    it changes the visit already planned. "Check availability" orders each item's pickers
+    free first and says who holds the busy ones; "Save" calls one service, so everything is
+    saved or nothing is.
     """
 
     model = Delegation
@@ -99,20 +116,65 @@ class VisitPlannerView(ReportView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.event = get_object_or_404(Event, pk=kwargs["event_pk"])
+        self.delegation = None
+        if "delegation_pk" in kwargs:
+            self.delegation = get_object_or_404(
+                Delegation.objects.select_related("event", "organisation"),
+                pk=kwargs["delegation_pk"],
+            )
+            self.event = self.delegation.event
+        else:
+            self.event = get_object_or_404(Event, pk=kwargs["event_pk"])
 
     def get_page_subtitle(self):
+        if self.delegation is not None:
+            return f"{self.event} · {self.delegation}"
         return str(self.event)
 
     def days(self):
         first, last = event_dates(self.event)
         return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
 
+    def existing(self):
+        """The visit's members and items by id (empty for a new visit)."""
+        if self.delegation is None:
+            return {}, {}
+        members = list(selectors.visit_members(self.delegation))
+        items = list(selectors.visit_items(self.delegation))
+        return {m.pk: m for m in members}, {i.pk: i for i in items}
+
     def forms(self, data=None):
+        self.members_by_id, self.items_by_id = self.existing()
+        days = {"days": self.days()}
+        if self.delegation is None:
+            return (
+                DelegationPlanForm(data, event=self.event, prefix="delegation"),
+                MemberFormSet(data, prefix="members"),
+                ItemFormSet(data, prefix="items", form_kwargs=days),
+            )
+        delegation = self.delegation
         return (
-            DelegationPlanForm(data, event=self.event, prefix="delegation"),
-            MemberFormSet(data, prefix="members"),
-            ItemFormSet(data, prefix="items", form_kwargs={"days": self.days()}),
+            DelegationEditForm(
+                data,
+                prefix="delegation",
+                initial={
+                    "name": delegation.name,
+                    "organisation": delegation.organisation,
+                    "hotel": delegation.hotel,
+                    "home_timezone": delegation.home_timezone,
+                },
+            ),
+            MemberEditFormSet(
+                data,
+                prefix="members",
+                initial=[_member_initial(m) for m in self.members_by_id.values()],
+            ),
+            ItemEditFormSet(
+                data,
+                prefix="items",
+                form_kwargs=days,
+                initial=[_item_initial(i) for i in self.items_by_id.values()],
+            ),
         )
 
     def get(self, request, *args, **kwargs):
@@ -121,24 +183,16 @@ class VisitPlannerView(ReportView):
     def post(self, request, *args, **kwargs):
         delegation_form, members, items = self.forms(request.POST)
         valid = all([delegation_form.is_valid(), members.is_valid(), items.is_valid()])
+        if valid:
+            member_rows = self.rows(members, self.members_by_id, _member_plan, "member")
+            item_rows = self.rows(items, self.items_by_id, _item_plan, "item")
+            valid = member_rows is not None and item_rows is not None
         if "check" in request.POST or not valid:
             return self.render(delegation_form, members, items, check=True)
-        data = delegation_form.cleaned_data
         try:
-            delegation, _members, saved = plan_visit(
-                self.event,
-                delegation=data["delegation"],
-                delegation_values={
-                    name: data[name]
-                    for name in ("name", "organisation", "hotel", "home_timezone")
-                    if data[name]
-                },
-                members=[_member_plan(form.cleaned_data) for form in _filled(members)],
-                items=[_item_plan(form.cleaned_data) for form in _filled(items)],
-                user=request.user,
-            )
+            delegation, saved = self.save(delegation_form.cleaned_data, member_rows, item_rows)
         except PlanRowError as error:
-            forms = list(_filled(members if error.section == "members" else items))
+            forms = (member_rows if error.section == "members" else item_rows)[0]
             target = forms[error.row]
             target.add_error(error.field if error.field in target.fields else None, error)
             target.alternatives = error.alternatives
@@ -152,19 +206,78 @@ class VisitPlannerView(ReportView):
         except ValidationError as error:
             add_service_errors(delegation_form, error)
             return self.render(delegation_form, members, items)
-        messages.success(
-            request,
-            gettext("%(delegation)s: %(count)d items planned and booked.")
-            % {"delegation": delegation, "count": len(saved)},
-        )
+        if self.delegation is None:
+            done = gettext("%(delegation)s: %(count)d items planned and booked.")
+        else:
+            done = gettext(
+                "%(delegation)s: the visit is changed (%(count)d items changed or added)."
+            )
+        messages.success(request, done % {"delegation": delegation, "count": len(saved)})
         return redirect(reverse("delegation:programme", args=[delegation.pk]))
 
+    def rows(self, formset, existing, make_plan, name):
+        """(forms, plans, removed) of a formset: rows changed or added, and rows removed.
+
+        None when a row names a record no longer part of the visit (its error is on the row).
+        """
+        forms, plans, removed = [], [], []
+        for form in formset.forms:
+            if not form.has_changed():
+                continue
+            data = form.cleaned_data
+            record = existing.get(data.get("id")) if data.get("id") else None
+            if data.get("id") and record is None:
+                form.add_error(
+                    None, gettext("This row is no longer part of the visit; reload the page.")
+                )
+                return None
+            if formset._should_delete_form(form):
+                if record is not None:
+                    removed.append(record)
+                continue
+            plan = make_plan(form)
+            setattr(plan, name, record)
+            forms.append(form)
+            plans.append(plan)
+        return forms, plans, removed
+
+    def save(self, data, member_rows, item_rows):
+        values = {name: data[name] for name in ("name", "organisation", "hotel", "home_timezone")}
+        if self.delegation is None:
+            delegation, _members, saved = plan_visit(
+                self.event,
+                delegation=data["delegation"],
+                delegation_values={name: value for name, value in values.items() if value},
+                members=member_rows[1],
+                items=item_rows[1],
+                user=self.request.user,
+            )
+            return delegation, saved
+        return update_visit(
+            self.delegation,
+            delegation_values=values,
+            members=member_rows[1],
+            removed_members=member_rows[2],
+            items=item_rows[1],
+            removed_items=item_rows[2],
+            user=self.request.user,
+        )
+
     def render(self, delegation_form, members, items, check=False):
+        needed = needed_languages(self.languages_of(members))
+        choices = _shared_choices(needed)
+        for form in [*items.forms, items.empty_form]:
+            for name, options in choices.items():
+                form.fields[name].widget.choices = options
         if check:
-            for form in _filled(items):
-                _mark_availability(form)
+            # Every row with a time, changed or as planned: what it holds may be taken since.
+            for form in items.forms:
+                if form.is_valid() and "starts_at" in form.cleaned_data:
+                    _mark_availability(form, needed, self.event)
         context = self.get_context_data(
             event=self.event,
+            delegation=self.delegation,
+            needed_languages=needed,
             clashes=_planner_clashes(self.event, delegation_form),
             delegation_form=delegation_form,
             members=members,
@@ -172,6 +285,101 @@ class VisitPlannerView(ReportView):
             media=delegation_form.media + members.media + items.media,
         )
         return self.render_to_response(context)
+
+    def languages_of(self, members):
+        """Each member's languages, as typed or on the person's record."""
+        found = []
+        for form in members.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("languages"):
+                found.append(data["languages"])
+            elif data.get("person") is not None:
+                found.append(data["person"].preferred_languages or [])
+            elif not form.is_bound and form.initial.get("person") is not None:
+                found.append(form.initial["person"].preferred_languages or [])
+        return found
+
+
+def _member_initial(member):
+    return {
+        "id": member.pk,
+        "person": member.person,
+        "role": member.role,
+        "arrival_at": member.arrival_at,
+        "arrival_flight": member.arrival_flight,
+        "departure_at": member.departure_at,
+        "departure_flight": member.departure_flight,
+        "languages": ", ".join(member.person.preferred_languages or []),
+    }
+
+
+def _item_initial(item):
+    starts, ends = timezone.localtime(item.starts_at), timezone.localtime(item.ends_at)
+    booked = selectors.booked_resources(item)
+    return {
+        "id": item.pk,
+        "day": starts.date().isoformat(),
+        "starts": starts.time(),
+        "ends": ends.time(),
+        "kind": item.kind,
+        "title": item.title,
+        "venue": item.venue_id,
+        **{name: booking.resource_id for name, booking in booked.items()},
+        "is_public": item.is_public,
+    }
+
+
+def needed_languages(member_languages):
+    """The languages a visit needs interpreted: each member's first, but the office's own."""
+    office = settings.LANGUAGE_CODE.lower()
+    needed = []
+    for codes in member_languages:
+        first = next((code.lower() for code in codes if code), None)
+        if first and first != office and first not in needed:
+            needed.append(first)
+    return needed
+
+
+def speaks(interpreter, needed):
+    """Which of the needed languages an interpreter works in (ko matches ko-kr, and back)."""
+    theirs = {code.lower() for code in interpreter.languages or []}
+    bases = {code.split("-")[0] for code in theirs}
+    return [code for code in needed if code in theirs or code.split("-")[0] in bases]
+
+
+def _interpreter_label(field, interpreter, needed):
+    label = field.label_from_instance(interpreter)
+    if not needed:
+        return label
+    spoken = speaks(interpreter, needed)
+    missing = [code for code in needed if code not in spoken]
+    if missing:
+        return gettext("%(resource)s · does not speak %(languages)s") % {
+            "resource": label,
+            "languages": ", ".join(missing),
+        }
+    return gettext("%(resource)s · speaks %(languages)s") % {
+        "resource": label,
+        "languages": ", ".join(spoken),
+    }
+
+
+def _shared_choices(needed):
+    """Every row's resource pickers, read once for the page (a query per kind, not per row).
+
+    Interpreters who speak the visit's languages come first, the others say what they lack.
+    """
+    field_of = ItemPlanForm.base_fields
+    choices = {}
+    for name, model in RESOURCE_MODELS.items():
+        found = list(model.objects.filter(is_active=True).order_by("name", "pk"))
+        if name == "interpreter":
+            found.sort(key=lambda r: -len(speaks(r, needed)))
+            labels = [(r.pk, _interpreter_label(field_of[name], r, needed)) for r in found]
+        else:
+            labels = [(r.pk, field_of[name].label_from_instance(r)) for r in found]
+        choices[name] = [("", "---------"), *labels]
+    return choices
 
 
 def _planner_clashes(event, delegation_form):
@@ -191,12 +399,8 @@ def _planner_clashes(event, delegation_form):
     return warnings
 
 
-def _filled(formset):
-    """The rows someone filled in (blank extra rows are not part of the plan)."""
-    return [form for form in formset.forms if form.has_changed() and form.is_valid()]
-
-
-def _member_plan(data):
+def _member_plan(form):
+    data = form.cleaned_data
     return MemberPlan(
         role=data["role"],
         person=data["person"],
@@ -207,10 +411,13 @@ def _member_plan(data):
         arrival_flight=data["arrival_flight"],
         departure_at=data["departure_at"],
         departure_flight=data["departure_flight"],
+        # Recorded on the person only when typed here: a blank row leaves a record's own.
+        languages=data["languages"] if "languages" in form.changed_data else None,
     )
 
 
-def _item_plan(data):
+def _item_plan(form):
+    data = form.cleaned_data
     return ItemPlan(
         kind=data["kind"],
         title=data["title"],
@@ -221,18 +428,39 @@ def _item_plan(data):
     )
 
 
-def _mark_availability(form):
-    """Order a row's resource pickers free first; label busy ones with who holds them."""
+def _mark_availability(form, needed, event):
+    """Order a row's resource pickers free first; label busy ones with who holds them.
+
+    An item being changed does not count its own bookings as busy; a room held by another
+    item of the same event is shared, not busy (events.services.items.sync_venue_holds).
+    Interpreters who speak the visit's languages come first among the free ones.
+    """
     data = form.cleaned_data
+    item_id = data.get("id")
     form.busy = []
     for name, kind in RESOURCE_FIELDS.items():
         found = availability.free_resources(
-            kind=kind, starts_at=data["starts_at"], ends_at=data["ends_at"]
+            kind=kind,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            ignore_item=item_id,
         )
+        if kind == ResourceKind.VENUE:
+            for entry in found:
+                entry.holders = [
+                    b for b in entry.holders if not (b.item_id and b.item.event_id == event.pk)
+                ]
+        if kind == ResourceKind.INTERPRETER:
+            found.sort(key=lambda entry: (not entry.is_free, -len(speaks(entry.resource, needed))))
+        else:
+            found.sort(key=lambda entry: not entry.is_free)
         field = form.fields[name]
         choices = [("", "---------")]
         for entry in found:
-            label = field.label_from_instance(entry.resource)
+            if kind == ResourceKind.INTERPRETER:
+                label = _interpreter_label(field, entry.resource, needed)
+            else:
+                label = field.label_from_instance(entry.resource)
             if entry.is_free:
                 label = gettext("%(resource)s · free") % {"resource": label}
             else:
@@ -257,6 +485,8 @@ class VisitPlannerIndexView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming"] = Event.objects.upcoming()[:50]
-        context["past"] = Event.objects.past()[:20]
+        # Each event with its delegations, whose visits open in the planner to be changed.
+        delegations = Prefetch("delegations", queryset=Delegation.objects.order_by("name"))
+        context["upcoming"] = Event.objects.upcoming().prefetch_related(delegations)[:50]
+        context["past"] = Event.objects.past().prefetch_related(delegations)[:20]
         return context

@@ -2,12 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext
 
 from core.audit import log_if_acted
 
 from ..enums import BookingStatus, EventStatus, ItemStatus
-from ..models import ItineraryItem
+from ..models import Booking, ItineraryItem
 from .bookings import cancel_booking, create_booking, move_booking
 from .invitations import send_cancellation_notices
 
@@ -50,10 +51,30 @@ def _apply_changes(instance, changes, schedule_fields):
     return changed, bool(changed & set(schedule_fields))
 
 
-def _move_item_bookings(item, old_starts_at, old_ends_at):
-    """Bookings that follow an item: same times move to the new times, others keep their lag."""
+def _holds_of(item, venue_id, starts_at, ends_at):
+    """The item's confirmed bookings of its venue over its time: what holds the room for it."""
+    if not venue_id or ends_at <= starts_at:
+        return []
+    return list(
+        item.bookings.filter(
+            status=BookingStatus.CONFIRMED,
+            resource_id=venue_id,
+            starts_at__lt=ends_at,
+            ends_at__gt=starts_at,
+        )
+    )
+
+
+def _move_item_bookings(item, old_starts_at, old_ends_at, *, skip=()):
+    """Bookings that follow an item: same times move to the new times, others keep their lag.
+
+    `skip` are the venue holds, which sync_venue_holds places instead.
+    """
     shift = item.starts_at - old_starts_at
-    for booking in item.bookings.filter(status=BookingStatus.CONFIRMED).order_by("starts_at"):
+    live = item.bookings.filter(status=BookingStatus.CONFIRMED).exclude(
+        pk__in=[booking.pk for booking in skip]
+    )
+    for booking in live.order_by("starts_at"):
         if (booking.starts_at, booking.ends_at) == (old_starts_at, old_ends_at):
             move_booking(booking, starts_at=item.starts_at, ends_at=item.ends_at)
         elif shift:
@@ -62,37 +83,94 @@ def _move_item_bookings(item, old_starts_at, old_ends_at):
             )
 
 
-def _release_venue(item, venue_id, *, user=None):
-    """Cancel what the item booked of a venue it no longer uses."""
-    if venue_id and venue_id != item.venue_id:
-        live = item.bookings.filter(status=BookingStatus.CONFIRMED, resource_id=venue_id)
-        for booking in live:
-            cancel_booking(booking, user=user)
+def _venue_spans(event_id, venue_id):
+    """An event's confirmed items in a venue, joined where they overlap: [start, end, items]."""
+    spans = []
+    items = ItineraryItem.objects.filter(
+        event_id=event_id,
+        venue_id=venue_id,
+        status=ItemStatus.CONFIRMED,
+        ends_at__gt=F("starts_at"),
+    ).order_by("starts_at", "pk")
+    for item in items:
+        if spans and item.starts_at < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], item.ends_at)
+            spans[-1][2].append(item)
+        else:
+            spans.append([item.starts_at, item.ends_at, [item]])
+    return spans
 
 
-def _hold_venue(item, *, user=None):
-    """Keep the item's venue booked for the item's time through the one booking rule.
+def _overlaps(booking, start, end):
+    return booking.starts_at < end and booking.ends_at > start
 
-    The venue is a booking like any car or interpreter the item uses, so a clash with another
-    item or a room booking is refused (by the database on conflict) and the booking moves and
-    is cancelled with the item. A zero-length item (a photo call at 10:00) holds no time.
+
+def sync_venue_holds(event_id, venue_id, *, released=(), user=None):
+    """Hold a venue for an event's items through the one booking rule: one booking per span.
+
+    Items of one event may share a room at overlapping times (a speech inside the luncheon, a
+    talk running on from it): the room is held once for the time they cover together, by a
+    booking linked to one of them. Other events' bookings are refused as ever, by the database.
+    The bookings kept are those already holding the span (so calendars see the same entry
+    move); `released` are holds an item has just left (a move, a new room, a cancellation).
     """
-    live = item.bookings.filter(status=BookingStatus.CONFIRMED)
-    holds = (
-        item.venue_id
-        and item.status == ItemStatus.CONFIRMED
-        and item.ends_at > item.starts_at
-        and not live.filter(resource_id=item.venue_id).exists()
-    )
-    if holds:
-        create_booking(
-            item.venue,
-            starts_at=item.starts_at,
-            ends_at=item.ends_at,
-            item=item,
-            purpose=item.title,
-            booked_by=user,
-        )
+    if not venue_id:
+        return
+    spans = _venue_spans(event_id, venue_id)
+    live = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, resource_id=venue_id, item__event_id=event_id
+    ).select_related("resource", "item")
+    released_ids = {booking.pk for booking in released}
+    candidates = [
+        booking
+        for booking in live.order_by("starts_at", "pk")
+        if booking.pk in released_ids
+        or any(_overlaps(booking, start, end) for start, end, _items in spans)
+    ]
+    matched = {}
+    # A booking already over a span keeps holding it, the span's own items' first.
+    for index, (start, end, items) in enumerate(spans):
+        ids = {item.pk for item in items}
+        over = [b for b in candidates if b not in matched.values() and _overlaps(b, start, end)]
+        if over:
+            matched[index] = min(over, key=lambda b: b.item_id not in ids)
+    # A span with none takes the hold one of its items left behind (the item moved).
+    for index, (_start, _end, items) in enumerate(spans):
+        ids = {item.pk for item in items}
+        if index not in matched:
+            spare = [b for b in candidates if b not in matched.values() and b.item_id in ids]
+            if spare:
+                matched[index] = spare[0]
+    # Free what is not needed, shrink what overlaps to its span, then move and grow: each
+    # booking then lies inside its own span, so none ever meets another of the event's.
+    for booking in candidates:
+        if booking not in matched.values():
+            cancel_booking(booking, user=user)
+    for index, booking in matched.items():
+        start, end, _items = spans[index]
+        if _overlaps(booking, start, end):
+            move_booking(
+                booking,
+                starts_at=max(booking.starts_at, start),
+                ends_at=min(booking.ends_at, end),
+                user=user,
+            )
+    for index, (start, end, items) in enumerate(spans):
+        booking = matched.get(index)
+        if booking is None:
+            create_booking(
+                items[0].venue,
+                starts_at=start,
+                ends_at=end,
+                item=items[0],
+                purpose=items[0].title,
+                booked_by=user,
+            )
+            continue
+        move_booking(booking, starts_at=start, ends_at=end, user=user)
+        if booking.item_id not in {item.pk for item in items}:
+            booking.item, booking.purpose = items[0], items[0].title
+            booking.save(update_fields=["item", "purpose", "updated_at"])
 
 
 @transaction.atomic
@@ -110,7 +188,7 @@ def create_item(event, *, kind, title, starts_at, ends_at, user=None, **fields):
     item.save()
     for name, values in related.items():
         getattr(item, name).set(values)
-    _hold_venue(item, user=user)
+    sync_venue_holds(event.pk, item.venue_id, user=user)
     log_if_acted(item, "wagtail.create", user=user)
     return item
 
@@ -123,6 +201,7 @@ def update_item(item, *, user=None, **changes):
     and nothing is saved.
     """
     old_starts_at, old_ends_at, old_venue_id = item.starts_at, item.ends_at, item.venue_id
+    holds = _holds_of(item, old_venue_id, old_starts_at, old_ends_at)
     changed, rescheduled = _apply_changes(item, changes, ITEM_SCHEDULE_FIELDS)
     if changed:
         if rescheduled:
@@ -131,16 +210,31 @@ def update_item(item, *, user=None, **changes):
         item.save()
         if item.status == ItemStatus.CANCELLED:
             for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
-                cancel_booking(booking)
+                if booking not in holds:
+                    cancel_booking(booking)
+            sync_venue_holds(item.event_id, old_venue_id, released=holds, user=user)
         else:
             # The old venue goes first, so it is never moved to a time it may not be free.
-            _release_venue(item, old_venue_id, user=user)
+            if old_venue_id != item.venue_id:
+                sync_venue_holds(item.event_id, old_venue_id, released=holds, user=user)
             if {"starts_at", "ends_at"} & changed:
-                _move_item_bookings(item, old_starts_at, old_ends_at)
-            _hold_venue(item, user=user)
+                _move_item_bookings(item, old_starts_at, old_ends_at, skip=holds)
+            sync_venue_holds(item.event_id, item.venue_id, released=holds, user=user)
     # An officer's save is recorded even when it changed nothing, as Wagtail's edit view does.
     log_if_acted(item, "wagtail.edit", user=user)
     return item
+
+
+@transaction.atomic
+def delete_item(item, *, user=None):
+    """Delete an item; a room it held with other items of its event stays held for them.
+
+    Its bookings would go with it (they cascade), the shared one too: cancelling first hands
+    that one on.
+    """
+    cancel_item(item)
+    log_if_acted(item, "wagtail.delete", user=user)
+    item.delete()
 
 
 @transaction.atomic
@@ -165,14 +259,19 @@ def update_event(event, *, user=None, **changes):
 
 @transaction.atomic
 def cancel_item(item):
-    """Cancel an item (it stays in calendars as cancelled) and free everything it booked."""
+    """Cancel an item (it stays in calendars as cancelled) and free everything it booked.
+
+    A room it held with other items of its event stays held for them.
+    """
+    holds = _holds_of(item, item.venue_id, item.starts_at, item.ends_at)
     for booking in item.bookings.filter(status=BookingStatus.CONFIRMED):
-        cancel_booking(booking)
-    if item.status == ItemStatus.CANCELLED:
-        return item
-    item.status = ItemStatus.CANCELLED
-    item.sequence += 1
-    item.save(update_fields=["status", "sequence", "updated_at"])
+        if booking not in holds:
+            cancel_booking(booking)
+    if item.status != ItemStatus.CANCELLED:
+        item.status = ItemStatus.CANCELLED
+        item.sequence += 1
+        item.save(update_fields=["status", "sequence", "updated_at"])
+    sync_venue_holds(item.event_id, item.venue_id, released=holds)
     return item
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.widgets.button import Button
 
 from core.bulk import BulkActionsIndexMixin
@@ -41,6 +41,73 @@ def concrete_changes(form, model):
     }
 
 
+def visit_planner_buttons(event, user, button_class=Button):
+    """Links into the visit planner for an event: a new visit, and each delegation's visit."""
+    if not user.has_perm("events.add_delegation"):
+        return []
+    buttons = [
+        button_class(
+            _("Plan a visit"),
+            url=reverse("visit-planner:plan", args=[quote(event.pk)]),
+            icon_name="group",
+            priority=35,
+        )
+    ]
+    for delegation in event.delegations.order_by("name"):
+        buttons.append(
+            button_class(
+                gettext("Visit planner: %(delegation)s") % {"delegation": delegation},
+                url=reverse("visit-planner:edit", args=[quote(delegation.pk)]),
+                icon_name="edit",
+                priority=36,
+            )
+        )
+    return buttons
+
+
+class EventInspectView(ReadableInspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            *visit_planner_buttons(self.object, self.request.user),
+        ]
+
+
+class DelegationInspectView(ReadableInspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *delegation_buttons(self.object, self.request.user)]
+
+
+class DelegationEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *delegation_buttons(self.object, self.request.user)]
+
+
+def delegation_buttons(delegation, user, button_class=Button):
+    """The delegation's programme, and its visit in the planner."""
+    buttons = [
+        button_class(
+            _("Programme"),
+            url=reverse("delegation:programme", args=[quote(delegation.pk)]),
+            icon_name="list-ul",
+            priority=40,
+        )
+    ]
+    if user.has_perm("events.add_delegation"):
+        buttons.append(
+            button_class(
+                _("Change in the visit planner"),
+                url=reverse("visit-planner:edit", args=[quote(delegation.pk)]),
+                icon_name="group",
+                priority=35,
+            )
+        )
+    return buttons
+
+
 class EventEditView(ServiceFormMixin, EditView):
     def get(self, request, *args, **kwargs):
         # Clash warnings never block: shown above the form, saved or not.
@@ -59,6 +126,7 @@ class EventEditView(ServiceFormMixin, EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
+        buttons += visit_planner_buttons(self.object, self.request.user)
         if self.request.user.has_perm("events.change_invitation"):
             buttons.append(
                 Button(
@@ -92,6 +160,12 @@ class ItineraryItemCreateView(ServiceFormMixin, CreateView):
         )
         self.save_m2m(item)
         return item
+
+
+class ItineraryItemDeleteView(DeleteView):
+    def delete_action(self):
+        # Through the service: a room the item shares with others of its event stays held.
+        item_services.delete_item(self.object, user=self.request.user)
 
 
 class ItineraryItemEditView(ServiceFormMixin, EditView):
@@ -409,12 +483,7 @@ class DelegationIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
         return [
             *super().get_list_more_buttons(instance),
-            MenuItem(
-                _("Programme"),
-                url=reverse("delegation:programme", args=[quote(instance.pk)]),
-                icon_name="list-ul",
-                priority=40,
-            ),
+            *delegation_buttons(instance, self.request.user, MenuItem),
         ]
 
 

@@ -45,6 +45,7 @@ class EventViewSet(EventsRecordViewSet):
     menu_label = _("Events")
     index_view_class = views.EventIndexView
     edit_view_class = views.EventEditView
+    inspect_view_class = views.EventInspectView
     delete_view_class = event_delete.EventDeleteView
     list_display = ["title", "kind", "starts_at", "ends_at", "status", "is_public"]
     filterset_class = filters.EventFilterSet
@@ -99,6 +100,8 @@ class DelegationViewSet(EventsRecordViewSet):
     model = Delegation
     icon = "group"
     index_view_class = views.DelegationIndexView
+    edit_view_class = views.DelegationEditView
+    inspect_view_class = views.DelegationInspectView
     list_display = ["name", "event", "direction", "organisation", "declared_size"]
     list_select_related = ("event", "organisation")
     home_timezone_field = "home_timezone"
@@ -158,6 +161,7 @@ class ItineraryItemViewSet(EventsRecordViewSet):
     model = ItineraryItem
     icon = "list-ul"
     add_view_class = views.ItineraryItemCreateView
+    delete_view_class = views.ItineraryItemDeleteView
     edit_view_class = views.ItineraryItemEditView
     copy_view_enabled = False
     list_display = ["title", "event", "kind", "starts_at", "ends_at", "venue", "status"]

@@ -142,3 +142,55 @@ def test_officer_reads_the_car_timeline_and_opens_a_booking(live_server, browser
         page.wait_for_url("**/booking/edit/**")
     finally:
         context.close()
+
+
+def test_officer_changes_a_planned_visit_and_adds_a_row(live_server, browser, visit):
+    """The visit opens again in the planner; "Add an item" gives a row; one save changes all."""
+    from events.planning.services import ItemPlan, MemberPlan, plan_visit
+
+    year = visit["year"]
+    plan_visit(
+        visit["event"],
+        delegation=visit["delegation"],
+        members=[MemberPlan(role="head", family_name="Sato", native_name="佐竹敬久")],
+        items=[
+            ItemPlan(
+                kind="call",
+                title="拜會市長",
+                starts_at=taipei(year, 5, 4, 10),
+                ends_at=taipei(year, 5, 4, 11),
+                resources={"venue": visit["room"]},
+            )
+        ],
+    )
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="en-GB")
+    page = context.new_page()
+    try:
+        _log_in(page, live_server)
+        page.goto(f"{live_server.url}/admin/delegation/programme/{visit['delegation'].pk}/")
+        page.click("[data-visit-planner-link]")
+        page.wait_for_url("**/visit-planner/delegation/**")
+        assert page.locator("#id_items-0-title").input_value() == "拜會市長"
+        page.fill("#id_items-0-starts", "14:00")
+        page.fill("#id_items-0-ends", "15:00")
+        before = page.locator("tbody[data-rows=items] tr[data-item-row]").count()
+        page.click("[data-add-row=items]")
+        row = before  # rows are numbered from 0
+        assert page.locator("tbody[data-rows=items] tr[data-item-row]").count() == before + 1
+        page.select_option(f"#id_items-{row}-day", f"{year}-05-05")
+        page.fill(f"#id_items-{row}-starts", "13:00")
+        page.fill(f"#id_items-{row}-ends", "16:30")
+        page.select_option(f"#id_items-{row}-kind", "site_visit")
+        page.fill(f"#id_items-{row}-title", "Port visit")
+        page.select_option(f"#id_items-{row}-vehicle", str(visit["free"].pk))
+        page.screenshot(path=str(ARTIFACTS / "visit_planner_edit.png"), full_page=True)
+        page.click("button[name=save]")
+        page.wait_for_url("**/delegation/programme/**")
+
+        live = Booking.objects.filter(status=BookingStatus.CONFIRMED, item__event=visit["event"])
+        assert sorted((b.resource.name, b.starts_at) for b in live) == [
+            ("Van B", taipei(year, 5, 5, 13)),
+            ("第一會議室", taipei(year, 5, 4, 14)),
+        ]
+    finally:
+        context.close()

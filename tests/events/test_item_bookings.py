@@ -72,9 +72,9 @@ def test_moving_an_item_moves_its_venue_booking():
 
 def test_moving_an_item_onto_a_held_room_is_refused_and_keeps_everything():
     venue = VenueFactory()
-    event = EventFactory()
-    _item(event, venue, 11, 12)
-    item = _item(event, venue, 12, 13)
+    # Another event's item: items of one event share their room (test_item_venue_sharing).
+    _item(EventFactory(), venue, 11, 12)
+    item = _item(EventFactory(), venue, 12, 13)
 
     with pytest.raises(BookingConflict), transaction.atomic():
         update_item(item, starts_at=taipei(2019, 2, 16, 11, 30))
