@@ -19,6 +19,7 @@ from ..enums import (
     RegistrationStatus,
     ResourceKind,
     StaffRole,
+    VenueKind,
 )
 from ..models import (
     Booking,
@@ -30,6 +31,7 @@ from ..models import (
     ItineraryStaff,
     Registration,
     Resource,
+    Venue,
 )
 
 
@@ -158,7 +160,18 @@ class BookingFilterSet(WagtailFilterSet):
     event = event_filter("item__event")
     year = year_filter("starts_at")
     month = month_filter("starts_at")
+    # The annual report links each civic centre's room bookings and hall openings here.
+    building = django_filters.CharFilter(label=_("building"), method="filter_building")
+    venue_kind = django_filters.MultipleChoiceFilter(
+        field_name="resource__venue__venue_kind", choices=VenueKind.choices, label=_("venue kind")
+    )
 
     class Meta:
         model = Booking
-        fields = ["status", "kind", "resource", "event", "year", "month"]
+        fields = ["status", "kind", "resource", "event", "year", "month", "building", "venue_kind"]
+
+    def filter_building(self, queryset, name, value):
+        # Matched as the report groups: the building in the reader's language, with its
+        # fallback (a translated field), so a figure and its list always agree.
+        venues = [venue.pk for venue in Venue.objects.all() if venue.building == value]
+        return queryset.filter(resource__in=venues)

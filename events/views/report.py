@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..charts import figure_chart
-from ..enums import BookingStatus, Direction, RegistrationStatus, ResourceKind
+from ..enums import BookingStatus, Direction, RegistrationStatus, ResourceKind, VenueKind
 from ..models import Event
 from ..reports.annual import annual_report, latest_year_with_data
 from ..reports.downloads import FORMATS, report_download
@@ -36,7 +36,7 @@ class AnnualReportForm(forms.Form):
 
 def records(name, **params):
     """The filtered admin list behind a figure."""
-    return f"{reverse(name)}?{urlencode(params)}"
+    return f"{reverse(name)}?{urlencode(params, doseq=True)}"
 
 
 def _rows(current, previous, label, href):
@@ -81,6 +81,9 @@ class AnnualReportView(ReportView):
         report, previous = annual_report(year), annual_report(year - 1)
         inbound = {"direction": Direction.INBOUND, "year": year}
         venue = {"status": BookingStatus.CONFIRMED, "kind": ResourceKind.VENUE, "year": year}
+        # What the report counts as a room booking and as a hall opening (reports.annual).
+        rooms = {**venue, "venue_kind": [VenueKind.MEETING_ROOM]}
+        halls = {**venue, "venue_kind": [VenueKind.HALL, VenueKind.PLAZA]}
         trips = {"status": BookingStatus.CONFIRMED, "kind": ResourceKind.VEHICLE, "year": year}
         totals = [
             (
@@ -99,13 +102,13 @@ class AnnualReportView(ReportView):
                 gettext("room bookings"),
                 report.room_bookings,
                 previous.room_bookings,
-                records("booking:index", **venue),
+                records("booking:index", **rooms),
             ),
             (
                 gettext("hall openings"),
                 report.hall_openings,
                 previous.hall_openings,
-                records("booking:index", **venue),
+                records("booking:index", **halls),
             ),
             (
                 gettext("car trips"),
@@ -174,7 +177,7 @@ class AnnualReportView(ReportView):
                     report.room_bookings_by_centre,
                     previous.room_bookings_by_centre,
                     str,
-                    lambda centre: records("booking:index", **venue),
+                    lambda centre: records("booking:index", building=centre, **rooms),
                 ),
             ),
             (
@@ -184,7 +187,7 @@ class AnnualReportView(ReportView):
                     report.hall_openings_by_centre,
                     previous.hall_openings_by_centre,
                     str,
-                    lambda centre: records("booking:index", **venue),
+                    lambda centre: records("booking:index", building=centre, **halls),
                 ),
             ),
             (
