@@ -160,9 +160,3 @@ class TieConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
     clashing_tie = serializers.IntegerField(allow_null=True)
-
-
-class ErrorSerializer(serializers.Serializer):
-    """The body of a 401, 403 or 404: why, in the request's language."""
-
-    detail = serializers.CharField()

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -69,6 +70,11 @@ def month_filter(field_name):
     )
 
 
+# The country filter's value for delegations whose organisation has no country (or no
+# organisation): the annual report's "country unknown" line links to them.
+UNKNOWN_COUNTRY = "unknown"
+
+
 class DelegationFilterSet(WagtailFilterSet):
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     event = event_filter()
@@ -76,7 +82,9 @@ class DelegationFilterSet(WagtailFilterSet):
     # The annual report links each country's and month's figure to its delegations.
     month = month_filter("event__starts_at")
     country = django_filters.ChoiceFilter(
-        field_name="organisation__country", choices=list(countries), label=_("country")
+        choices=[(UNKNOWN_COUNTRY, _("country unknown")), *countries],
+        label=_("country"),
+        method="filter_country",
     )
     kind = django_filters.ChoiceFilter(
         field_name="event__kind", choices=EventKind.choices, label=_("kind")
@@ -85,6 +93,11 @@ class DelegationFilterSet(WagtailFilterSet):
     class Meta:
         model = Delegation
         fields = ["direction", "event", "year", "month", "country", "kind"]
+
+    def filter_country(self, queryset, name, value):
+        if value == UNKNOWN_COUNTRY:
+            return queryset.filter(Q(organisation__isnull=True) | Q(organisation__country=""))
+        return queryset.filter(organisation__country=value)
 
 
 class DelegationMemberFilterSet(WagtailFilterSet):

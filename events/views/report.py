@@ -17,6 +17,7 @@ from ..reports.annual import annual_report, latest_year_with_data
 from ..reports.downloads import FORMATS, report_download
 from ..reports.labels import country_label, kind_label
 from ..reports.text import summary_paragraph, tie_sentences, year_label
+from .filters import UNKNOWN_COUNTRY
 from .reports import ReportView
 
 TOTAL_KEYS = (
@@ -137,7 +138,9 @@ class AnnualReportView(ReportView):
                     report.visits_by_country,
                     previous.visits_by_country,
                     country_label,
-                    lambda code: records("delegation:index", country=code, **inbound),
+                    lambda code: records(
+                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
+                    ),
                 ),
             ),
             (
@@ -147,7 +150,9 @@ class AnnualReportView(ReportView):
                     report.visitors_by_country,
                     previous.visitors_by_country,
                     country_label,
-                    lambda code: records("delegation:index", country=code, **inbound),
+                    lambda code: records(
+                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
+                    ),
                 ),
             ),
             (

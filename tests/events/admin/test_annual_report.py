@@ -148,3 +148,15 @@ def test_annual_report_links_a_civic_centre_figure_to_its_bookings(
     listed = viewer_client.get(total["href"])
     # The total: both centres, that use only.
     assert len(listed.context["object_list"]) == total["value"] == 4
+
+
+def test_annual_report_links_the_unknown_country_to_those_delegations_only(viewer_client):
+    visits(2019, 2, country="KR")
+    visits(2019, 1, country="")
+    response = viewer_client.get(reverse("annual-report:index"), {"year": 2019})
+    chart = next(c for c in response.context["charts"] if c["id"] == "visits-by-country")
+    link = next(row["href"] for row in chart["chart"]["rows"] if row["value"] == 1)
+
+    listed = viewer_client.get(link)
+
+    assert [d.organisation.country for d in listed.context["object_list"]] == [""]
