@@ -24,6 +24,12 @@ class StaffModelPermissions(DjangoModelPermissions):
         # Staff only: the same gate as the admin.
         if not (user.is_superuser or user.has_perm("wagtailadmin.access_admin")):
             return False
+        # An action beyond create and update (cancelling, renewing) names the permission it
+        # needs: cancelling a booking is a change, whatever its HTTP method.
+        needed = getattr(view, "action_permissions", {}).get(getattr(view, "action", None))
+        if needed:
+            model = self._queryset(view).model
+            return user.has_perm(f"{model._meta.app_label}.{needed}_{model._meta.model_name}")
         return super().has_permission(request, view)
 
 

@@ -1,10 +1,10 @@
 """/api/v1/... (public and staff), the OpenAPI schema and its documentation page."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from .views import public, staff
+from .views import errors, public, staff
 
 router = DefaultRouter()
 router.register("events", public.PublicEventViewSet, basename="event")
@@ -23,4 +23,6 @@ urlpatterns = [
     path("api/v1/visit-figures/", public.VisitFigureList.as_view(), name="visit-figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Last: what no route above matched (an id of the wrong shape, a misspelt list).
+    re_path(r"^api/v1/", errors.NotFoundView.as_view(), name="not-found"),
 ]

@@ -6,7 +6,23 @@ from rest_framework import serializers
 from crm.models import Organisation, Person, Relationship
 from events.models import Booking, Delegation, ItineraryItem, Resource
 
+from ..filters import MAX_ID
 from ..permissions import may_see_personal_data
+
+
+class BoundedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """An id no row can have is "does not exist" (400), not an overflow inside SQLite (500)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, int) and not isinstance(data, bool) and not 0 < data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        if isinstance(data, str) and data.isdigit() and int(data) > MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class StaffSerializer(serializers.ModelSerializer):
+    serializer_related_field = BoundedPrimaryKeyRelatedField
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -21,9 +37,10 @@ class OrganisationSerializer(serializers.ModelSerializer):
 PERSONAL_FIELDS = ("email", "phone", "dietary_requirements", "accessibility_needs", "notes")
 
 
-class PersonSerializer(serializers.ModelSerializer):
-    phone = serializers.CharField(read_only=True)
-    email = serializers.CharField(read_only=True)
+class PersonSerializer(StaffSerializer):
+    # Checked by the model (a phone number in international form) when the service saves.
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=128)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
 
     class Meta:
         model = Person
@@ -49,13 +66,23 @@ class PersonSerializer(serializers.ModelSerializer):
         return fields
 
 
-class RelationshipSerializer(serializers.ModelSerializer):
+class RelationshipSerializer(StaffSerializer):
     class Meta:
         model = Relationship
         fields = ["id", "source", "target", "type", "status", "signed_on", "expires_on", "ended_on"]
+        # A tie ends through the admin's own steps; renewals through /renew/.
+        read_only_fields = ["ended_on"]
+        # One active tie per pair and type is the service's and the database's rule (409).
+        validators = []
 
 
-class DelegationSerializer(serializers.ModelSerializer):
+class RenewalSerializer(serializers.Serializer):
+    renewed_on = serializers.DateField()
+    expires_on = serializers.DateField(required=False, allow_null=True)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DelegationSerializer(StaffSerializer):
     event_uid = serializers.UUIDField(source="event.uid", read_only=True)
 
     class Meta:
@@ -63,17 +90,35 @@ class DelegationSerializer(serializers.ModelSerializer):
         fields = ["id", "event", "event_uid", "name", "direction", "organisation", "declared_size"]
 
 
-class ItineraryItemSerializer(serializers.ModelSerializer):
+class ItineraryItemSerializer(StaffSerializer):
+    # The title in the request's language (read); written in the office's language and English.
     title = serializers.CharField(read_only=True)
+    title_zh_hant = serializers.CharField(max_length=255, write_only=True)
+    title_en = serializers.CharField(
+        max_length=255, write_only=True, required=False, allow_blank=True
+    )
 
     class Meta:
         model = ItineraryItem
-        fields = ["id", "event", "kind", "title", "starts_at", "ends_at", "status", "venue"]
+        fields = [
+            "id",
+            "event",
+            "kind",
+            "title",
+            "title_zh_hant",
+            "title_en",
+            "starts_at",
+            "ends_at",
+            "status",
+            "venue",
+        ]
+        # Cancelled through /cancel/, which frees what the item booked.
+        read_only_fields = ["status"]
 
 
-class BookingSerializer(serializers.ModelSerializer):
-    resource = serializers.PrimaryKeyRelatedField(queryset=Resource.objects.all())
-    item = serializers.PrimaryKeyRelatedField(
+class BookingSerializer(StaffSerializer):
+    resource = BoundedPrimaryKeyRelatedField(queryset=Resource.objects.all())
+    item = BoundedPrimaryKeyRelatedField(
         queryset=ItineraryItem.objects.all(), required=False, allow_null=True
     )
 
@@ -85,7 +130,16 @@ class BookingSerializer(serializers.ModelSerializer):
         validators = []
 
     def validate(self, attrs):
-        if attrs["ends_at"] <= attrs["starts_at"]:
+        # A partial change is checked against the times it keeps.
+        starts_at = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
+        ends_at = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
+        if self.instance is not None and attrs.get("resource", self.instance.resource) != (
+            self.instance.resource
+        ):
+            raise serializers.ValidationError(
+                {"resource": gettext("A booking keeps its resource; book the other one.")}
+            )
+        if starts_at and ends_at and ends_at <= starts_at:
             raise serializers.ValidationError(
                 {"ends_at": gettext("The end must be after the start.")}
             )
@@ -98,3 +152,11 @@ class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
     clashing_booking = serializers.IntegerField()
+
+
+class TieConflictSerializer(serializers.Serializer):
+    """The body of a 409 for a tie: the rule in words and the active tie it would repeat."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    clashing_tie = serializers.IntegerField(allow_null=True)

@@ -343,7 +343,7 @@ KIA_HEALTHZ_QUEUE_MAX_AGE = env.int("KIA_HEALTHZ_QUEUE_MAX_AGE", default=300)
 
 # The API (api/): public data throttled per address, staff by token; docs/decisions.md "An API".
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["api.filters.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -19,6 +20,7 @@ from ..enums import (
     RegistrationStatus,
     ResourceKind,
     StaffRole,
+    VenueKind,
 )
 from ..models import (
     Booking,
@@ -30,6 +32,7 @@ from ..models import (
     ItineraryStaff,
     Registration,
     Resource,
+    Venue,
 )
 
 
@@ -67,6 +70,11 @@ def month_filter(field_name):
     )
 
 
+# The country filter's value for delegations whose organisation has no country (or no
+# organisation): the annual report's "country unknown" line links to them.
+UNKNOWN_COUNTRY = "unknown"
+
+
 class DelegationFilterSet(WagtailFilterSet):
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     event = event_filter()
@@ -74,7 +82,9 @@ class DelegationFilterSet(WagtailFilterSet):
     # The annual report links each country's and month's figure to its delegations.
     month = month_filter("event__starts_at")
     country = django_filters.ChoiceFilter(
-        field_name="organisation__country", choices=list(countries), label=_("country")
+        choices=[(UNKNOWN_COUNTRY, _("country unknown")), *countries],
+        label=_("country"),
+        method="filter_country",
     )
     kind = django_filters.ChoiceFilter(
         field_name="event__kind", choices=EventKind.choices, label=_("kind")
@@ -83,6 +93,11 @@ class DelegationFilterSet(WagtailFilterSet):
     class Meta:
         model = Delegation
         fields = ["direction", "event", "year", "month", "country", "kind"]
+
+    def filter_country(self, queryset, name, value):
+        if value == UNKNOWN_COUNTRY:
+            return queryset.filter(Q(organisation__isnull=True) | Q(organisation__country=""))
+        return queryset.filter(organisation__country=value)
 
 
 class DelegationMemberFilterSet(WagtailFilterSet):
@@ -158,7 +173,18 @@ class BookingFilterSet(WagtailFilterSet):
     event = event_filter("item__event")
     year = year_filter("starts_at")
     month = month_filter("starts_at")
+    # The annual report links each civic centre's room bookings and hall openings here.
+    building = django_filters.CharFilter(label=_("building"), method="filter_building")
+    venue_kind = django_filters.MultipleChoiceFilter(
+        field_name="resource__venue__venue_kind", choices=VenueKind.choices, label=_("venue kind")
+    )
 
     class Meta:
         model = Booking
-        fields = ["status", "kind", "resource", "event", "year", "month"]
+        fields = ["status", "kind", "resource", "event", "year", "month", "building", "venue_kind"]
+
+    def filter_building(self, queryset, name, value):
+        # Matched as the report groups: the building in the reader's language, with its
+        # fallback (a translated field), so a figure and its list always agree.
+        venues = [venue.pk for venue in Venue.objects.all() if venue.building == value]
+        return queryset.filter(resource__in=venues)

@@ -11,12 +11,13 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..charts import figure_chart
-from ..enums import BookingStatus, Direction, RegistrationStatus, ResourceKind
+from ..enums import BookingStatus, Direction, RegistrationStatus, ResourceKind, VenueKind
 from ..models import Event
 from ..reports.annual import annual_report, latest_year_with_data
 from ..reports.downloads import FORMATS, report_download
 from ..reports.labels import country_label, kind_label
 from ..reports.text import summary_paragraph, tie_sentences, year_label
+from .filters import UNKNOWN_COUNTRY
 from .reports import ReportView
 
 TOTAL_KEYS = (
@@ -36,7 +37,7 @@ class AnnualReportForm(forms.Form):
 
 def records(name, **params):
     """The filtered admin list behind a figure."""
-    return f"{reverse(name)}?{urlencode(params)}"
+    return f"{reverse(name)}?{urlencode(params, doseq=True)}"
 
 
 def _rows(current, previous, label, href):
@@ -81,6 +82,9 @@ class AnnualReportView(ReportView):
         report, previous = annual_report(year), annual_report(year - 1)
         inbound = {"direction": Direction.INBOUND, "year": year}
         venue = {"status": BookingStatus.CONFIRMED, "kind": ResourceKind.VENUE, "year": year}
+        # What the report counts as a room booking and as a hall opening (reports.annual).
+        rooms = {**venue, "venue_kind": [VenueKind.MEETING_ROOM]}
+        halls = {**venue, "venue_kind": [VenueKind.HALL, VenueKind.PLAZA]}
         trips = {"status": BookingStatus.CONFIRMED, "kind": ResourceKind.VEHICLE, "year": year}
         totals = [
             (
@@ -99,13 +103,13 @@ class AnnualReportView(ReportView):
                 gettext("room bookings"),
                 report.room_bookings,
                 previous.room_bookings,
-                records("booking:index", **venue),
+                records("booking:index", **rooms),
             ),
             (
                 gettext("hall openings"),
                 report.hall_openings,
                 previous.hall_openings,
-                records("booking:index", **venue),
+                records("booking:index", **halls),
             ),
             (
                 gettext("car trips"),
@@ -134,7 +138,9 @@ class AnnualReportView(ReportView):
                     report.visits_by_country,
                     previous.visits_by_country,
                     country_label,
-                    lambda code: records("delegation:index", country=code, **inbound),
+                    lambda code: records(
+                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
+                    ),
                 ),
             ),
             (
@@ -144,7 +150,9 @@ class AnnualReportView(ReportView):
                     report.visitors_by_country,
                     previous.visitors_by_country,
                     country_label,
-                    lambda code: records("delegation:index", country=code, **inbound),
+                    lambda code: records(
+                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
+                    ),
                 ),
             ),
             (
@@ -174,7 +182,7 @@ class AnnualReportView(ReportView):
                     report.room_bookings_by_centre,
                     previous.room_bookings_by_centre,
                     str,
-                    lambda centre: records("booking:index", **venue),
+                    lambda centre: records("booking:index", building=centre, **rooms),
                 ),
             ),
             (
@@ -184,7 +192,7 @@ class AnnualReportView(ReportView):
                     report.hall_openings_by_centre,
                     previous.hall_openings_by_centre,
                     str,
-                    lambda centre: records("booking:index", **venue),
+                    lambda centre: records("booking:index", building=centre, **halls),
                 ),
             ),
             (

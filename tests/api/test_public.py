@@ -140,3 +140,12 @@ def test_schema_and_docs_page_come_from_the_server_not_a_cdn(api):
     assert docs.status_code == 200
     assert "drf_spectacular_sidecar/swagger-ui-dist/" in html
     assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/%C2%84/", "/api/v1/no-such-list/"])
+def test_an_address_the_api_does_not_have_is_a_json_404(api, path):
+    response = api.get(path, {"lang": "en"})
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}

@@ -10,7 +10,14 @@ from openpyxl import load_workbook
 
 from events.enums import Direction
 from tests.factories.crm import OrganisationFactory
-from tests.factories.events import DelegationFactory, EventFactory, VehicleFactory, taipei
+from tests.factories.events import (
+    BookingFactory,
+    DelegationFactory,
+    EventFactory,
+    VehicleFactory,
+    VenueFactory,
+    taipei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +98,65 @@ def test_statistics_page_also_opens_on_the_latest_year_with_visits(viewer_client
     assert response.context["year"] == 2019
     assert response.context["visits"].total == 2
     assert reverse("annual-report:index") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "mine", "theirs"),
+    [("room-bookings", "meeting_room", "hall"), ("hall-openings", "hall", "meeting_room")],
+)
+def test_annual_report_links_a_civic_centre_figure_to_its_bookings(
+    viewer_client, chart_id, mine, theirs
+):
+    """Each centre's figure opens the bookings it counts: that building, that use, that year."""
+    centre = VenueFactory(building="四維行政中心", building_en="Four Dimensions", venue_kind=mine)
+    other_use = VenueFactory(
+        building="四維行政中心", building_en="Four Dimensions", venue_kind=theirs
+    )
+    other_centre = VenueFactory(building="鳳山行政中心", building_en="Fengshan", venue_kind=mine)
+    counted = [
+        BookingFactory(
+            resource=centre, starts_at=taipei(2019, 5, d, 9), ends_at=taipei(2019, 5, d, 10)
+        )
+        for d in (1, 2)
+    ]
+    BookingFactory(
+        resource=other_use, starts_at=taipei(2019, 5, 3, 9), ends_at=taipei(2019, 5, 3, 10)
+    )
+    BookingFactory(
+        resource=other_centre, starts_at=taipei(2019, 5, 4, 9), ends_at=taipei(2019, 5, 4, 10)
+    )
+    # New Year's morning in Kaohsiung is still 2018 in UTC: counted in 2019, as the report does.
+    counted.append(
+        BookingFactory(
+            resource=centre, starts_at=taipei(2019, 1, 1, 7), ends_at=taipei(2019, 1, 1, 9)
+        )
+    )
+    BookingFactory(resource=centre, starts_at=taipei(2018, 5, 1, 9), ends_at=taipei(2018, 5, 1, 10))
+
+    for language in ("zh-hant", "en"):
+        response = viewer_client.get(
+            reverse("annual-report:index"), {"year": 2019}, HTTP_ACCEPT_LANGUAGE=language
+        )
+        chart = next(c for c in response.context["charts"] if c["id"] == chart_id)
+        row = next(row for row in chart["chart"]["rows"] if row["value"] == 3)
+
+        listed = viewer_client.get(row["href"], HTTP_ACCEPT_LANGUAGE=language)
+
+        assert listed.status_code == 200
+        assert sorted(b.pk for b in listed.context["object_list"]) == sorted(b.pk for b in counted)
+    total = next(t for t in response.context["totals"] if t["key"] == chart_id.replace("-", "_"))
+    listed = viewer_client.get(total["href"])
+    # The total: both centres, that use only.
+    assert len(listed.context["object_list"]) == total["value"] == 4
+
+
+def test_annual_report_links_the_unknown_country_to_those_delegations_only(viewer_client):
+    visits(2019, 2, country="KR")
+    visits(2019, 1, country="")
+    response = viewer_client.get(reverse("annual-report:index"), {"year": 2019})
+    chart = next(c for c in response.context["charts"] if c["id"] == "visits-by-country")
+    link = next(row["href"] for row in chart["chart"]["rows"] if row["value"] == 1)
+
+    listed = viewer_client.get(link)
+
+    assert [d.organisation.country for d in listed.context["object_list"]] == [""]
