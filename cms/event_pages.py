@@ -40,6 +40,21 @@ def event_slug(event):
     )
 
 
+def is_readable_slug(slug):
+    """Whether a slug shows as itself in an address (ASCII, nothing percent-encoded)."""
+    return bool(slug) and slug.isascii() and "%" not in slug
+
+
+def page_slug(page, *, titles=()):
+    """A readable ASCII slug for an existing page: its event's for an event page, else from
+    the English title among its translations (`titles`), else its own title transliterated."""
+    event = getattr(page, "event", None)
+    fallback = f"page-{page.pk}"
+    if event is not None:
+        return ascii_slug(event_slug(event), fallback=fallback)
+    return ascii_slug(*titles, page.title, fallback=fallback)
+
+
 def unique_slug(slug, parent, *, page=None):
     """slug, or slug-2, slug-3 ... when a sibling already has it."""
     siblings = parent.get_children() if parent is not None else Page.objects.none()

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_protect
 from core.forms import add_service_errors
 from crm.address import address
 from crm.enums import OccasionOfAddress
+from crm.glossary import load_handbook
 from crm.selectors import title_as_of
 from events.models import Event, Invitation, Registration
 from events.selectors.invitations import get_invitation_for_token
@@ -110,11 +111,13 @@ def rsvp(request, token):
             count_attempt(request, "rsvp", FAILED)
             status = 400
     # The guest as their invitation's envelope names them, in the page's language.
+    title = title_as_of(invitation.person, invitation.event.local_date)
     guest = address(
         invitation.person,
         language=get_language(),
         occasion=OccasionOfAddress.ENVELOPE,
-        affiliation=title_as_of(invitation.person, invitation.event.local_date),
+        affiliation=title,
+        handbook=load_handbook([title]),
     ).text
     context = {"invitation": invitation, "event": invitation.event, "form": form, "guest": guest}
     return render(request, "cms/rsvp.html", context, status=status)

@@ -93,6 +93,26 @@ def translated(record, field, language):
     return getattr(record, field, "") or ""
 
 
+def official(record, field, language, lookup=None):
+    """A translated field with the handbook's official form first, language by language.
+
+    lookup(chinese, language) is a Handbook's title or organisation method (crm.glossary):
+    for each language a reader accepts, the handbook's form wins over the record's, so a
+    Korean reader gets the handbook's Korean, else the handbook's English before the
+    record's English.
+    """
+    if lookup is None:
+        return translated(record, field, language)
+    chinese = getattr(record, f"{field}_zh_hant", None) or getattr(record, field, "") or ""
+    for suffix in FIELD_FALLBACKS[normalise_language(language)]:
+        value = lookup(chinese, suffix.replace("_", "-")) or getattr(
+            record, f"{field}_{suffix}", None
+        )
+        if value:
+            return value
+    return getattr(record, field, "") or ""
+
+
 def _han_only(text):
     letters = [ord(ch) for ch in text if not ch.isspace()]
     return bool(letters) and all(is_han(c) for c in letters)
@@ -122,29 +142,33 @@ def reading_name(person, language):
     return format_name(person) or native or person.chinese_name or ""
 
 
-def _place(organisation, language):
-    name = translated(organisation, "name", language)
+def _place(organisation, language, handbook=None):
+    name = official(organisation, "name", language, handbook.organisation if handbook else None)
     for suffix in GOVERNMENT_SUFFIXES[language]:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
 
 
-def position_title(affiliation, language):
-    """The position alone, in the reader's language: 市長, Mayor, 知事, 시장."""
+def position_title(affiliation, language, *, handbook=None):
+    """The position alone, in the reader's language: 市長, Mayor, 知事, 시장.
+
+    With a handbook (crm.glossary.load_handbook), its official forms come first.
+    """
     if affiliation is None:
         return ""
-    return translated(affiliation, "position_title", normalise_language(language))
+    lookup = handbook.title if handbook else None
+    return official(affiliation, "position_title", normalise_language(language), lookup)
 
 
-def full_title(affiliation, language):
+def full_title(affiliation, language, *, handbook=None):
     """Position with its organisation: 水原市長, Mayor of Suwon, 秋田県知事, 수원시장."""
     language = normalise_language(language)
-    position = position_title(affiliation, language)
+    position = position_title(affiliation, language, handbook=handbook)
     if affiliation is None or not position:
         return position
     organisation = affiliation.organisation
-    place = _place(organisation, language)
+    place = _place(organisation, language, handbook)
     if not place:
         return position
     if language == "en":
@@ -183,10 +207,10 @@ def _english_family(person):
     return person.family_name or format_name(person)
 
 
-def _english(person, affiliation, occasion):
+def _english(person, affiliation, occasion, handbook):
     name = reading_name(person, "en")
-    title = full_title(affiliation, "en")
-    position = position_title(affiliation, "en")
+    title = full_title(affiliation, "en", handbook=handbook)
+    position = position_title(affiliation, "en", handbook=handbook)
     rank = _rank(affiliation)
     style = _english_style(person)
     honorific = (person.honorific or "").strip()
@@ -230,10 +254,10 @@ def _english(person, affiliation, occasion):
     return Address(text, name, title, "en")
 
 
-def _chinese(person, affiliation, occasion):
+def _chinese(person, affiliation, occasion, handbook):
     name = reading_name(person, "zh-hant")
-    title = full_title(affiliation, "zh-hant")
-    position = position_title(affiliation, "zh-hant")
+    title = full_title(affiliation, "zh-hant", handbook=handbook)
+    position = position_title(affiliation, "zh-hant", handbook=handbook)
     rank = _rank(affiliation)
     polite = {Courtesy.MR: "先生", Courtesy.MS: "女士"}.get(person.courtesy_title, "")
     if occasion == OccasionOfAddress.ENVELOPE:
@@ -247,7 +271,7 @@ def _chinese(person, affiliation, occasion):
     elif occasion == OccasionOfAddress.BADGE:
         text = name
     else:
-        place = _place(affiliation.organisation, "zh-hant") if affiliation else ""
+        place = _place(affiliation.organisation, "zh-hant", handbook) if affiliation else ""
         if position:
             text = f"{place if title != position else ''}{name}{position}"
         else:
@@ -255,10 +279,10 @@ def _chinese(person, affiliation, occasion):
     return Address(text, name, title, "zh-hant")
 
 
-def _japanese(person, affiliation, occasion):
+def _japanese(person, affiliation, occasion, handbook):
     name = reading_name(person, "ja")
-    title = full_title(affiliation, "ja")
-    position = position_title(affiliation, "ja")
+    title = full_title(affiliation, "ja", handbook=handbook)
+    position = position_title(affiliation, "ja", handbook=handbook)
     rank = _rank(affiliation)
     if occasion == OccasionOfAddress.ENVELOPE:
         honour = "閣下" if rank in EXCELLENCY_RANKS else "様"
@@ -268,7 +292,7 @@ def _japanese(person, affiliation, occasion):
     elif occasion == OccasionOfAddress.BADGE:
         text = name
     else:
-        place = _place(affiliation.organisation, "ja") if affiliation else ""
+        place = _place(affiliation.organisation, "ja", handbook) if affiliation else ""
         if position and title != position:
             text = f"{place}の{name}{position}"
         elif position:
@@ -278,9 +302,9 @@ def _japanese(person, affiliation, occasion):
     return Address(text, name, title, "ja")
 
 
-def _korean(person, affiliation, occasion):
+def _korean(person, affiliation, occasion, handbook):
     name = reading_name(person, "ko")
-    title = full_title(affiliation, "ko")
+    title = full_title(affiliation, "ko", handbook=handbook)
     if occasion == OccasionOfAddress.ENVELOPE:
         text = " ".join(part for part in (title, name, "귀하") if part)
     elif occasion == OccasionOfAddress.SALUTATION:
@@ -297,18 +321,20 @@ def _korean(person, affiliation, occasion):
 WRITERS = {"en": _english, "zh-hant": _chinese, "ja": _japanese, "ko": _korean}
 
 
-def address(person, *, language, occasion, affiliation=None):
+def address(person, *, language, occasion, affiliation=None, handbook=None):
     """A person written for a reader of `language` on an occasion (an OccasionOfAddress).
 
     affiliation is the position printed as their title (crm.selectors.titles_as_of);
-    without one the person is addressed by name and courtesy title alone.
+    without one the person is addressed by name and courtesy title alone. handbook (the
+    official names handbook, crm.glossary.load_handbook, loaded once per pack or page)
+    writes titles and organisations the way the city officially writes them.
     """
     language = normalise_language(language)
     occasion = OccasionOfAddress(occasion)
-    return WRITERS[language](person, affiliation, occasion)
+    return WRITERS[language](person, affiliation, occasion, handbook)
 
 
-def acknowledgments(guests, *, language):
+def acknowledgments(guests, *, language, handbook=None):
     """The order of acknowledgment in a speech: (person, affiliation) pairs already in
     precedence order (crm.selectors.order_by_precedence) written as a speaker says them."""
     return [
@@ -317,6 +343,7 @@ def acknowledgments(guests, *, language):
             language=language,
             occasion=OccasionOfAddress.ACKNOWLEDGMENT,
             affiliation=affiliation,
+            handbook=handbook,
         ).text
         for person, affiliation in guests
     ]

@@ -18,6 +18,7 @@ from core.links import public_url
 from core.tasks import send_mail_once
 from crm.address import address
 from crm.enums import OccasionOfAddress
+from crm.glossary import load_handbook
 from crm.selectors import title_as_of
 
 from . import ical
@@ -61,12 +62,15 @@ def build_invitation_message(invitation, *, kind="invitation"):
         raise ValueError("issue the invitation's token before building a mail with its link")
     person = invitation.person
     language = person.preferred_language
-    # "Dear Mayor Yeom," / "松山市長 野志克仁 様": the guest's office on the event's day.
+    # "Dear Mayor Yeom," / "松山市長 野志克仁 様": the guest's office on the event's day,
+    # written as the official names handbook writes it.
+    title = title_as_of(person, invitation.event.local_date)
     salutation = address(
         person,
         language=language,
         occasion=OccasionOfAddress.SALUTATION,
-        affiliation=title_as_of(person, invitation.event.local_date),
+        affiliation=title,
+        handbook=load_handbook([title]),
     ).text
     with translation.override(language):
         subject, body = _render(

@@ -40,7 +40,11 @@ def _written(guest, language, occasion):
         name = guest_name(guest, language)
         return forms.Address(text=name, name=name, title="", language=language)
     return forms.address(
-        guest.person, language=language, occasion=occasion, affiliation=guest.affiliation
+        guest.person,
+        language=language,
+        occasion=occasion,
+        affiliation=guest.affiliation,
+        handbook=guest.handbook,
     )
 
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 
+from crm import address as forms
 from crm import names
 from crm.enums import OfficeRank, OrganisationKind
-from crm.glossary import official_names
+from crm.glossary import Handbook, load_handbook
 from crm.models import Affiliation, Organisation, Person
 from crm.selectors import precedence_ranks, titles_as_of
 
@@ -344,6 +346,8 @@ class PrintGuest:
     # The position printed as the guest's title (crm.address writes it per language).
     affiliation: Affiliation | None = None
     companion: InvitationCompanion | None = None
+    # The official names handbook, loaded once for the whole pack (crm.glossary).
+    handbook: Handbook | None = None
     # The invited person a companion came with (the person themself otherwise), for sorting.
     principal: Person | None = None
 
@@ -357,13 +361,10 @@ def print_guests(plan):
         .order_by("table__number", "position")
     )
     titles = titles_as_of([seat.person_id for seat in seats if seat.person_id], date)
-    # The handbook's official forms win over what each record holds (crm/glossary.py).
-    handbook = official_names(
-        name
-        for title in titles.values()
-        if title
-        for name in (title.position_title_zh_hant, title.organisation.name_zh_hant)
-    )
+    # The handbook's official forms win over what each record holds (crm/glossary.py):
+    # read once here for every guest and every language the pack writes in.
+    handbook = load_handbook(titles.values())
+    language = forms.normalise_language(translation.get_language())
     result = []
     for seat in seats:
         person, invitation = seat.person, seat.invitation
@@ -398,13 +399,9 @@ def print_guests(plan):
                 person=person,
                 table=seat.table.number,
                 position=seat.position,
-                title=(
-                    handbook.get(title.position_title_zh_hant, title.position_title)
-                    if title
-                    else ""
-                ),
+                title=forms.position_title(title, language, handbook=handbook),
                 organisation=(
-                    handbook.get(title.organisation.name_zh_hant, title.organisation.name)
+                    forms.official(title.organisation, "name", language, handbook.organisation)
                     if title
                     else ""
                 ),
@@ -412,6 +409,7 @@ def print_guests(plan):
                 accessibility_needs=access.strip(),
                 language=person.preferred_language,
                 affiliation=title,
+                handbook=handbook,
                 principal=person,
             )
         )

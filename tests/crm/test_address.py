@@ -3,8 +3,9 @@
 import pytest
 
 from crm.address import acknowledgments, address, full_title, reading_name
-from crm.enums import Courtesy, NameOrder, OfficeRank, OrganisationKind
+from crm.enums import Courtesy, NameOrder, OfficeRank, OrganisationKind, TermKind
 from crm.enums import OccasionOfAddress as O
+from crm.glossary import Handbook
 from crm.models import Affiliation, Organisation, Person
 
 FAMILY_FIRST = NameOrder.FAMILY_FIRST
@@ -240,3 +241,74 @@ def test_acknowledgments_keep_the_given_order():
         "염태영 수원시장님",
         "Satake Norihisa 아키타현지사님",
     ]
+
+
+# The official names handbook (crm.glossary) writes titles and organisations its way. The
+# records hold what an officer typed; the handbook holds the city's official forms.
+TOURISM = org("觀光局", "Tourism Office", "観光事務所", "", kind=OrganisationKind.OTHER)
+CHIEF = post(TOURISM, ("局長", "Bureau chief", "局長", "국장"), OfficeRank.DIRECTOR)
+HANDBOOK_ROWS = [
+    {
+        "kind": TermKind.AGENCY,
+        "name_zh_hant": "觀光局",
+        "name_en": "Tourism Bureau",
+        "name_ja": "観光局",
+        "name_ko": "",
+    },
+    # No Korean in the handbook: the record's own Korean comes before the handbook's English.
+    {
+        "kind": TermKind.TITLE,
+        "name_zh_hant": "局長",
+        "name_en": "Director-General",
+        "name_ja": "局長",
+        "name_ko": "",
+    },
+    # A place of the same Chinese name is not a title.
+    {
+        "kind": TermKind.PLACE,
+        "name_zh_hant": "市長",
+        "name_en": "Mayor Street",
+        "name_ja": "",
+        "name_ko": "",
+    },
+]
+CHIEF_PERSON = Person(
+    family_name="Lin",
+    given_name="Yi-hsuan",
+    name_order=FAMILY_FIRST,
+    native_name="林怡萱",
+    courtesy_title=Courtesy.MS,
+)
+
+HANDBOOK_CASES = [
+    ("zh-hant", O.ENVELOPE, "觀光局局長 林怡萱 女士"),
+    ("en", O.ENVELOPE, "Ms Lin Yi-hsuan, Director-General, Tourism Bureau"),
+    ("ja", O.ENVELOPE, "観光局局長 林怡萱 様"),
+    # Korean: the handbook has no Korean name for the bureau; its English comes before the
+    # record's English, and the record's own Korean title before the handbook's English.
+    ("ko", O.ENVELOPE, "Tourism Bureau 국장 Lin Yi-hsuan 귀하"),
+]
+
+
+@pytest.mark.parametrize(("language", "occasion", "expected"), HANDBOOK_CASES)
+def test_address_writes_the_handbooks_official_names(language, occasion, expected):
+    handbook = Handbook(HANDBOOK_ROWS)
+    written = address(
+        CHIEF_PERSON,
+        language=language,
+        occasion=occasion,
+        affiliation=CHIEF,
+        handbook=handbook,
+    )
+    assert written.text == expected
+
+
+def test_address_without_the_handbook_keeps_the_records_names():
+    written = address(CHIEF_PERSON, language="en", occasion=O.ENVELOPE, affiliation=CHIEF)
+    assert written.text == "Ms Lin Yi-hsuan, Bureau chief, Tourism Office"
+
+
+def test_handbook_title_is_not_taken_from_a_place_of_the_same_name():
+    mayor = post(SUWON, MAYOR, OfficeRank.MAYOR)
+    handbook = Handbook(HANDBOOK_ROWS)
+    assert full_title(mayor, "en", handbook=handbook) == "Mayor of Suwon"

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from crm.enums import Courtesy, NameOrder, OfficeRank
+from crm.enums import Courtesy, NameOrder, OfficeRank, TermKind
+from crm.models import GlossaryTerm
 from events.tasks import build_invitation_message, build_registration_message
 from tests.factories.crm import AffiliationFactory, OrganisationFactory, PersonFactory
 from tests.factories.events import InvitationFactory, RegistrationFactory
@@ -95,3 +96,24 @@ def test_japanese_registration_mail_greets_the_applicant_by_their_kanji_name():
     message = build_registration_message(registration, kind="received")
 
     assert message.body.startswith("佐藤結衣 様")
+
+
+def test_invitation_mail_writes_the_title_as_the_official_names_handbook_does():
+    person = mayor(
+        native="염태영",
+        chinese="廉泰英",
+        family="Yeom",
+        given="Tae-young",
+        language="ko",
+        city=("水原市", "Suwon", "水原市", ""),
+        titles=("市長", "Mayor", "市長", "시 대표"),
+    )
+    GlossaryTerm.objects.create(
+        kind=TermKind.TITLE, name="市長", name_zh_hant="市長", name_ko="시장"
+    )
+    GlossaryTerm.objects.create(
+        kind=TermKind.PLACE, name="水原市", name_zh_hant="水原市", name_ko="수원시"
+    )
+    message = build_invitation_message(InvitationFactory(person=person))
+
+    assert message.body.startswith("존경하는 염태영 수원시장님께\n")

@@ -1,11 +1,28 @@
 """The summer camp page's forms: ranking, groups and rooms."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from crm.models import Person
 
 from ..forms import people_choices
+
+
+class CertificateLanguageForm(forms.Form):
+    """The language certificates are printed in: one for the pack, or each participant's."""
+
+    language = forms.ChoiceField(
+        label=_("print in"),
+        choices=[("", _("each participant's own language")), *settings.LANGUAGES],
+        required=False,
+    )
+
+    @classmethod
+    def language_of(cls, data):
+        """The chosen language, or None (each participant's own) when none or an unknown one."""
+        form = cls(data)
+        return (form.cleaned_data["language"] or None) if form.is_valid() else None
 
 
 class RankingForm(forms.Form):

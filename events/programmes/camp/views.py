@@ -15,7 +15,7 @@ from ..forms import VehiclesForm
 from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
 from . import certificates, selectors
 from . import services as camp
-from .forms import GroupsForm, RankingForm, RoomsForm
+from .forms import CertificateLanguageForm, GroupsForm, RankingForm, RoomsForm
 
 
 class CampView(ProgrammePage):
@@ -38,6 +38,7 @@ class CampView(ProgrammePage):
             groups_form=GroupsForm(),
             rooms_form=RoomsForm(),
             vehicles_form=VehiclesForm(),
+            certificate_form=CertificateLanguageForm(),
         )
         return context
 
@@ -135,6 +136,8 @@ class CertificatesView(ProgrammeMixin, View):
     kind = EventKind.CAMP
 
     def get(self, request, *args, **kwargs):
+        # The pack's language is chosen per print (?language=), never the officer's admin's.
+        language = CertificateLanguageForm.language_of(request.GET)
         if "registration" in kwargs:
             registration = get_object_or_404(
                 Registration.objects.select_related("event", "event__host_organisation", "person"),
@@ -142,10 +145,10 @@ class CertificatesView(ProgrammeMixin, View):
                 event=self.event,
                 status=RegistrationStatus.ACCEPTED,
             )
-            content = certificates.render_certificate(registration)
+            content = certificates.render_certificate(registration, language=language)
             filename = f"certificate-{self.event.pk}-{registration.pk}.pdf"
         else:
-            content = certificates.event_certificates(self.event)
+            content = certificates.event_certificates(self.event, language=language)
             filename = f"certificates-{self.event.pk}.pdf"
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -1,6 +1,7 @@
 """The envoys' tour page's forms: invitations, interests, departments, forum and follow-ups."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
@@ -9,6 +10,24 @@ from crm.models import CooperationArea, Organisation
 from ...enums import InvitationStatus
 from ...forms import ReplyByField
 from ...models import Invitation
+
+
+class ManifestLanguageForm(forms.Form):
+    """The language the manifests name travellers in (the office's by default)."""
+
+    manifest_language = forms.ChoiceField(
+        label=_("names in"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
+
+    @classmethod
+    def language_of(cls, data):
+        """The chosen language, or the office's when none or an unknown one is given."""
+        form = cls(data)
+        valid = form.is_valid() and form.cleaned_data["manifest_language"]
+        return form.cleaned_data["manifest_language"] if valid else settings.LANGUAGE_CODE
 
 
 class InviteEnvoysForm(forms.Form):

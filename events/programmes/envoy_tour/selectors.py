@@ -6,13 +6,16 @@ Every list here runs a fixed number of queries however many rows it holds.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext
 
-from crm import names
-from crm.enums import OfficeRank, OrganisationKind
+from crm.address import address, normalise_language
+from crm.enums import OccasionOfAddress, OfficeRank, OrganisationKind
+from crm.glossary import load_handbook
 from crm.models import Affiliation, Organisation, Person
-from crm.selectors import order_by_precedence
+from crm.selectors import order_by_precedence, titles_as_of
 
 from ...enums import InvitationStatus, ItemKind, ItemStatus, StaffRole
 from ...models import (
@@ -84,13 +87,24 @@ class Traveller:
     invitation: Invitation
     companion: int
     seat: int
+    # The guest as the manifest's language writes them (crm.address), companions after.
+    label: str = ""
 
-    @property
-    def label(self):
-        name = names.format_name(self.invitation.person, honorific=True)
-        if self.companion == 0:
-            return name
-        return gettext("%(name)s, companion %(number)d") % {"name": name, "number": self.companion}
+
+def traveller_label(person, companion, *, language, affiliation=None, handbook=None):
+    """A manifest line: the guest as a place card in `language` names them ("美國在台協會
+    處長 酈英傑", "H.E. Brent Christensen"), or their companion."""
+    name = address(
+        person,
+        language=language,
+        occasion=OccasionOfAddress.PLACE_CARD,
+        affiliation=affiliation,
+        handbook=handbook,
+    ).text
+    if companion == 0:
+        return name
+    with translation.override(language):
+        return gettext("%(name)s, companion %(number)d") % {"name": name, "number": companion}
 
 
 @dataclass(frozen=True)
@@ -113,8 +127,10 @@ class Leg:
         return sum(len(load.travellers) for load in self.vehicles)
 
 
-def transport_manifests(event):
-    """Each transfer leg with its vehicles, drivers, pick-up times and seated travellers."""
+def transport_manifests(event, *, language=None):
+    """Each transfer leg with its vehicles, drivers, pick-up times and seated travellers,
+    named in `language` (the office's by default, never the officer's admin language)."""
+    language = normalise_language(language or settings.LANGUAGE_CODE)
     passengers = ManifestEntry.objects.select_related("invitation__person").order_by("seat")
     transport = TransportVehicle.objects.select_related(
         "vehicle", "driver__person"
@@ -125,16 +141,31 @@ def transport_manifests(event):
         .prefetch_related(Prefetch("transport", queryset=transport.order_by("pickup_at", "pk")))
         .order_by("starts_at", "pk")
     )
+    items = list(items)
+    passengers = [
+        p for item in items for vehicle in item.transport.all() for p in vehicle.passengers.all()
+    ]
+    # Titles as of the tour and the handbook's official names: two queries for every guest.
+    titles = titles_as_of({p.invitation.person_id for p in passengers}, event.local_date)
+    handbook = load_handbook(titles.values())
+
+    def traveller(p):
+        label = traveller_label(
+            p.invitation.person,
+            p.companion,
+            language=language,
+            affiliation=titles.get(p.invitation.person_id),
+            handbook=handbook,
+        )
+        return Traveller(invitation=p.invitation, companion=p.companion, seat=p.seat, label=label)
+
     return [
         Leg(
             item=item,
             vehicles=[
                 VehicleLoad(
                     transport=vehicle,
-                    travellers=[
-                        Traveller(invitation=p.invitation, companion=p.companion, seat=p.seat)
-                        for p in vehicle.passengers.all()
-                    ],
+                    travellers=[traveller(p) for p in vehicle.passengers.all()],
                 )
                 for vehicle in item.transport.all()
             ],

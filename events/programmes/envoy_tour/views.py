@@ -21,6 +21,7 @@ from .forms import (
     ForumForm,
     InterestsForm,
     InviteEnvoysForm,
+    ManifestLanguageForm,
 )
 
 
@@ -32,11 +33,15 @@ class TourView(ProgrammePage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         start = timezone.localtime(self.event.starts_at)
+        # Travellers are named in the manifest's chosen language, not the admin's.
+        manifest_language = ManifestLanguageForm.language_of(self.request.GET)
         context.update(
             invitations=selectors.tour_invitations(self.event),
             guests=selectors.tour_guests(self.event),
             departments=selectors.home_departments(),
-            manifests=selectors.transport_manifests(self.event),
+            manifests=selectors.transport_manifests(self.event, language=manifest_language),
+            manifest_language=manifest_language,
+            manifest_form=ManifestLanguageForm(initial={"manifest_language": manifest_language}),
             interpreters=selectors.interpreter_duties(self.event),
             forum=selectors.forum_table(self.event),
             may_change=self.may("change_invitation"),

@@ -10,10 +10,12 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
-from crm.enums import NameOrder
+from crm.enums import NameOrder, TermKind
+from crm.models import GlossaryTerm
 from events.enums import EventKind, ItemKind, RegistrationStatus
 from events.programmes.camp import certificates
 from events.programmes.camp.selectors import camp_participants
@@ -52,31 +54,132 @@ def officer(client):
     return user
 
 
-def test_certificate_names_put_cjk_family_names_first():
-    event = camp_event()
+def certificate_people(event):
     korean = RegistrationFactory.build(
-        event=event, family_name="Kim", given_name="Minji", native_name="김민지", nationality="KR"
+        event=event,
+        family_name="Kim",
+        given_name="Minji",
+        native_name="김민지",
+        nationality="KR",
+        language="ko",
     )
     american = RegistrationFactory.build(
-        event=event, family_name="Smith", given_name="Anna", nationality="US"
+        event=event, family_name="Smith", given_name="Anna", nationality="US", language="en"
     )
     person = PersonFactory(
         family_name="Sato",
         given_name="Yui",
         native_name="佐藤結衣",
         name_order=NameOrder.FAMILY_FIRST,
+        honorific="Dr.",
     )
     linked = RegistrationFactory.build(
-        event=event, family_name="x", given_name="y", nationality="US", person=person
+        event=event, family_name="x", given_name="y", nationality="JP", person=person, language="ja"
+    )
+    local = RegistrationFactory.build(
+        event=event,
+        family_name="陳",
+        given_name="怡君",
+        native_name="陳怡君",
+        nationality="TW",
+        language="zh-hant",
+    )
+    return {"korean": korean, "american": american, "linked": linked, "local": local}
+
+
+# (participant, certificate language, (large name, the participant's own form below it)):
+# the large name is crm.address's, in the certificate's language and script; CJK family
+# names first; "Dr." only in English.
+CERTIFICATE_NAMES = [
+    ("korean", "ko", ("김민지", "Kim Minji")),
+    ("korean", "en", ("Kim Minji", "김민지")),
+    ("korean", "ja", ("Kim Minji", "김민지")),
+    ("korean", "zh-hant", ("Kim Minji", "김민지")),
+    ("american", "en", ("Anna Smith", "")),
+    ("american", "ko", ("Anna Smith", "")),
+    ("linked", "ja", ("佐藤結衣", "Sato Yui")),
+    ("linked", "zh-hant", ("佐藤結衣", "Sato Yui")),
+    ("linked", "en", ("Dr. Sato Yui", "佐藤結衣")),
+    ("linked", "ko", ("Sato Yui", "佐藤結衣")),
+    ("local", "zh-hant", ("陳怡君", "")),
+    ("local", "ja", ("陳怡君", "")),
+]
+
+
+@pytest.mark.parametrize(("who", "language", "expected"), CERTIFICATE_NAMES)
+def test_certificate_names_in_each_language(who, language, expected):
+    registration = certificate_people(camp_event())[who]
+
+    assert certificates.certificate_names(registration, language) == expected
+
+
+def test_certificate_names_default_to_the_participants_language():
+    people = certificate_people(camp_event())
+
+    assert certificates.certificate_names(people["korean"]) == ("김민지", "Kim Minji")
+    assert certificates.certificate_names(people["linked"]) == ("佐藤結衣", "Sato Yui")
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "host"),
+    [
+        ("en", "International Summer Camp", "Secretariat, Kaohsiung"),
+        ("ja", "国際サマーキャンプ", "秘書処"),
+        ("ko", "국제여름캠프", "비서처"),
+        ("zh-hant", "國際夏令營", "秘書處"),
+    ],
+)
+def test_certificates_print_in_the_packs_chosen_language(language, heading, host):
+    organisation = OrganisationFactory(
+        name="秘書處", name_zh_hant="秘書處", name_en="Secretariat office", name_ja="", name_ko=""
+    )
+    GlossaryTerm.objects.create(
+        kind=TermKind.AGENCY,
+        name="秘書處",
+        name_zh_hant="秘書處",
+        name_en="Secretariat, Kaohsiung",
+        name_ja="秘書処",
+        name_ko="비서처",
+    )
+    event = camp_event(host_organisation=organisation)
+    korean = accepted(
+        event,
+        family_name="Kim",
+        given_name="Minji",
+        native_name="김민지",
+        nationality="KR",
+        language="ko",
     )
 
-    assert certificates.certificate_names(korean) == ("김민지", "Kim Minji")
-    assert certificates.certificate_names(american) == ("Anna Smith", "")
-    assert certificates.certificate_names(linked) == ("佐藤結衣", "Sato Yui")
-    local = RegistrationFactory.build(
-        event=event, family_name="陳", given_name="怡君", native_name="陳怡君", nationality="TW"
+    text = pdf_text(certificates.render_certificates([korean], language=language))
+
+    assert "".join(heading.split()) in text
+    # The host is named as the official names handbook writes it in that language.
+    assert "".join(host.split()) in text
+    with translation.override(language):
+        assert "".join(gettext("Certificate of participation").split()) in text
+    assert "김민지" in text and "KimMinji" in text
+
+
+def test_certificate_view_takes_the_packs_language(client, officer):
+    event = camp_event()
+    korean = accepted(
+        event,
+        family_name="Kim",
+        given_name="Minji",
+        native_name="김민지",
+        nationality="KR",
+        language="ko",
     )
-    assert certificates.certificate_names(local) == ("陳怡君", "")
+    url = reverse("programmes:camp_certificate", args=[event.pk, korean.pk])
+
+    english = pdf_text(client.get(url, {"language": "en"}).content)
+    own = pdf_text(client.get(url).content)
+    unknown = pdf_text(client.get(url, {"language": "xx"}).content)
+
+    assert "InternationalSummerCamp" in english
+    assert "국제여름캠프" in own and "국제여름캠프" in unknown
+    assert "InternationalSummerCamp" not in own
 
 
 def test_certificate_is_in_the_participants_language_and_script():
@@ -96,8 +199,6 @@ def test_certificate_is_in_the_participants_language_and_script():
     assert "KimMinji" in text
     assert "국제여름캠프" in text
     with translation.override("ko"):
-        from django.utils.translation import gettext
-
         assert "".join(gettext("Certificate of participation").split()) in text
 
 

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from core.roles import PROTOCOL_OFFICERS, ensure_staff_groups
-from crm.enums import InteractionKind, OfficeRank, OrganisationKind
-from crm.models import Interaction
+from crm.enums import Courtesy, InteractionKind, NameOrder, OfficeRank, OrganisationKind, TermKind
+from crm.models import GlossaryTerm, Interaction
 from events.enums import BookingStatus, InvitationStatus, StaffRole
 from events.exceptions import BookingConflict
 from events.models import Booking, ForumMeeting, ItineraryStaff, ManifestEntry
@@ -472,3 +474,64 @@ def test_a_decline_gives_up_the_envoys_forum_meetings_not_yet_logged():
 
     assert not ForumMeeting.objects.filter(envoy=declining.person).exists()
     assert ForumMeeting.objects.count() == others
+
+
+# The manifest names each traveller as a place card in its chosen language does (crm.address),
+# with the official names handbook's forms; the default is the office's language.
+MANIFEST_NAMES = [
+    ("zh-hant", "美國在台協會處長 酈英傑"),
+    ("en", "H.E. Mr Brent Christensen"),
+    ("ja", "米国在台湾協会所長 Brent Christensen 様"),
+    ("ko", "미국재대만협회 처장 Brent Christensen"),
+]
+
+
+@pytest.mark.parametrize(("language", "expected"), MANIFEST_NAMES)
+def test_manifest_names_travellers_in_its_chosen_language(language, expected):
+    tour, invitations = accepted_tour([1])
+    envoy = invitations[0].person
+    envoy.family_name, envoy.given_name, envoy.native_name = "Christensen", "Brent", ""
+    envoy.chinese_name, envoy.courtesy_title = "酈英傑", Courtesy.MR
+    envoy.name_order = NameOrder.GIVEN_FIRST
+    envoy.save()
+    title = envoy.affiliations.get()
+    office = title.organisation
+    office.name, office.name_zh_hant, office.name_en = "美國在台協會", "美國在台協會", "AIT"
+    office.name_ja, office.name_ko = "米国在台湾協会", "미국재대만협회"
+    office.save()
+    title.position_title, title.position_title_zh_hant = "處長", "處長"
+    title.position_title_en, title.position_title_ja, title.position_title_ko = "Head", "", "처장"
+    title.save()
+    # The handbook gives the official English office and the Japanese title the record lacks.
+    GlossaryTerm.objects.create(
+        kind=TermKind.TITLE, name="處長", name_zh_hant="處長", name_en="Director", name_ja="所長"
+    )
+    GlossaryTerm.objects.create(
+        kind=TermKind.AGENCY,
+        name="美國在台協會",
+        name_zh_hant="美國在台協會",
+        name_en="American Institute in Taiwan",
+    )
+    plan_transfer(tour.legs[0], vehicles=[VehicleFactory(seats=6)])
+
+    travellers = transport_manifests(tour.event, language=language)[0].vehicles[0].travellers
+
+    with translation.override(language):
+        companion = gettext("%(name)s, companion %(number)d") % {"name": expected, "number": 1}
+    assert [t.label for t in travellers] == [expected, companion]
+
+
+def test_manifest_language_is_chosen_on_the_tour_page_not_the_admin_language(client, officer):
+    tour, invitations = accepted_tour([0])
+    envoy = invitations[0].person
+    envoy.chinese_name = "酈英傑"
+    envoy.save()
+    plan_transfer(tour.legs[0], vehicles=[VehicleFactory(seats=6)])
+    url = reverse("programmes:tour", args=[tour.event.pk])
+
+    office = client.get(url).context["manifests"][0].vehicles[0].travellers[0].label
+    english = client.get(url, {"manifest_language": "en"})
+
+    assert "酈英傑" in office
+    label = english.context["manifests"][0].vehicles[0].travellers[0].label
+    assert "酈英傑" not in label and envoy.family_name in label

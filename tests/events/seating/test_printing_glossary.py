@@ -11,11 +11,6 @@ from tests.events.seating.test_printing import pdf_text, seated_luncheon
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Cards and badges now write titles through crm.address (issue 16), which does not "
-    "consult the handbook yet; the handbook reaches only the guest lists (issue 17, left open).",
-)
 def test_glossary_term_used_in_print_pack():
     scene, plan = seated_luncheon(guests=4)
     guest = print_guests(plan)[0].person
