@@ -291,7 +291,9 @@ def test_interpreters_who_speak_the_visits_language_come_first(officer_client, e
     japanese = InterpreterFactory(name="A Japanese", languages=["zh-hant", "ja"])
     korean = InterpreterFactory(name="B Korean", languages=["zh-hant", "ko"])
 
-    response = officer_client.get(reverse("visit-planner:edit", args=[delegation.pk]))
+    response = officer_client.get(
+        reverse("visit-planner:edit", args=[delegation.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     choices = response.context["items"].forms[0].fields["interpreter"].widget.choices
     assert [value for value, _label in choices] == ["", korean.pk, japanese.pk]
