@@ -309,14 +309,15 @@ def test_edit_page_queries_do_not_grow_with_the_visit(officer_client, event):
             officer_client.get(reverse("visit-planner:edit", args=[delegation.pk]))
         return len(captured)
 
-    small = _grown(event, 2)
-    large = _grown(EventFactory(starts_at=event.starts_at, ends_at=event.ends_at), 20)
+    small = _grown(event, 10)
+    large = _grown(EventFactory(starts_at=event.starts_at, ends_at=event.ends_at), 100)
     assert count(small) == count(large)
 
 
 def _grown(event, size):
     from events.planning.services import ItemPlan, MemberPlan, plan_visit
 
+    car, room = VehicleFactory(), VenueFactory()
     delegation, _members, _items = plan_visit(
         event,
         delegation_values={"name": f"Visit {size}", "organisation": OrganisationFactory()},
@@ -327,7 +328,7 @@ def _grown(event, size):
                 title=f"Item {n}",
                 starts_at=taipei(2019, 5, 1, 9) + datetime.timedelta(minutes=20 * n),
                 ends_at=taipei(2019, 5, 1, 9, 15) + datetime.timedelta(minutes=20 * n),
-                resources={"vehicle": VehicleFactory(), "venue": VenueFactory()},
+                resources={"vehicle": car, "venue": room},
             )
             for n in range(size)
         ],
