@@ -18,8 +18,11 @@ class OfficerDayPanel(Component):
 
     def get_context_data(self, parent_context):
         day = officer_day()
+        request = parent_context.get("request")
         return {
             "day": day,
+            # Each visit of the week opens in the planner for those who plan visits.
+            "can_plan": request is not None and request.user.has_perm("events.add_delegation"),
             "deadline_days": DEADLINE_DAYS,
             "agreement_days": AGREEMENT_DAYS,
             "dormant_months": DORMANT_MONTHS,
