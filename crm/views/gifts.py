@@ -7,9 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.views import RecordIndexView
+
 from ..enums import GiftDirection
 from ..models import Gift
 from ..selectors.gifts import repeat_gifts, suggested_gifts
+
+
+class GiftIndexView(RecordIndexView):
+    """The register with each received gift's yearly total from its source (one query)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_value_twd().with_source_year_total()
 
 
 def _declaration(queryset, name, value):
@@ -28,7 +37,10 @@ class GiftFilterSet(WagtailFilterSet):
         label=_("to declare"),
         method=_declaration,
         widget=forms.CheckboxInput,
-        help_text=_("Gifts received above the ethics threshold."),
+        help_text=_(
+            "Gifts received above the ethics threshold, or from a source whose gifts in one "
+            "year add up to more than the yearly cap."
+        ),
     )
     undeclared = django_filters.BooleanFilter(
         label=_("not yet declared"),

@@ -79,12 +79,14 @@ class HandOverView(ActionView):
         messages.success(
             self.request,
             gettext(
-                "Handed over to %(successor)s: %(invitations)s invitations, %(feeds)s feed links."
+                "Handed over to %(successor)s: %(invitations)s invitations, %(feeds)s feed "
+                "links, %(lists)s mailing lists."
             )
             % {
                 "successor": data["successor"],
                 "invitations": moved.get("invitations", 0),
                 "feeds": moved.get("feed_links", 0),
+                "lists": moved.get("mailing_lists", 0),
             },
         )
         return redirect("crm_handover:index", self.person.pk)
