@@ -107,9 +107,11 @@ def test_hand_over_moves_mailing_lists_in_the_same_transaction_as_the_rest():
     def failing_mover(predecessor, successor, user):
         raise ValidationError("a later mover refuses")
 
-    with hooks.register_temporarily("register_handover_moves", failing_mover):
-        with pytest.raises(ValidationError):
-            hand_over(old, new)
+    with (
+        hooks.register_temporarily("register_handover_moves", failing_mover),
+        pytest.raises(ValidationError),
+    ):
+        hand_over(old, new)
     assert MailingListMember.objects.get().person == old
 
 
