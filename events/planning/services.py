@@ -56,6 +56,7 @@ class ItemPlan:
     ends_at: object
     is_public: bool = False
     resources: dict = field(default_factory=dict)  # field name -> resource or None
+    principals: tuple = ()  # the mayor or deputy mayors the item needs
 
 
 class PlanRowError(ValidationError):
@@ -141,6 +142,7 @@ def _item(event, plan, members, user):
         user=user,
     )
     item.members.set(members)
+    item.principals.set(plan.principals)
     for name in ("vehicle", "driver", "interpreter"):
         resource = plan.resources.get(name)
         if resource is not None:

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from core.forms import add_service_errors
+from crm.selectors import principal_candidates
 
-from ..clashes import clash_warnings, event_clash_warnings
+from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
 from ..enums import ResourceKind
 from ..models import Booking, Delegation, Event
 from ..selectors import availability, timelines
@@ -112,7 +113,12 @@ class VisitPlannerView(ReportView):
         return (
             DelegationPlanForm(data, event=self.event, prefix="delegation"),
             MemberFormSet(data, prefix="members"),
-            ItemFormSet(data, prefix="items", form_kwargs={"days": self.days()}),
+            ItemFormSet(
+                data,
+                prefix="items",
+                # One list of the mayor and deputies for every row (not a query per row).
+                form_kwargs={"days": self.days(), "principals": principal_candidates()},
+            ),
         )
 
     def get(self, request, *args, **kwargs):
@@ -165,7 +171,7 @@ class VisitPlannerView(ReportView):
                 _mark_availability(form)
         context = self.get_context_data(
             event=self.event,
-            clashes=_planner_clashes(self.event, delegation_form),
+            clashes=_planner_clashes(self.event, delegation_form, items),
             delegation_form=delegation_form,
             members=members,
             items=items,
@@ -174,9 +180,21 @@ class VisitPlannerView(ReportView):
         return self.render_to_response(context)
 
 
-def _planner_clashes(event, delegation_form):
-    """The event's clash warnings, plus those for the organisation being planned, if any."""
+def _planner_clashes(event, delegation_form, items):
+    """The event's clash warnings, those for the organisation being planned, if any, and the
+    planned items' principals needed elsewhere (also noted on each row)."""
     warnings = event_clash_warnings(event)
+    for form in _filled(items):
+        data = form.cleaned_data
+        form.principal_clashes = principal_warnings(
+            list(data.get("principals") or ()),
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            exclude_event=event,
+        )
+        for warning in form.principal_clashes:
+            if warning not in warnings:
+                warnings.append(warning)
     data = getattr(delegation_form, "cleaned_data", None) or {}
     organisation = data.get("organisation")
     if organisation is not None:
@@ -218,6 +236,7 @@ def _item_plan(data):
         ends_at=data["ends_at"],
         is_public=data["is_public"],
         resources={name: data[name] for name in RESOURCE_FIELDS},
+        principals=tuple(data.get("principals") or ()),
     )
 
 

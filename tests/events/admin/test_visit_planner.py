@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from events.models import Booking, DelegationMember
+from crm.enums import OfficeRank
+from events.models import Booking, DelegationMember, ItineraryItem
 from events.services.bookings import create_booking
-from tests.factories.crm import OrganisationFactory
-from tests.factories.events import EventFactory, VehicleFactory, taipei
+from tests.factories.crm import AffiliationFactory, OrganisationFactory
+from tests.factories.events import EventFactory, ItineraryItemFactory, VehicleFactory, taipei
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,32 @@ def test_check_availability_orders_free_first_and_names_the_holder(officer_clien
     assert "Mayor's trip" in choices[2][1]
     assert reverse("booking:edit", args=[booking.pk]) in response.content.decode()
     assert DelegationMember.objects.count() == 0
+
+
+def test_planner_item_names_a_principal_warns_of_a_clash_and_saves(officer_client, event):
+    mayor = AffiliationFactory(
+        organisation=OrganisationFactory(is_home=True), office_rank=OfficeRank.MAYOR
+    ).person
+    elsewhere = ItineraryItemFactory(
+        event=EventFactory(starts_at=taipei(2019, 5, 1, 9), ends_at=taipei(2019, 5, 1, 18)),
+        starts_at=taipei(2019, 5, 1, 15),
+        ends_at=taipei(2019, 5, 1, 17),
+    )
+    elsewhere.principals.add(mayor)
+    url = reverse("visit-planner:plan", args=[event.pk])
+    data = _post(OrganisationFactory(), VehicleFactory(), **{"items-0-principals": [mayor.pk]})
+    del data["save"]
+    data["check"] = "1"
+
+    response = officer_client.post(url, data)
+
+    assert response.status_code == 200
+    expected = f"{mayor} is also needed at {elsewhere.title} of {elsewhere.event}"
+    assert any(expected in clash for clash in response.context["clashes"])
+    assert "data-principal-clashes" in response.content.decode()
+    # Never blocking: saving the same plan keeps the principal on the item.
+    data["save"] = "1"
+    del data["check"]
+    assert officer_client.post(url, data).status_code == 302
+    planned = ItineraryItem.objects.exclude(pk=elsewhere.pk).get()
+    assert list(planned.principals.all()) == [mayor]
