@@ -21,6 +21,14 @@ class GiftIndexView(RecordIndexView):
         return super().get_base_queryset().with_value_twd().with_source_year_total()
 
 
+class TickBox(forms.CheckboxInput):
+    """A checkbox filter that is off, not "False", when the box is absent from the query: an
+    unticked box then shows no active-filter chip and filters nothing."""
+
+    def value_from_datadict(self, data, files, name):
+        return super().value_from_datadict(data, files, name) if name in data else None
+
+
 def _declaration(queryset, name, value):
     if value:
         return queryset.for_declaration()
@@ -36,7 +44,7 @@ class GiftFilterSet(WagtailFilterSet):
     for_declaration = django_filters.BooleanFilter(
         label=_("to declare"),
         method=_declaration,
-        widget=forms.CheckboxInput,
+        widget=TickBox,
         help_text=_(
             "Gifts received above the ethics threshold, or from a source whose gifts in one "
             "year add up to more than the yearly cap."
@@ -45,7 +53,7 @@ class GiftFilterSet(WagtailFilterSet):
     undeclared = django_filters.BooleanFilter(
         label=_("not yet declared"),
         method=_undeclared,
-        widget=forms.CheckboxInput,
+        widget=TickBox,
     )
 
     class Meta:
