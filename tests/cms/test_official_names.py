@@ -61,8 +61,12 @@ def test_official_names_first_addresses_redirect_to_the_open_dataset(client):
     assert client.get(csv_url).headers["Location"] == "/open-data/official-names.csv"
     assert client.get(csv_url).status_code == 301
     assert client.get(json_url).headers["Location"] == "/open-data/official-names.json"
-    page = client.get(reverse("cms:official_names")).content.decode()
+    term(2, is_illustrative=True)
+    with translation.override("en"):
+        page = client.get(reverse("cms:official_names")).content.decode()
     assert "/open-data/official-names.csv" in page and "#official-names" in page
+    # Demo entries say so on the page too, not only in the data.
+    assert page.count("data-illustrative") == 1
 
 
 def test_official_names_are_in_the_open_data_catalogue_and_page(client):
