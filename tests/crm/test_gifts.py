@@ -270,3 +270,10 @@ def test_gift_export_says_why_a_gift_is_declared(officer_client):
     total, why = header.index(str(_("value in NT$"))) + 1, header.index(str(_("value in NT$"))) + 2
     assert {row[total] for row in rows} in ({"10400"}, {"10400.00"})  # SQLite drops zero decimals
     assert all("10,400" in row[why] and "10,000" in row[why] for row in rows)
+
+
+def test_gift_list_shows_only_the_ticked_filter_as_active(officer_client):
+    response = officer_client.get(reverse("crm_gift:index") + "?for_declaration=on")
+    active = [item.auto_id for item in response.context["active_filters"]]
+    # An unticked box is no filter (it showed as "not yet declared: False").
+    assert active == ["id_for_declaration"]
