@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .dashboard import add_health_panel
 from .services import sync_event_pages
 
 
@@ -21,3 +22,7 @@ def make_event_page_translations(request, page):
 @hooks.register("after_publish_page")
 def publish_event_page_translations(request, page):
     _sync(request, page)
+
+
+# The admin home: the ties most in need of attention (cms/dashboard.py).
+hooks.register("construct_homepage_panels", add_health_panel)

@@ -1,4 +1,5 @@
-"""Clash warnings for a visit or an event: holidays, a partner's days of note, the principal.
+"""Clash warnings for a visit, an event or an item: holidays, a partner's days of note, and
+principals (the mayor, a deputy mayor) needed at overlapping events or itinerary items.
 
 Never blocking: the planner and the event form show them and save regardless. Public holidays
 come from the `holidays` package (docs/decisions.md), in the visitor's country and in Taiwan.
@@ -13,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from crm.models import DayOfNote
 
-from .enums import Direction, EventStatus
-from .models import Event
+from .enums import Direction, EventStatus, ItemStatus
+from .models import Event, ItineraryItem
 
 HOME_COUNTRY = "TW"
 # The holidays package names days in these languages; other languages read English.
@@ -68,21 +69,90 @@ def clash_warnings(
                         % {"date": day, "organisation": note.organisation, "name": note.name}
                     )
     if principal is not None:
-        others = Event.objects.filter(
-            principal=principal, starts_at__lt=ends_at, ends_at__gt=starts_at
-        ).exclude(status=EventStatus.CANCELLED)
-        if exclude_event is not None:
-            others = others.exclude(pk=exclude_event.pk)
-        for other in others.order_by("starts_at"):
-            warnings.append(
-                _("%(principal)s is also needed at %(event)s (%(start)s).")
-                % {
-                    "principal": principal,
-                    "event": other,
-                    "start": timezone.localtime(other.starts_at).strftime("%Y-%m-%d %H:%M"),
-                }
+        warnings.extend(
+            principal_warnings(
+                [principal],
+                starts_at=starts_at,
+                ends_at=ends_at,
+                exclude_event=exclude_event,
+                exclude_items_of=exclude_event,
             )
+        )
     return warnings
+
+
+def _start(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def principal_warnings(
+    principals, *, starts_at, ends_at, exclude_event=None, exclude_items_of=None, exclude_item=None
+):
+    """Warnings for principals needed elsewhere between starts_at and ends_at: at another
+    event naming them as its principal, or at another itinerary item naming them.
+
+    An event is not a clash with itself (`exclude_event`), nor with its own programme
+    (`exclude_items_of`: the items of the event being checked); an item is not a clash with
+    itself (`exclude_item`), but other items of its event that overlap are. Cancelled events
+    and items are left out. Two queries whatever the number of principals.
+    """
+    principals = [person for person in principals if person is not None]
+    if not principals:
+        return []
+    warnings = []
+    events = (
+        Event.objects.filter(principal__in=principals, starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .exclude(status=EventStatus.CANCELLED)
+        .select_related("principal")
+        .order_by("starts_at", "pk")
+    )
+    if exclude_event is not None:
+        events = events.exclude(pk=exclude_event.pk)
+    for other in events:
+        warnings.append(
+            _("%(principal)s is also needed at %(event)s (%(start)s).")
+            % {"principal": other.principal, "event": other, "start": _start(other.starts_at)}
+        )
+    needs = (
+        ItineraryItem.principals.through.objects.filter(
+            person__in=principals,
+            itineraryitem__starts_at__lt=ends_at,
+            itineraryitem__ends_at__gt=starts_at,
+        )
+        .exclude(itineraryitem__status=ItemStatus.CANCELLED)
+        .exclude(itineraryitem__event__status=EventStatus.CANCELLED)
+        .select_related("person", "itineraryitem__event")
+        .order_by("itineraryitem__starts_at", "pk")
+    )
+    if exclude_item is not None:
+        needs = needs.exclude(itineraryitem=exclude_item)
+    if exclude_items_of is not None:
+        needs = needs.exclude(itineraryitem__event=exclude_items_of)
+    for need in needs:
+        other = need.itineraryitem
+        warnings.append(
+            _("%(principal)s is also needed at %(item)s of %(event)s (%(start)s).")
+            % {
+                "principal": need.person,
+                "item": other.title,
+                "event": other.event,
+                "start": _start(other.starts_at),
+            }
+        )
+    return warnings
+
+
+def item_clash_warnings(item):
+    """Warnings for a saved itinerary item: its principals needed elsewhere at the same time."""
+    if item.status == ItemStatus.CANCELLED:
+        return []
+    return principal_warnings(
+        list(item.principals.all()),
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        exclude_event=item.event,
+        exclude_item=item,
+    )
 
 
 def event_clash_warnings(event):
@@ -90,7 +160,7 @@ def event_clash_warnings(event):
     delegations = list(
         event.delegations.filter(Q(direction=Direction.INBOUND)).select_related("organisation")
     )
-    return clash_warnings(
+    warnings = clash_warnings(
         starts_at=event.starts_at,
         ends_at=event.ends_at,
         countries=[d.organisation.country for d in delegations],
@@ -98,3 +168,21 @@ def event_clash_warnings(event):
         principal=event.principal,
         exclude_event=event,
     )
+    # The principals its own items need, wherever else they are needed at those times.
+    items = (
+        event.items.exclude(status=ItemStatus.CANCELLED)
+        .filter(principals__isnull=False)
+        .distinct()
+        .prefetch_related("principals")
+    )
+    for item in items:
+        for warning in principal_warnings(
+            list(item.principals.all()),
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            exclude_event=event,
+            exclude_item=item,
+        ):
+            if warning not in warnings:
+                warnings.append(warning)
+    return warnings

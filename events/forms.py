@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
+from crm.selectors import principal_candidates
 from crm.validators import validate_language_codes
 
 from .deadlines import end_of_office_day
@@ -114,6 +115,14 @@ class ItineraryItemAdminForm(WagtailAdminModelForm):
             .select_related("person", "delegation")
             .order_by("delegation__name", "role", "person__family_name", "pk")
         )
+        # The mayor and deputy mayors, not a list of everyone on record (when the form has the
+        # field: a panel may leave it out).
+        if "principals" in self.fields:
+            chosen = (
+                self.instance.principals.values_list("pk", flat=True) if self.instance.pk else ()
+            )
+            self.fields["principals"].widget = forms.CheckboxSelectMultiple()
+            self.fields["principals"].queryset = principal_candidates(include=chosen)
 
     def clean(self):
         data = super().clean()

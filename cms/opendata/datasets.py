@@ -1,7 +1,8 @@
 """The published datasets: what each holds (columns and their types), and its rows.
 
-No dataset holds personal data: ties between cities, public events, and yearly counts of
-visits by country. Each column's type drives the CSV, the JSON and the JSON Schema alike.
+No dataset holds personal data: ties between cities, public events, yearly counts of
+visits by country, and the official names handbook (the city's names for its agencies, places
+and titles). Each column's type drives the CSV, the JSON and the JSON Schema alike.
 """
 
 from collections import Counter
@@ -12,13 +13,13 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from crm.models import Relationship
+from crm.models import GlossaryTerm, Relationship
 from crm.selectors import sister_cities_in_order
 from events.models import Delegation, Event
 
 LICENCE_NAME = _("Open Government Data License, Taiwan, version 1.0")
 LICENCE_URL = "https://data.gov.tw/license"
-INTEGER, STRING, DATE, DATETIME = "integer", "string", "date", "date-time"
+INTEGER, STRING, DATE, DATETIME, BOOLEAN = "integer", "string", "date", "date-time", "boolean"
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,20 @@ def visit_figure_rows():
         }
 
 
+def official_name_rows():
+    """The handbook, kind by kind; demo entries say they are illustrative."""
+    for term in GlossaryTerm.objects.order_by("kind", "name_zh_hant", "pk"):
+        yield {
+            "kind": term.kind,
+            "name_zh_hant": term.name_zh_hant or "",
+            "name_en": term.name_en or "",
+            "name_ja": term.name_ja or "",
+            "name_ko": term.name_ko or "",
+            "notes": term.notes,
+            "illustrative": term.is_illustrative,
+        }
+
+
 def _latest(queryset):
     return queryset.aggregate(latest=Max("updated_at"))["latest"]
 
@@ -109,11 +124,13 @@ ROWS = {
     "sister-cities": sister_city_rows,
     "public-events": public_event_rows,
     "visit-figures": visit_figure_rows,
+    "official-names": official_name_rows,
 }
 LAST_MODIFIED = {
     "sister-cities": lambda: _latest(Relationship.objects.all()),
     "public-events": lambda: _latest(Event.objects.public()),
     "visit-figures": lambda: _latest(Delegation.objects.inbound()),
+    "official-names": lambda: _latest(GlossaryTerm.objects.all()),
 }
 
 DATASETS = (
@@ -173,6 +190,27 @@ DATASETS = (
             Column("country", STRING, _("ISO 3166 country code (empty if unknown)")),
             Column("visits", INTEGER, _("delegations received")),
             Column("visitors", INTEGER, _("people in those delegations")),
+        ),
+        formats=("csv", "json"),
+    ),
+    Dataset(
+        slug="official-names",
+        title=_("Official names handbook"),
+        description=_(
+            "How the City of Kaohsiung writes the names of its agencies, places and titles in "
+            "Chinese, English, Japanese and Korean, so that each is written the same way "
+            "everywhere."
+        ),
+        frequency="http://purl.org/cld/freq/irregular",
+        frequency_label=_("when a name is added or changed"),
+        columns=(
+            Column("kind", STRING, _("agency, place or title")),
+            Column("name_zh_hant", STRING, _("the official name in Chinese")),
+            Column("name_en", STRING, _("the official name in English (empty if none)")),
+            Column("name_ja", STRING, _("the official name in Japanese (empty if none)")),
+            Column("name_ko", STRING, _("the official name in Korean (empty if none)")),
+            Column("notes", STRING, _("notes on use")),
+            Column("illustrative", BOOLEAN, _("true for an entry invented for the demo")),
         ),
         formats=("csv", "json"),
     ),

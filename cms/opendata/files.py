@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from core.exports import csv_writer
 from core.office import office_name
 
-from .datasets import DATASETS, DATE, DATETIME, INTEGER, LICENCE_NAME, LICENCE_URL
+from .datasets import BOOLEAN, DATASETS, DATE, DATETIME, INTEGER, LICENCE_NAME, LICENCE_URL
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -29,7 +29,10 @@ def as_csv(dataset):
     out.write("\ufeff")
     writer = csv_writer(csv.DictWriter(out, [column.name for column in dataset.columns]))
     writer.writeheader()
-    writer.writerows(dataset.rows())
+    booleans = [column.name for column in dataset.columns if column.type == BOOLEAN]
+    for row in dataset.rows():
+        # true/false as in the JSON, not Python's True/False.
+        writer.writerow({**row, **{name: "true" if row[name] else "false" for name in booleans}})
     return out.getvalue().encode()
 
 
@@ -43,6 +46,8 @@ def as_json(dataset):
 
 
 def _column_schema(column):
+    if column.type == BOOLEAN:
+        return {"type": "boolean", "description": str(column.description)}
     if column.type == INTEGER:
         kinds = ["integer", "null"] if column.optional else "integer"
         return {"type": kinds, "description": str(column.description)}

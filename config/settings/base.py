@@ -277,6 +277,9 @@ KIA_IMPORT_BACKGROUND_ROWS = env.int("KIA_IMPORT_BACKGROUND_ROWS", default=500)
 # Gifts received worth more than this (NT$) are listed for declaration to the ethics officer:
 # 公務員廉政倫理規範 第2條第7款 sets ordinary social custom at NT$3,000 (docs/decisions.md).
 KIA_GIFT_DECLARATION_THRESHOLD = env.int("KIA_GIFT_DECLARATION_THRESHOLD", default=3000)
+# ... and gifts from one source adding up to more than this (NT$) in a calendar year, the same
+# point's proviso (NT$10,000 a year from one source).
+KIA_GIFT_YEARLY_CAP = env.int("KIA_GIFT_YEARLY_CAP", default=10000)
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

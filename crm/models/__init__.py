@@ -304,6 +304,7 @@ from .days import DayOfNote  # noqa: E402, F401
 from .gifts import Gift  # noqa: E402, F401
 from .glossary import GlossaryTerm  # noqa: E402, F401
 from .imports import ImportRun, ImportSource  # noqa: E402, F401
+from .lists import MailingList, MailingListMember  # noqa: E402, F401
 from .merges import MergedRecord  # noqa: E402, F401
 from .search import SearchTerm as SearchTerm  # noqa: E402 (the index sits apart)
 from .ties import (  # noqa: E402, F401 (split for size; imported by crm.models users)

@@ -5,7 +5,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import IllustrativeModel, TimeStampedModel
@@ -15,6 +17,9 @@ from ..enums import GiftDirection
 # 公務員廉政倫理規範 第2條第7款: a gift with a market value above NT$3,000 is beyond ordinary
 # social custom (docs/decisions.md).
 DEFAULT_DECLARATION_THRESHOLD = Decimal("3000")
+# The same point's proviso: gifts from one source in one year are ordinary up to NT$10,000 in all.
+DEFAULT_YEARLY_CAP = Decimal("10000")
+MONEY = models.DecimalField(max_digits=14, decimal_places=2)
 
 
 def declaration_threshold():
@@ -24,9 +29,39 @@ def declaration_threshold():
     )
 
 
+def yearly_cap():
+    """The yearly cap in NT$ for gifts from one source (setting KIA_GIFT_YEARLY_CAP)."""
+    return Decimal(str(getattr(settings, "KIA_GIFT_YEARLY_CAP", DEFAULT_YEARLY_CAP)))
+
+
+def _received_value_twd():
+    return Case(
+        When(currency="TWD", then=F("value")),
+        default=F("estimated_value_twd"),
+        output_field=MONEY,
+    )
+
+
+def _source_year_total(**same_source):
+    """A subquery: NT$ received from the outer gift's source in the outer gift's year."""
+    rows = (
+        Gift.objects.filter(
+            direction=GiftDirection.RECEIVED, given_on__year=OuterRef("gift_year"), **same_source
+        )
+        .order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(total=Sum(_received_value_twd()))
+        .values("total")
+    )
+    return Subquery(rows[:1], output_field=MONEY)
+
+
 class GiftQuerySet(models.QuerySet):
     def with_value_twd(self):
         """Annotate `value_in_twd`: the value itself in NT$, else the officer's estimate."""
+        if "value_in_twd" in self.query.annotations:
+            return self
         return self.annotate(
             value_in_twd=Case(
                 When(currency="TWD", then=F("value")),
@@ -35,12 +70,45 @@ class GiftQuerySet(models.QuerySet):
             )
         )
 
-    def for_declaration(self, threshold=None):
-        """Gifts received whose value in NT$ is above the ethics threshold."""
+    def with_source_year_total(self):
+        """Annotate `source_year_total`: NT$ received from the same source in the same calendar
+        year (the source is the organisation when the gift names one, else the person); None
+        for gifts given by the city."""
+        if "source_year_total" in self.query.annotations:
+            return self
+        return self.annotate(gift_year=ExtractYear("given_on")).annotate(
+            source_year_total=Case(
+                When(direction=GiftDirection.GIVEN, then=Value(None, output_field=MONEY)),
+                When(
+                    counterpart_organisation__isnull=False,
+                    then=Coalesce(
+                        _source_year_total(
+                            counterpart_organisation=OuterRef("counterpart_organisation")
+                        ),
+                        Value(Decimal(0), output_field=MONEY),
+                    ),
+                ),
+                default=Coalesce(
+                    _source_year_total(
+                        counterpart_organisation__isnull=True,
+                        counterpart_person=OuterRef("counterpart_person"),
+                    ),
+                    Value(Decimal(0), output_field=MONEY),
+                ),
+                output_field=MONEY,
+            )
+        )
+
+    def for_declaration(self, threshold=None, cap=None):
+        """Gifts received above the ethics threshold, or from a source whose gifts in that
+        calendar year add up to more than the yearly cap."""
         limit = declaration_threshold() if threshold is None else threshold
+        cap = yearly_cap() if cap is None else cap
         return (
             self.with_value_twd()
-            .filter(direction=GiftDirection.RECEIVED, value_in_twd__gt=limit)
+            .with_source_year_total()
+            .filter(direction=GiftDirection.RECEIVED)
+            .filter(Q(value_in_twd__gt=limit) | Q(source_year_total__gt=cap))
             .order_by("-given_on", "-pk")
         )
 
@@ -173,10 +241,59 @@ class Gift(IllustrativeModel, TimeStampedModel):
         return self.estimated_value_twd
 
     @property
-    def needs_declaration(self):
+    def source(self):
+        """Who the yearly cap counts the gift against: the organisation, else the person."""
+        return self.counterpart_organisation or self.counterpart_person
+
+    @property
+    def above_threshold(self):
         value = self.value_twd
         return (
             self.direction == GiftDirection.RECEIVED
             and value is not None
             and value > declaration_threshold()
         )
+
+    @property
+    def year_total_twd(self):
+        """NT$ received from this gift's source in its year (annotated on lists, else read)."""
+        if self.direction != GiftDirection.RECEIVED:
+            return None
+        if not hasattr(self, "source_year_total"):
+            total = (
+                Gift.objects.filter(pk=self.pk).with_source_year_total().first()
+                if self.pk
+                else None
+            )
+            self.source_year_total = total.source_year_total if total else self.value_twd
+        return self.source_year_total
+
+    @property
+    def above_yearly_cap(self):
+        total = self.year_total_twd
+        return total is not None and total > yearly_cap()
+
+    @property
+    def needs_declaration(self):
+        return self.above_threshold or self.above_yearly_cap
+
+    @property
+    def declaration_reason(self):
+        """Why the ethics officer must see this gift, or an empty string."""
+        reasons = []
+        if self.above_threshold:
+            reasons.append(
+                gettext("worth more than NT$%(limit)s")
+                % {"limit": f"{declaration_threshold():,.0f}"}
+            )
+        if self.above_yearly_cap:
+            reasons.append(
+                gettext("NT$%(total)s from %(source)s in %(year)s, above the yearly NT$%(cap)s")
+                % {
+                    "total": f"{self.year_total_twd:,.0f}",
+                    "source": self.source,
+                    "year": self.given_on.year,
+                    "cap": f"{yearly_cap():,.0f}",
+                }
+            )
+        return "; ".join(reasons)

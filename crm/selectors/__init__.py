@@ -481,3 +481,25 @@ def dormant_ties(*, months, today=None):
         .select_related("source", "target")
         .order_by(F("signed_on").asc(nulls_first=True), "pk")
     )
+
+
+def principal_candidates(*, as_of=None, include=()):
+    """People whose presence events and items may need: those holding, on `as_of`, an office of
+    deputy rank or higher at the home organisation (the mayor, the deputy mayors), plus any
+    already chosen (`include`, pks), in precedence order."""
+    date = as_of or timezone.localdate()
+    current = Affiliation.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=date),
+        Q(end_date__isnull=True) | Q(end_date__gte=date),
+        organisation__is_home=True,
+        office_rank__lte=OfficeRank.DEPUTY,
+    )
+    return (
+        Person.objects.filter(Q(pk__in=current.values("person_id")) | Q(pk__in=list(include)))
+        .annotate(
+            best_rank=Min(
+                "affiliations__office_rank", filter=Q(affiliations__organisation__is_home=True)
+            )
+        )
+        .order_by(F("best_rank").asc(nulls_last=True), "family_name", "given_name", "pk")
+    )

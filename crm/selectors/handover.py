@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from ..models import Gift, Interaction, Relationship
+from ..models import Gift, Interaction, MailingListMember, Relationship
 
 HANDOVER_FACTS_HOOK = "register_handover_facts"
 HANDOVER_MOVES_HOOK = "register_handover_moves"
@@ -46,6 +46,16 @@ def handover_sections(person):
                 .select_related("source", "target")
                 .order_by("-signed_on", "-pk")
             ),
+        ),
+        Section(
+            _("Mailing lists"),
+            [
+                membership.mailing_list
+                for membership in MailingListMember.objects.filter(person=person)
+                .select_related("mailing_list")
+                .order_by("mailing_list__name")
+            ],
+            moves=True,
         ),
     ]
     for hook in hooks.get_hooks(HANDOVER_FACTS_HOOK):

@@ -7,9 +7,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.views import RecordIndexView
+
 from ..enums import GiftDirection
 from ..models import Gift
 from ..selectors.gifts import repeat_gifts, suggested_gifts
+
+
+class GiftIndexView(RecordIndexView):
+    """The register with each received gift's yearly total from its source (one query)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_value_twd().with_source_year_total()
+
+
+class TickBox(forms.CheckboxInput):
+    """A checkbox filter that is off, not "False", when the box is absent from the query: an
+    unticked box then shows no active-filter chip and filters nothing."""
+
+    def value_from_datadict(self, data, files, name):
+        return super().value_from_datadict(data, files, name) if name in data else None
 
 
 def _declaration(queryset, name, value):
@@ -27,13 +44,16 @@ class GiftFilterSet(WagtailFilterSet):
     for_declaration = django_filters.BooleanFilter(
         label=_("to declare"),
         method=_declaration,
-        widget=forms.CheckboxInput,
-        help_text=_("Gifts received above the ethics threshold."),
+        widget=TickBox,
+        help_text=_(
+            "Gifts received above the ethics threshold, or from a source whose gifts in one "
+            "year add up to more than the yearly cap."
+        ),
     )
     undeclared = django_filters.BooleanFilter(
         label=_("not yet declared"),
         method=_undeclared,
-        widget=forms.CheckboxInput,
+        widget=TickBox,
     )
 
     class Meta:

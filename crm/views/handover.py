@@ -14,12 +14,25 @@ from ..selectors.handover import handover_sections
 from ..services.handover import hand_over
 
 
+def person_chooser():
+    """The searchable person chooser crm registers (a select of everyone would list thousands)."""
+    from django.db import models
+    from wagtail.admin.forms.models import registry
+
+    widget = (registry.get(models.ForeignKey(Person, on_delete=models.PROTECT)) or {}).get("widget")
+    return widget() if isinstance(widget, type) else widget or forms.Select()
+
+
 class HandOverForm(forms.Form):
     successor = forms.ModelChoiceField(
         label=_("Successor"),
         queryset=Person.objects.filter(erased_at__isnull=True),
         help_text=_("The person who now holds the position."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].widget = person_chooser()
 
 
 def likely_successor(person):
@@ -79,12 +92,14 @@ class HandOverView(ActionView):
         messages.success(
             self.request,
             gettext(
-                "Handed over to %(successor)s: %(invitations)s invitations, %(feeds)s feed links."
+                "Handed over to %(successor)s: %(invitations)s invitations, %(feeds)s feed "
+                "links, %(lists)s mailing lists."
             )
             % {
                 "successor": data["successor"],
                 "invitations": moved.get("invitations", 0),
                 "feeds": moved.get("feed_links", 0),
+                "lists": moved.get("mailing_lists", 0),
             },
         )
         return redirect("crm_handover:index", self.person.pk)

@@ -29,12 +29,13 @@ from ..models import (
     Gift,
     GlossaryTerm,
     Interaction,
+    MailingList,
     Organisation,
     Person,
     Relationship,
 )
 from ..views.duplicates import DuplicateWarningCreateView
-from ..views.gifts import GiftFilterSet, GiftForm
+from ..views.gifts import GiftFilterSet, GiftForm, GiftIndexView
 from ..views.people import (
     OrganisationIndexView,
     PersonFilterSet,
@@ -333,6 +334,7 @@ class GiftViewSet(CrmViewSet):
     model = Gift
     icon = "pick"
     url_prefix = "crm/gifts"
+    index_view_class = GiftIndexView
     filterset_class = GiftFilterSet
     list_display = [
         "given_on",
@@ -342,6 +344,7 @@ class GiftViewSet(CrmViewSet):
         "value",
         "currency",
         Column("value_twd", label=_("value in NT$")),
+        Column("declaration_reason", label=_("to declare because")),
         "declared_on",
     ]
     list_export = [
@@ -353,10 +356,17 @@ class GiftViewSet(CrmViewSet):
         "value",
         "currency",
         "value_twd",
+        "year_total_twd",
+        "declaration_reason",
         "location",
         "declared_on",
     ]
-    export_headings = {"counterpart": _("giver or recipient"), "value_twd": _("value in NT$")}
+    export_headings = {
+        "counterpart": _("giver or recipient"),
+        "value_twd": _("value in NT$"),
+        "year_total_twd": _("received from this source that year, NT$"),
+        "declaration_reason": _("to declare because"),
+    }
     list_select_related = ("counterpart_person", "counterpart_organisation")
     search_fields = [*translated_search_fields("description"), "occasion", "location"]
     edit_handler = ObjectList(
@@ -417,6 +427,23 @@ class GlossaryTermViewSet(CrmViewSet):
     ]
 
 
+class MailingListViewSet(CrmViewSet):
+    """Who gets which kind of mail; members move to a successor with a hand-over."""
+
+    model = MailingList
+    icon = "mail"
+    url_prefix = "crm/mailing-lists"
+    list_display = ["name", "purpose", "updated_at"]
+    list_filter = ["is_illustrative"]
+    search_fields = ["name", "purpose"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("purpose"),
+        InlinePanel("members", heading=_("Members"), label=_("member")),
+        FieldPanel("is_illustrative"),
+    ]
+
+
 class CrmViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -431,6 +458,7 @@ class CrmViewSetGroup(ModelViewSetGroup):
         GiftViewSet("crm_gift"),
         DayOfNoteViewSet("crm_dayofnote"),
         GlossaryTermViewSet("crm_glossaryterm"),
+        MailingListViewSet("crm_mailinglist"),
         duplicates.DuplicatesViewSet(),
         exports.ExportViewSet(),
         imports.ImportViewSet(),

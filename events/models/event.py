@@ -310,6 +310,15 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
     people = models.ManyToManyField(
         "crm.Person", verbose_name=_("other participants"), blank=True, related_name="items"
     )
+    # Whose presence the item needs (the mayor at the banquet, a deputy mayor at the visit):
+    # the clash warnings check them against other items and events (events/clashes.py).
+    principals = models.ManyToManyField(
+        "crm.Person",
+        verbose_name=_("principals"),
+        blank=True,
+        related_name="principal_items",
+        help_text=_("The mayor or deputy mayors whose presence the item needs."),
+    )
 
     objects = ItineraryItemQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from crm.models import Organisation, Person
+from crm.selectors import principal_candidates
 from crm.validators import validate_language_codes
 
 from ..enums import ItemKind, MemberRole, ResourceKind
@@ -250,8 +251,15 @@ class ItemPlanForm(forms.Form):
         label=_("interpreter"), queryset=Interpreter.objects.none(), required=False
     )
     is_public = forms.BooleanField(label=_("published"), required=False)
+    principals = forms.ModelMultipleChoiceField(
+        label=_("principals"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The mayor or deputy mayors the item needs."),
+    )
 
-    def __init__(self, *args, days=(), **kwargs):
+    def __init__(self, *args, days=(), principals=None, **kwargs):
         super().__init__(*args, **kwargs)
         # A blank first choice, so an untouched extra row posts nothing and is left out.
         self.fields["day"].choices = [("", "---------")] + [
@@ -259,6 +267,9 @@ class ItemPlanForm(forms.Form):
         ]
         for name, model in RESOURCE_MODELS.items():
             self.fields[name].queryset = model.objects.filter(is_active=True)
+        self.fields["principals"].queryset = (
+            principals if principals is not None else principal_candidates()
+        )
 
     def clean(self):
         data = super().clean()

@@ -32,7 +32,9 @@ def visit_items(delegation):
         .filter(Q(members__isnull=True) | Q(members__delegation=delegation))
         .distinct()
         .select_related("venue")
-        .prefetch_related(Prefetch("bookings", queryset=live, to_attr="live_bookings"))
+        .prefetch_related(
+            Prefetch("bookings", queryset=live, to_attr="live_bookings"), "principals"
+        )
         .order_by("starts_at", "pk")
     )
 

@@ -60,6 +60,7 @@ class ItemPlan:
     is_public: bool = False
     resources: dict = field(default_factory=dict)  # field name -> resource or None
     item: ItineraryItem | None = None  # the item edited, None for a new one
+    principals: tuple = ()  # the mayor or deputy mayors the item needs
 
 
 class PlanRowError(ValidationError):
@@ -159,6 +160,7 @@ def _item(event, plan, members, user):
         user=user,
     )
     item.members.set(members)
+    item.principals.set(plan.principals)
     for name in ("vehicle", "driver", "interpreter"):
         resource = plan.resources.get(name)
         if resource is not None:
@@ -249,6 +251,8 @@ def _change_item(event, plan, user):
             wanted.append(resource)
     if changes:
         item = update_item(item, user=user, **changes)
+    if {p.pk for p in plan.principals} != set(item.principals.values_list("pk", flat=True)):
+        item.principals.set(plan.principals)
     for resource in wanted:
         create_booking(
             resource,

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from core.forms import add_service_errors
+from crm.selectors import principal_candidates
 
-from ..clashes import clash_warnings, event_clash_warnings
+from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
 from ..enums import ResourceKind
 from ..models import Booking, Delegation, Event
 from ..selectors import availability, timelines
@@ -145,7 +146,9 @@ class VisitPlannerView(ReportView):
 
     def forms(self, data=None):
         self.members_by_id, self.items_by_id = self.existing()
-        days = {"days": self.days()}
+        # One list of the mayor and deputies for every row (not a query per row).
+        self.principals = principal_candidates()
+        days = {"days": self.days(), "principals": self.principals}
         if self.delegation is None:
             return (
                 DelegationPlanForm(data, event=self.event, prefix="delegation"),
@@ -266,9 +269,11 @@ class VisitPlannerView(ReportView):
     def render(self, delegation_form, members, items, check=False):
         needed = needed_languages(self.languages_of(members))
         choices = _shared_choices(needed)
+        principal_choices = [(person.pk, str(person)) for person in self.principals]
         for form in [*items.forms, items.empty_form]:
             for name, options in choices.items():
                 form.fields[name].widget.choices = options
+            form.fields["principals"].widget.choices = principal_choices
         if check:
             # Every row with a time, changed or as planned: what it holds may be taken since.
             for form in items.forms:
@@ -278,13 +283,26 @@ class VisitPlannerView(ReportView):
             event=self.event,
             delegation=self.delegation,
             needed_languages=needed,
-            clashes=_planner_clashes(self.event, delegation_form),
+            clashes=_planner_clashes(self.event, delegation_form, self.item_rows(items)),
             delegation_form=delegation_form,
             members=members,
             items=items,
             media=delegation_form.media + members.media + items.media,
         )
         return self.render_to_response(context)
+
+    def item_rows(self, items):
+        """(form, principals, starts_at, ends_at) of each row with a time: as posted, or as
+        planned for an existing item shown unchanged."""
+        rows = []
+        for form in items.forms:
+            if form.is_bound:
+                if form.is_valid() and "starts_at" in form.cleaned_data:
+                    data = form.cleaned_data
+                    rows.append((form, data.get("principals"), data["starts_at"], data["ends_at"]))
+            elif (item := self.items_by_id.get(form.initial.get("id"))) is not None:
+                rows.append((form, item.principals.all(), item.starts_at, item.ends_at))
+        return rows
 
     def languages_of(self, members):
         """Each member's languages, as typed or on the person's record."""
@@ -326,6 +344,7 @@ def _item_initial(item):
         "venue": item.venue_id,
         **{name: booking.resource_id for name, booking in booked.items()},
         "is_public": item.is_public,
+        "principals": list(item.principals.all()),
     }
 
 
@@ -382,9 +401,17 @@ def _shared_choices(needed):
     return choices
 
 
-def _planner_clashes(event, delegation_form):
-    """The event's clash warnings, plus those for the organisation being planned, if any."""
+def _planner_clashes(event, delegation_form, item_rows):
+    """The event's clash warnings, those for the organisation being planned, if any, and the
+    planned items' principals needed elsewhere (also noted on each row)."""
     warnings = event_clash_warnings(event)
+    for form, principals, starts_at, ends_at in item_rows:
+        form.principal_clashes = principal_warnings(
+            list(principals or ()), starts_at=starts_at, ends_at=ends_at, exclude_event=event
+        )
+        for warning in form.principal_clashes:
+            if warning not in warnings:
+                warnings.append(warning)
     data = getattr(delegation_form, "cleaned_data", None) or {}
     organisation = data.get("organisation")
     if organisation is not None:
@@ -425,6 +452,7 @@ def _item_plan(form):
         ends_at=data["ends_at"],
         is_public=data["is_public"],
         resources={name: data[name] for name in RESOURCE_FIELDS},
+        principals=tuple(data.get("principals") or ()),
     )
 
 

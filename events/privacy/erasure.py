@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from crm.models import Affiliation, Interaction, Person
+from crm.models import Affiliation, Interaction, MailingListMember, Person
 
 from ..models import (
     Delegation,
@@ -226,6 +226,8 @@ def erase_person(person, *, user, now=None):
             **MEMBER_TRAVEL, arrival_at=None, departure_at=None, updated_at=now
         ),
         "positions": affiliations.delete()[0],
+        # No more mail: an erased person is taken off every mailing list.
+        "mailing_lists": MailingListMember.objects.filter(person=person).delete()[0],
         "feed_links": feed_links.filter(revoked_at__isnull=True).update(
             revoked_at=now, updated_at=now
         ),

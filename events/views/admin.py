@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from core.bulk import BulkActionsIndexMixin
 from core.views import ActionView, ReadableInspectView, RecordIndexView, ServiceFormMixin
 
-from ..clashes import event_clash_warnings
+from ..clashes import event_clash_warnings, item_clash_warnings
 from ..enums import BookingStatus, InvitationStatus, SensitiveAccessContext
 from ..forms import RegistrationReviewForm, SendInvitationsForm
 from ..models import Booking, Event, Invitation, ItineraryItem, Registration
@@ -169,6 +169,12 @@ class ItineraryItemDeleteView(DeleteView):
 
 
 class ItineraryItemEditView(ServiceFormMixin, EditView):
+    def get(self, request, *args, **kwargs):
+        # Never blocking: a principal needed elsewhere at the same time is said above the form.
+        for warning in item_clash_warnings(self.get_object()):
+            messages.warning(request, warning)
+        return super().get(request, *args, **kwargs)
+
     def save_instance(self):
         stored = ItineraryItem.objects.get(pk=self.object.pk)
         # A change to cancelled frees the item's bookings too (update_item).

@@ -185,7 +185,8 @@ class ItineraryItemViewSet(EventsRecordViewSet):
                 heading=capfirst(_("where")),
             ),
             MultiFieldPanel(
-                [FieldPanel("members"), FieldPanel("people")], heading=capfirst(_("who"))
+                [FieldPanel("principals"), FieldPanel("members"), FieldPanel("people")],
+                heading=capfirst(_("who")),
             ),
             translated("public_description", _("public description"), widget=short_text()),
             FieldPanel("private_notes"),

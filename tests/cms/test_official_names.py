@@ -42,26 +42,50 @@ def test_official_names_page_in_each_language(client, language):
 
 def test_official_names_open_data_csv_has_bom_and_json_every_term(client):
     term(1, name_en="=HYPERLINK(1)")
-    term(2)
-    with translation.override("en"):
-        csv_url, json_url = reverse("cms:official_names_csv"), reverse("cms:official_names_json")
-    body = client.get(csv_url).content.decode("utf-8")
+    term(2, is_illustrative=True)
+    body = client.get("/open-data/official-names.csv").content.decode("utf-8")
     assert body.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(body.lstrip("\ufeff"))))
     assert [row["name_zh_hant"] for row in rows] == ["機關1", "機關2"]
     assert rows[0]["name_en"] == "'=HYPERLINK(1)"
-    data = json.loads(client.get(json_url).content)
-    assert [t["name_ko"] for t in data["terms"]] == ["기관1", "기관2"]
+    assert [row["illustrative"] for row in rows] == ["false", "true"]
+    data = json.loads(client.get("/open-data/official-names.json").content)
+    assert [t["name_ko"] for t in data["data"]] == ["기관1", "기관2"]
+    assert [t["illustrative"] for t in data["data"]] == [False, True]
 
 
-@pytest.mark.parametrize("name", ["cms:official_names", "cms:official_names_json"])
+def test_official_names_first_addresses_redirect_to_the_open_dataset(client):
+    term(1)
+    with translation.override("en"):
+        csv_url, json_url = reverse("cms:official_names_csv"), reverse("cms:official_names_json")
+    assert client.get(csv_url).headers["Location"] == "/open-data/official-names.csv"
+    assert client.get(csv_url).status_code == 301
+    assert client.get(json_url).headers["Location"] == "/open-data/official-names.json"
+    term(2, is_illustrative=True)
+    with translation.override("en"):
+        page = client.get(reverse("cms:official_names")).content.decode()
+    assert "/open-data/official-names.csv" in page and "#official-names" in page
+    # Demo entries say so on the page too, not only in the data.
+    assert page.count("data-illustrative") == 1
+
+
+def test_official_names_are_in_the_open_data_catalogue_and_page(client):
+    term(1)
+    catalogue = client.get("/open-data/catalog.jsonld").json()
+    entry = next(
+        item for item in catalogue["dcat:dataset"] if item["dct:identifier"] == "official-names"
+    )
+    assert {item["dct:format"] for item in entry["dcat:distribution"]} == {"CSV", "JSON"}
+    assert entry["dct:modified"] is not None
+    assert 'data-dataset="official-names"' in client.get("/en/open-data/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/official-names/", "/open-data/official-names.json"])
 def test_official_names_query_count_holds_from_10_to_100_terms(
-    client, django_assert_num_queries, name
+    client, django_assert_num_queries, url
 ):
     for n in range(10):
         term(n)
-    with translation.override("en"):
-        url = reverse(name)
     client.get(url)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -11,7 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from crm.enums import RelationshipType
+from crm.enums import RelationshipType, TermKind
+from crm.models import GlossaryTerm
 from events.enums import EventStatus
 from tests.factories.crm import OrganisationFactory, RelationshipFactory
 from tests.factories.events import (
@@ -41,6 +42,9 @@ def records():
     DelegationFactory(event=luncheon, organisation=suwon, declared_size=12)
     listed = DelegationFactory(event=luncheon, organisation=OrganisationFactory(country="JP"))
     DelegationMemberFactory(delegation=listed)
+    GlossaryTerm.objects.create(
+        kind=TermKind.TITLE, name="市長", name_zh_hant="市長", name_en="Mayor", name_ko="시장"
+    )
     return luncheon
 
 
@@ -52,7 +56,9 @@ def schema(client, slug):
     return client.get(reverse("opendata:schema", kwargs={"slug": slug})).json()
 
 
-@pytest.mark.parametrize("slug", ["sister-cities", "public-events", "visit-figures"])
+@pytest.mark.parametrize(
+    "slug", ["sister-cities", "public-events", "visit-figures", "official-names"]
+)
 def test_each_dataset_is_valid_csv_and_json_against_its_schema(client, records, slug):
     document = fetch(client, slug, "json").json()
     published = schema(client, slug)
@@ -69,6 +75,8 @@ def test_each_dataset_is_valid_csv_and_json_against_its_schema(client, records, 
     # of an optional number is null).
     def typed_value(key, value):
         kinds = columns[key]["type"]
+        if kinds == "boolean":
+            return {"true": True, "false": False}[value]
         if "integer" not in (kinds if isinstance(kinds, list) else [kinds]):
             return value
         return int(value) if value != "" else None
@@ -92,7 +100,11 @@ def test_datasets_hold_what_they_say(client, records):
         {"year": 2019, "country": "KR", "visits": 1, "visitors": 12},
     ]
     # No personal data: no column names a person.
-    for slug in ("sister-cities", "public-events", "visit-figures"):
+    names = fetch(client, "official-names", "json").json()["data"]
+    assert [(row["name_zh_hant"], row["name_en"], row["name_ja"]) for row in names] == [
+        ("市長", "Mayor", "")
+    ]
+    for slug in ("sister-cities", "public-events", "visit-figures", "official-names"):
         columns = schema(client, slug)["properties"]["data"]["items"]["properties"]
         assert not {"name", "email", "family_name", "passport"} & set(columns)
 
@@ -127,7 +139,7 @@ def test_catalogue_is_dcat_json_ld(client, records):
     assert response["Content-Type"] == "application/ld+json"
     assert catalogue["@type"] == "dcat:Catalog"
     datasets = {item["dct:identifier"]: item for item in catalogue["dcat:dataset"]}
-    assert set(datasets) == {"sister-cities", "public-events", "visit-figures"}
+    assert set(datasets) == {"sister-cities", "public-events", "visit-figures", "official-names"}
     events = datasets["public-events"]
     assert {item["dct:format"] for item in events["dcat:distribution"]} == {"CSV", "JSON", "ICS"}
     assert events["dct:license"] == {"@id": "https://data.gov.tw/license"}
@@ -156,7 +168,9 @@ def test_open_data_page_in_each_language(client, records, language, licence):
     assert "/open-data/catalog.jsonld" in html
 
 
-@pytest.mark.parametrize("slug", ["sister-cities", "public-events", "visit-figures"])
+@pytest.mark.parametrize(
+    "slug", ["sister-cities", "public-events", "visit-figures", "official-names"]
+)
 def test_dataset_query_count_is_constant(client, slug, django_assert_num_queries):
     def grow(count):
         home = OrganisationFactory(is_home=True) if count == 10 else None
@@ -166,6 +180,9 @@ def test_dataset_query_count_is_constant(client, slug, django_assert_num_queries
                 RelationshipFactory(source=home, target=partner)
             event = EventFactory(is_public=True)
             DelegationFactory(event=event, organisation=partner, declared_size=2)
+            GlossaryTerm.objects.create(
+                kind=TermKind.AGENCY, name=str(partner.pk), name_zh_hant=f"機關{partner.pk}"
+            )
 
     grow(10)
     with CaptureQueriesContext(connection) as at_ten:

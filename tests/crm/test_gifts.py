@@ -1,6 +1,8 @@
 """The gift register: ethics threshold, repeat warning, suggestions, admin list and export."""
 
+import csv
 import datetime
+import io
 from decimal import Decimal
 from importlib import import_module
 
@@ -10,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from crm.enums import GiftDirection, InteractionKind
 from crm.models import Gift
@@ -208,3 +211,69 @@ def test_gift_interactions_are_copied_into_the_register():
         "TWD",
     )
     assert gift.interaction == received
+
+
+def _received(source, on, value, **extra):
+    fields = {"counterpart_organisation": source}
+    if not hasattr(source, "kind"):  # a person
+        fields = {"counterpart_organisation": None, "counterpart_person": source}
+    return GiftFactory(direction=RECEIVED, given_on=on, value=value, **fields, **extra)
+
+
+def test_gifts_from_one_source_above_the_yearly_cap_are_flagged():
+    consulate, other = OrganisationFactory(), OrganisationFactory()
+    gifts = [
+        _received(consulate, datetime.date(2024, 2, 1), 2500),
+        _received(consulate, datetime.date(2024, 6, 1), 2800),
+        _received(consulate, datetime.date(2024, 9, 1), 2900),
+    ]
+    _received(other, datetime.date(2024, 9, 1), 2900)
+    _received(consulate, datetime.date(2023, 12, 31), 2900)  # another year
+    assert list(gifts_for_declaration()) == []  # NT$8,200 in 2024: within the cap
+    gifts.append(_received(consulate, datetime.date(2024, 11, 1), 2000))  # NT$10,200
+    assert set(gifts_for_declaration()) == set(gifts)
+    listed = gifts_for_declaration().first()
+    assert listed.year_total_twd == Decimal("10200")
+    assert listed.above_threshold is False and listed.needs_declaration is True
+    assert "10,200" in listed.declaration_reason and "2024" in listed.declaration_reason
+    # Read on its own (no annotation), the gift says the same.
+    assert Gift.objects.get(pk=gifts[0].pk).needs_declaration is True
+
+
+def test_gift_yearly_cap_counts_a_person_apart_and_estimates_and_follows_setting(settings):
+    envoy = PersonFactory()
+    first = _received(
+        envoy, datetime.date(2024, 1, 5), 200, currency="USD", estimated_value_twd=6400
+    )
+    second = _received(envoy, datetime.date(2024, 3, 5), 2000)
+    GiftFactory(
+        direction=GiftDirection.GIVEN,
+        counterpart_organisation=None,
+        counterpart_person=envoy,
+        given_on=datetime.date(2024, 3, 5),
+        value=9000,
+    )
+    assert list(gifts_for_declaration()) == [first]  # NT$8,400 received: only the NT$6,400 one
+    settings.KIA_GIFT_YEARLY_CAP = 8000
+    assert list(gifts_for_declaration()) == [second, first]
+
+
+def test_gift_export_says_why_a_gift_is_declared(officer_client):
+    consulate = OrganisationFactory()
+    for month in (1, 2, 3, 4):
+        _received(consulate, datetime.date(2024, month, 1), 2600, description=f"Tea {month}")
+    response = officer_client.get(reverse("crm_gift:index") + "?for_declaration=on&export=csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(body)))
+    assert len(rows) == 4
+    # The columns after the value in NT$: the year's total from the source, and why.
+    total, why = header.index(str(_("value in NT$"))) + 1, header.index(str(_("value in NT$"))) + 2
+    assert {row[total] for row in rows} in ({"10400"}, {"10400.00"})  # SQLite drops zero decimals
+    assert all("10,400" in row[why] and "10,000" in row[why] for row in rows)
+
+
+def test_gift_list_shows_only_the_ticked_filter_as_active(officer_client):
+    response = officer_client.get(reverse("crm_gift:index") + "?for_declaration=on")
+    active = [item.auto_id for item in response.context["active_filters"]]
+    # An unticked box is no filter (it showed as "not yet declared: False").
+    assert active == ["id_for_declaration"]

@@ -178,6 +178,16 @@ def test_load_demo_loads_the_report_and_a_second_run_changes_nothing():
     assert set(Group.objects.values_list("name", flat=True)) >= {"Protocol officers", "Viewers"}
     assert Venue.objects.filter(building_en="Fengshan Administrative Center").count() == 8
 
+    # The gift register shows both reasons to declare; the mailing lists are invented, and say so.
+    from crm.models import Gift, MailingList
+
+    declared = list(Gift.objects.for_declaration())
+    assert any(gift.above_threshold for gift in declared)
+    assert any(gift.above_yearly_cap and not gift.above_threshold for gift in declared)
+    assert not Gift.objects.filter(is_illustrative=False).exists()
+    assert MailingList.objects.count() == 2
+    assert not MailingList.objects.filter(is_illustrative=False).exists()
+
 
 def test_load_demo_refuses_a_second_home_city_and_saves_nothing():
     Organisation.objects.create(kind="city", name="臺北市政府", name_en="Taipei", is_home=True)

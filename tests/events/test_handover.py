@@ -12,8 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
+from crm.models import MailingListMember
 from crm.services.handover import hand_over
 from events.enums import FeedKind, InvitationStatus
 from events.models import FeedToken, Invitation
@@ -22,6 +24,7 @@ from tests.factories.crm import (
     AffiliationFactory,
     GiftFactory,
     InteractionFactory,
+    MailingListFactory,
     OrganisationFactory,
     PersonFactory,
 )
@@ -64,7 +67,7 @@ def test_hand_over_moves_future_unanswered_invitations_and_feed_links():
 
     moved = hand_over(old, new, user=user)
 
-    assert moved == {"invitations": 1, "feed_links": 1}
+    assert moved == {"mailing_lists": 0, "invitations": 1, "feed_links": 1}
     pending.refresh_from_db()
     assert (pending.person, pending.sent_at) == (new, None)
     # The link mailed to the predecessor stops working: a new secret, a new stored hash.
@@ -76,6 +79,40 @@ def test_hand_over_moves_future_unanswered_invitations_and_feed_links():
     assert feed.revoked_at is not None
     assert FeedToken.objects.get(person=new).label == "Calendar"
     assert ModelLogEntry.objects.filter(action="crm.hand_over").count() == 2
+
+
+def test_hand_over_moves_mailing_list_memberships_once():
+    old, new = rotation()
+    cards, luncheon, press = (MailingListFactory() for _ in range(3))
+    for mailing_list in (cards, luncheon):
+        MailingListMember.objects.create(mailing_list=mailing_list, person=old)
+    MailingListMember.objects.create(mailing_list=luncheon, person=new)  # already on it
+    MailingListMember.objects.create(mailing_list=press, person=PersonFactory())
+
+    moved = hand_over(old, new, user=protocol_officer())
+
+    assert moved["mailing_lists"] == 2
+    assert not MailingListMember.objects.filter(person=old).exists()
+    assert sorted(
+        MailingListMember.objects.filter(person=new).values_list("mailing_list__name", flat=True)
+    ) == sorted([cards.name, luncheon.name])
+    assert MailingListMember.objects.filter(mailing_list=press).count() == 1
+
+
+def test_hand_over_moves_mailing_lists_in_the_same_transaction_as_the_rest():
+    old, new = rotation()
+    cards = MailingListFactory()
+    MailingListMember.objects.create(mailing_list=cards, person=old)
+
+    def failing_mover(predecessor, successor, user):
+        raise ValidationError("a later mover refuses")
+
+    with (
+        hooks.register_temporarily("register_handover_moves", failing_mover),
+        pytest.raises(ValidationError),
+    ):
+        hand_over(old, new)
+    assert MailingListMember.objects.get().person == old
 
 
 def test_hand_over_to_oneself_is_refused_and_writes_nothing():
@@ -97,14 +134,19 @@ def test_hand_over_page_shows_history_and_proposes_the_successor(client):
     response = client.get(reverse("crm_handover:index", args=[old.pk]))
     assert response.status_code == 200
     assert response.context["form"].initial["successor"] == new
-    # interactions, gifts, agreements signed, visits, future invitations, feed links
+    cards = MailingListFactory(name="New Year cards")
+    MailingListMember.objects.create(mailing_list=cards, person=old)
+    response = client.get(reverse("crm_handover:index", args=[old.pk]))
+    # interactions, gifts, agreements signed, mailing lists, visits, future invitations, feeds
     counts = [len(section.rows) for section in response.context["sections"]]
-    assert counts == [1, 1, 0, 1, 1, 0]
+    assert counts == [1, 1, 0, 1, 1, 1, 0]
+    assert "New Year cards" in response.content.decode()
     inspect = client.get(reverse("crm_person:inspect", args=[old.pk]))
     assert reverse("crm_handover:index", args=[old.pk]) in inspect.content.decode()
     response = client.post(reverse("crm_handover:index", args=[old.pk]), {"successor": new.pk})
     assert response.status_code == 302
     assert Invitation.objects.get().person == new
+    assert MailingListMember.objects.get().person == new
 
 
 def _history(person, count):
@@ -113,6 +155,7 @@ def _history(person, count):
         GiftFactory(counterpart_organisation=None, counterpart_person=person)
         DelegationMemberFactory(person=person)
         InvitationFactory(person=person, event=future_event())
+        MailingListMember.objects.create(mailing_list=MailingListFactory(), person=person)
 
 
 def test_hand_over_page_query_count_holds_from_10_to_100_rows(client, django_assert_num_queries):

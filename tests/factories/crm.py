@@ -78,3 +78,11 @@ class GiftFactory(factory.django.DjangoModelFactory):
     counterpart_organisation = factory.SubFactory(OrganisationFactory)
     value = 1000
     currency = "TWD"
+
+
+class MailingListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.MailingList
+
+    name = factory.Sequence(lambda n: f"New Year cards {n}")
+    purpose = "Cards sent before the Lunar New Year."

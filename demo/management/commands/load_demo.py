@@ -9,7 +9,9 @@ from django.utils.translation import gettext
 import demo.cms
 import demo.crm
 import demo.events
+import demo.gifts
 import demo.glossary
+import demo.lists
 import demo.luncheon
 import demo.programmes
 import demo.upcoming
@@ -52,6 +54,8 @@ class Command(BaseCommand):
         # The parts in order; each reads what the ones before it loaded.
         demo.crm.load(stdout=self.stdout)
         demo.glossary.load(stdout=self.stdout)
+        demo.lists.load(stdout=self.stdout)
+        demo.gifts.load(stdout=self.stdout)
         resources = demo.events.load(stdout=self.stdout)
         # Before the everyday bookings: the programmes' transfers count towards the year's
         # car trips, which the everyday bookings fill up to the report's total.

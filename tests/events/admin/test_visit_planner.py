@@ -3,16 +3,20 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from events.models import Booking, DelegationMember
+from crm.enums import OfficeRank
+from events.clashes import principal_warnings
+from events.models import Booking, DelegationMember, ItineraryItem
 from events.services.bookings import create_booking
-from tests.factories.crm import OrganisationFactory
+from tests.factories.crm import AffiliationFactory, OrganisationFactory
 from tests.factories.events import (
     DelegationFactory,
     EventFactory,
     InterpreterFactory,
+    ItineraryItemFactory,
     VehicleFactory,
     VenueFactory,
     taipei,
@@ -381,3 +385,40 @@ def test_planner_index_queries_do_not_grow_with_events(officer_client):
     for _ in range(20):
         DelegationFactory.create_batch(2, event=EventFactory(starts_at=soon, ends_at=soon))
     assert count() == few
+
+
+def test_planner_item_names_a_principal_warns_of_a_clash_and_saves(officer_client, event):
+    mayor = AffiliationFactory(
+        organisation=OrganisationFactory(is_home=True), office_rank=OfficeRank.MAYOR
+    ).person
+    elsewhere = ItineraryItemFactory(
+        event=EventFactory(starts_at=taipei(2019, 5, 1, 9), ends_at=taipei(2019, 5, 1, 18)),
+        starts_at=taipei(2019, 5, 1, 15),
+        ends_at=taipei(2019, 5, 1, 17),
+    )
+    elsewhere.principals.add(mayor)
+    url = reverse("visit-planner:plan", args=[event.pk])
+    data = _post(OrganisationFactory(), VehicleFactory(), **{"items-0-principals": [mayor.pk]})
+    del data["save"]
+    data["check"] = "1"
+
+    response = officer_client.post(url, data)
+
+    assert response.status_code == 200
+    # The admin speaks the office's language to an officer who chose none.
+    with translation.override(settings.LANGUAGE_CODE):
+        expected = principal_warnings(
+            [mayor],
+            starts_at=taipei(2019, 5, 1, 13),
+            ends_at=taipei(2019, 5, 1, 16, 30),
+            exclude_event=event,
+        )
+    assert len(expected) == 1
+    assert expected[0] in response.context["clashes"]
+    assert "data-principal-clashes" in response.content.decode()
+    # Never blocking: saving the same plan keeps the principal on the item.
+    data["save"] = "1"
+    del data["check"]
+    assert officer_client.post(url, data).status_code == 302
+    planned = ItineraryItem.objects.exclude(pk=elsewhere.pk).get()
+    assert list(planned.principals.all()) == [mayor]

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from crm.models import Affiliation, Person
+from crm.models import Affiliation, MailingListMember, Person
 from events.enums import RegistrationStatus
 from events.models import (
     DelegationMember,
@@ -20,7 +20,12 @@ from events.models import (
 )
 from events.privacy.erasure import erase_person
 from events.selectors.stats import visitors_in_year, visits_in_year
-from tests.factories.crm import AffiliationFactory, InteractionFactory, PersonFactory
+from tests.factories.crm import (
+    AffiliationFactory,
+    InteractionFactory,
+    MailingListFactory,
+    PersonFactory,
+)
 from tests.factories.events import (
     DelegationMemberFactory,
     InvitationFactory,
@@ -112,6 +117,17 @@ def test_positions_are_removed_and_feed_links_revoked(envoy, officer):
     token = FeedToken.objects.get(pk=token.pk)
     assert token.revoked_at is not None
     assert token.label == ""
+
+
+def test_an_erased_person_is_taken_off_every_mailing_list(envoy, officer):
+    cards, luncheon = MailingListFactory(), MailingListFactory()
+    for mailing_list in (cards, luncheon):
+        MailingListMember.objects.create(mailing_list=mailing_list, person=envoy)
+    MailingListMember.objects.create(mailing_list=cards, person=PersonFactory())
+    counts = erase_person(envoy, user=officer)
+    assert counts["mailing_lists"] == 2
+    assert not MailingListMember.objects.filter(person=envoy).exists()
+    assert cards.members.count() == 1
 
 
 def test_print_packs_that_seat_the_person_are_deleted(envoy, officer):
