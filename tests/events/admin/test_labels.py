@@ -40,7 +40,8 @@ def cut_off(body):
 def record_viewsets(user):
     """The admin's model viewsets of crm and events records with an add form `user` opens
     (the access log's, written by the system alone, has none)."""
-    get_resolver().url_patterns  # the registry fills when the admin's URLs are loaded
+    # The registry fills when the admin's URLs are loaded.
+    assert get_resolver().url_patterns
     found = []
     for viewset in viewsets.viewsets:
         model = getattr(viewset, "model", None)
