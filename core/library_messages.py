@@ -48,6 +48,10 @@ WAGTAIL_ADMIN = (
     gettext_lazy("Actions (footer)"),
     gettext_lazy("Edit account avatar"),
     gettext_lazy("More options for '%(title)s'"),
+    # The account menu's help link and the account page's confirmation (zh-Hant and ja lack
+    # them; found by switching the demo user's language in the browser).
+    gettext_lazy("Wagtail %(current_version)s editor guide"),
+    gettext_lazy("Your account settings have been changed successfully!"),
     ngettext_lazy(
         '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
         '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',

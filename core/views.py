@@ -4,7 +4,7 @@ import datetime
 import zoneinfo
 
 from django import forms
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import formats, timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
@@ -88,7 +89,23 @@ class ServiceFormMixin:
 
 
 class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """Wagtail's record list; its CSV export writes no cell a spreadsheet would run."""
+    """Wagtail's record list; its CSV export writes no cell a spreadsheet would run, and
+    yes/no fields show as icons titled in the reader's language."""
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        # Wagtail lists a BooleanField named in list_display as Python's "True"/"False",
+        # English in every admin language; its BooleanColumn draws the tick and cross that
+        # templates/wagtailadmin/tables/boolean_cell.html titles in the reader's words.
+        # (A private hook of Wagtail's IndexView: on an upgrade, see that it still exists;
+        # tests/events/admin/test_boolean_columns.py fails if not.)
+        if column_class is Column and self.model is not None:
+            try:
+                field = self.model._meta.get_field(field_name)
+            except FieldDoesNotExist:
+                field = None
+            if isinstance(field, models.BooleanField):
+                column_class = BooleanColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
 
 EMPTY = "—"

@@ -106,7 +106,7 @@ class Event(IllustrativeModel, TimeStampedModel):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Seats for guests; empty for no limit.")
     )
-    takes_registrations = models.BooleanField(_("takes public registrations"), default=False)
+    takes_registrations = models.BooleanField(_("takes registrations"), default=False)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     registration_waitlist = models.BooleanField(
