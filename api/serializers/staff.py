@@ -14,9 +14,14 @@ class BoundedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """An id no row can have is "does not exist" (400), not an overflow inside SQLite (500)."""
 
     def to_internal_value(self, data):
-        if isinstance(data, int) and not isinstance(data, bool) and not 0 < data <= MAX_ID:
-            self.fail("does_not_exist", pk_value=data)
-        if isinstance(data, str) and data.isdigit() and int(data) > MAX_ID:
+        number = data if isinstance(data, int) and not isinstance(data, bool) else None
+        if isinstance(data, str):
+            try:
+                number = int(data)
+            except ValueError:
+                number = None
+        # "-623496696496156573696" is a number too: SQLite overflows on it as on a large one.
+        if number is not None and not 0 < number <= MAX_ID:
             self.fail("does_not_exist", pk_value=data)
         return super().to_internal_value(data)
 

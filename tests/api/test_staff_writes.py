@@ -233,9 +233,11 @@ def test_an_item_whose_venue_is_taken_answers_409_and_cancelling_frees_it(office
         **ON_THE_DAY,
     }
 
+    # Another event's item: items of one event share their room (one booking holds it).
+    elsewhere = {**item, "event": EventFactory().pk}
     first = officer_api.post("/api/v1/staff/itinerary-items/", item, format="json")
     second = officer_api.post(
-        "/api/v1/staff/itinerary-items/", item, format="json", HTTP_ACCEPT_LANGUAGE="en"
+        "/api/v1/staff/itinerary-items/", elsewhere, format="json", HTTP_ACCEPT_LANGUAGE="en"
     )
 
     assert first.status_code == 201, first.json()
@@ -250,7 +252,8 @@ def test_an_item_whose_venue_is_taken_answers_409_and_cancelling_frees_it(office
     assert cancelled.json()["status"] == ItemStatus.CANCELLED
     assert not Booking.objects.filter(resource=hall, status=BookingStatus.CONFIRMED).exists()
     assert (
-        officer_api.post("/api/v1/staff/itinerary-items/", item, format="json").status_code == 201
+        officer_api.post("/api/v1/staff/itinerary-items/", elsewhere, format="json").status_code
+        == 201
     )
 
 
@@ -288,3 +291,16 @@ def test_an_unknown_record_is_a_404_and_an_absurd_id_too(officer_api):
         format="json",
     )
     assert absurd.status_code == 400
+
+
+@pytest.mark.parametrize("venue", ["-623496696496156573696", "99999999999999999999", "-1", 0])
+def test_an_id_no_row_can_have_answers_400_not_an_overflow(officer_api, venue):
+    # Schemathesis sent a huge negative id as text; SQLite overflowed on it (a 500).
+    event = EventFactory()
+    item = {"event": event.pk, "kind": "meal", "title_zh_hant": "午宴", "venue": venue}
+
+    response = officer_api.post("/api/v1/staff/itinerary-items/", {**item, **ON_THE_DAY})
+
+    assert response.status_code == 400
+    assert "venue" in response.json()
+    assert not ItineraryItem.objects.exists()
