@@ -40,7 +40,7 @@ def test_retry_delay_doubles_up_to_its_cap(settings):
     ]  # fmt: skip
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unreachable_mail_server_is_tried_again_until_the_attempts_run_out(settings, smtp_down):
     settings.TASKS = DATABASE_QUEUE
     settings.KIA_MAIL_RETRY_SECONDS, settings.KIA_MAIL_RETRY_ATTEMPTS = 0, 3
