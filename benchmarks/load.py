@@ -197,7 +197,7 @@ def _redis_up():
 def start_server(database_name, static_root, port, redis_url=REDIS_URL):
     environ = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "_load_settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks._load_settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "KIA_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -207,9 +207,8 @@ def start_server(database_name, static_root, port, redis_url=REDIS_URL):
         "REDIS_URL": redis_url,
         "KIA_LOG_FORMAT": "text",
     }
-    pythonpath = ["--pythonpath", str(ROOT / "benchmarks")]
     subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", *pythonpath],
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
         env=environ,
         check=True,
@@ -217,7 +216,7 @@ def start_server(database_name, static_root, port, redis_url=REDIS_URL):
     gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable))
     process = subprocess.Popen(  # noqa: S603
         [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
-        + ["--log-level", "warning", "--graceful-timeout", "5", *pythonpath],
+        + ["--log-level", "warning", "--graceful-timeout", "5"],
         cwd=ROOT,
         env=environ,
     )
