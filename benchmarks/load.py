@@ -289,6 +289,14 @@ def main():
             + f" in {args.seconds:.0f} s of mix at concurrency {CONCURRENCY}",
             flush=True,
         )
+        # Per round, to tell a slowdown over the run (data growing) from a busy machine.
+        print(
+            "load.rounds: mix/trivial "
+            + ", ".join(f"{r:.3f}" for r in ratios)
+            + "; cached/trivial "
+            + ", ".join(f"{r:.3f}" for r in cached_ratios),
+            flush=True,
+        )
         report.figure("load.errors", sum(not ok for _o, _t, ok in mix_stats), "==", 0)
         report.figure("load.p50_ms", statistics.median(latencies), "<=", 100.0)
         report.figure("load.p99_ms", percentile(latencies, 0.99), "<=", 1000.0)
