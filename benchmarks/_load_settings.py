@@ -6,7 +6,7 @@ after a few registrations.
 
 import os
 
-from _site_settings import *  # noqa: F403
+from benchmarks._site_settings import *  # noqa: F403
 
 CACHES = {
     "default": {

@@ -9,7 +9,7 @@ import os
 from config.settings.production import *  # noqa: F403
 
 DATABASES["default"]["NAME"] = os.environ["KIA_BENCH_DB_NAME"]  # noqa: F405
-ROOT_URLCONF = "_site_urls"
+ROOT_URLCONF = "benchmarks._site_urls"
 STATIC_ROOT = os.environ["KIA_BENCH_STATIC_ROOT"]
 # "off" never keeps an entry, so every request renders its page.
 CACHES = {

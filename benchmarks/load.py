@@ -197,7 +197,7 @@ def _redis_up():
 def start_server(database_name, static_root, port, redis_url=REDIS_URL):
     environ = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "_load_settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks._load_settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "KIA_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -207,9 +207,8 @@ def start_server(database_name, static_root, port, redis_url=REDIS_URL):
         "REDIS_URL": redis_url,
         "KIA_LOG_FORMAT": "text",
     }
-    pythonpath = ["--pythonpath", str(ROOT / "benchmarks")]
     subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", *pythonpath],
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
         env=environ,
         check=True,
@@ -217,7 +216,7 @@ def start_server(database_name, static_root, port, redis_url=REDIS_URL):
     gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable))
     process = subprocess.Popen(  # noqa: S603
         [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
-        + ["--log-level", "warning", "--graceful-timeout", "5", *pythonpath],
+        + ["--log-level", "warning", "--graceful-timeout", "5"],
         cwd=ROOT,
         env=environ,
     )
@@ -288,6 +287,14 @@ def main():
             "load.requests: "
             + ", ".join(f"{op} {counts[op]}" for op, _ in Mix.WEIGHTS)
             + f" in {args.seconds:.0f} s of mix at concurrency {CONCURRENCY}",
+            flush=True,
+        )
+        # Per round, to tell a slowdown over the run (data growing) from a busy machine.
+        print(
+            "load.rounds: mix/trivial "
+            + ", ".join(f"{r:.3f}" for r in ratios)
+            + "; cached/trivial "
+            + ", ".join(f"{r:.3f}" for r in cached_ratios),
             flush=True,
         )
         report.figure("load.errors", sum(not ok for _o, _t, ok in mix_stats), "==", 0)

@@ -117,7 +117,10 @@ class Server:
         self.port = _free_port()
         self.environ = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "_site_settings",
+            # Imported from the project's root as benchmarks.<module> (a namespace package):
+            # with this folder on the path, its site.py would stand in for Python's own site
+            # module and its api.py for the project's api package.
+            "DJANGO_SETTINGS_MODULE": "benchmarks._site_settings",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "KIA_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -125,14 +128,12 @@ class Server:
             "KIA_BENCH_STATIC_ROOT": static_root,
             "KIA_BENCH_PAGE_CACHE": page_cache,
         }
-        # Not PYTHONPATH: this folder's site.py would stand in for Python's own site module.
-        self.pythonpath = ["--pythonpath", str(ROOT / "benchmarks")]
         self.process = None
 
     def collectstatic(self):
         # Production keeps hashed file names in a manifest that collectstatic writes.
         subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", *self.pythonpath],
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
             cwd=ROOT,
             env=self.environ,
             check=True,
@@ -150,7 +151,6 @@ class Server:
                 "1",
                 "--log-level",
                 "warning",
-                *self.pythonpath,
             ],
             cwd=ROOT,
             env=self.environ,

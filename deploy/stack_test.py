@@ -165,9 +165,17 @@ def _postgres_child():
     """The PostgreSQL scenario runs in a process of its own, on the separate cluster."""
     _ensure_cluster()
     env = {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres"}
-    return subprocess.call(  # noqa: S603
-        [sys.executable, __file__, "postgres_restarted"], env=env
-    )
+    try:
+        return subprocess.call(  # noqa: S603
+            [sys.executable, __file__, "postgres_restarted"], env=env
+        )
+    finally:
+        # The cluster stays for the next run (created once), but nothing is left running.
+        subprocess.run(  # noqa: S603
+            ["pg_ctlcluster", "--skip-systemctl-redirect", *PG_CLUSTER, "stop", "-m", "fast"],  # noqa: S607
+            check=False,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 def redis_stopped(database_name, static_root, targets):

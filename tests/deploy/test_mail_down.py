@@ -23,7 +23,7 @@ from events.services.registrations import submit_registration
 from tests.deploy.workers import DATABASE_QUEUE, Workers, wait_until
 from tests.factories.events import EventFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class Sink:

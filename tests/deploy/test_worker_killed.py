@@ -19,7 +19,7 @@ from events.seating import printing
 from tests.deploy.workers import DATABASE_QUEUE, Workers, wait_until
 from tests.events.seating.test_printing import seated_luncheon
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PAUSED = Path(__file__).with_name("paused_db_worker.py")
 
 
