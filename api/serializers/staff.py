@@ -26,6 +26,13 @@ class StaffSerializer(serializers.ModelSerializer):
     serializer_related_field = BoundedPrimaryKeyRelatedField
 
 
+class CountryCodeField(serializers.ChoiceField):
+    """An ISO 3166 code both ways (the model holds a Country object, which JSON cannot)."""
+
+    def to_representation(self, value):
+        return str(value or "")
+
+
 class OrganisationSerializer(StaffSerializer):
     # The name in the request's language (read); written in the office's language and English.
     name = serializers.CharField(read_only=True)
@@ -33,7 +40,7 @@ class OrganisationSerializer(StaffSerializer):
     name_en = serializers.CharField(
         max_length=255, write_only=True, required=False, allow_blank=True
     )
-    country = serializers.ChoiceField(choices=list(countries), required=False, allow_blank=True)
+    country = CountryCodeField(choices=list(countries), required=False, allow_blank=True)
 
     class Meta:
         model = Organisation
