@@ -1,6 +1,7 @@
 """Staff records. A person's contact details and needs only for the sensitive permission."""
 
 from django.utils.translation import gettext
+from django_countries import countries
 from rest_framework import serializers
 
 from crm.models import Organisation, Person, Relationship
@@ -30,13 +31,38 @@ class StaffSerializer(serializers.ModelSerializer):
     serializer_related_field = BoundedPrimaryKeyRelatedField
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class CountryCodeField(serializers.ChoiceField):
+    """An ISO 3166 code both ways (the model holds a Country object, which JSON cannot)."""
+
+    def to_representation(self, value):
+        return str(value or "")
+
+
+class OrganisationSerializer(StaffSerializer):
+    # The name in the request's language (read); written in the office's language and English.
     name = serializers.CharField(read_only=True)
-    country = serializers.CharField(read_only=True)
+    name_zh_hant = serializers.CharField(max_length=255, write_only=True)
+    name_en = serializers.CharField(
+        max_length=255, write_only=True, required=False, allow_blank=True
+    )
+    country = CountryCodeField(choices=list(countries), required=False, allow_blank=True)
 
     class Meta:
         model = Organisation
-        fields = ["id", "kind", "name", "native_name", "short_name", "country", "parent", "is_home"]
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "name_zh_hant",
+            "name_en",
+            "native_name",
+            "short_name",
+            "country",
+            "parent",
+            "is_home",
+        ]
+        # The home city is set up with the installation, never through the API.
+        read_only_fields = ["is_home"]
 
 
 PERSONAL_FIELDS = ("email", "phone", "dietary_requirements", "accessibility_needs", "notes")

@@ -13,7 +13,12 @@ from rest_framework.response import Response
 
 from crm.models import Organisation, Person, Relationship
 from crm.services import ONE_ACTIVE_PER_PAIR_TYPE, create_relationship, renew_relationship
-from crm.services.people import create_person, update_person
+from crm.services.records import (
+    create_organisation,
+    create_person,
+    update_organisation,
+    update_person,
+)
 from events.exceptions import BookingConflict
 from events.models import Booking, Delegation, ItineraryItem
 from events.services.bookings import cancel_booking, create_booking, update_booking
@@ -85,10 +90,25 @@ class StaffView(BoundedLookupMixin, LanguageMixin):
         return Response(self.get_serializer(instance).data, status=code)
 
 
-class OrganisationViewSet(StaffView, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    create=extend_schema(responses={201: staff.OrganisationSerializer, **WRITE_ERRORS}),
+    partial_update=extend_schema(responses={200: staff.OrganisationSerializer, **WRITE_ERRORS}),
+)
+class OrganisationViewSet(
+    StaffView, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
     serializer_class = staff.OrganisationSerializer
     queryset = Organisation.objects.order_by("pk")
     filterset_fields = ["kind", "country", "is_home"]
+
+    def create(self, request, *args, **kwargs):
+        organisation = create_organisation(user=request.user, **self.valid_data())
+        return self.answer(organisation, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        organisation = self.get_object()
+        changes = self.valid_data(organisation, partial=True)
+        return self.answer(update_organisation(organisation, user=request.user, **changes))
 
 
 @extend_schema_view(

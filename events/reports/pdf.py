@@ -2,7 +2,7 @@
 
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from fpdf.enums import XPos, YPos
 
 from ..pdf import Document
@@ -44,7 +44,11 @@ def _table(pdf, headings, lines, language):
 
 def _compare(report, previous):
     this, before = year_label(report.year), year_label(report.year - 1)
-    headings = [gettext("figure"), this, before] if previous else [gettext("figure"), this]
+    headings = (
+        [pgettext("annual report", "figure"), this, before]
+        if previous
+        else [pgettext("annual report", "figure"), this]
+    )
 
     def row(label, value, old):
         return (label, value, old) if previous else (label, value)

@@ -4,7 +4,7 @@ import io
 
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -124,7 +124,7 @@ def annual_report_xlsx(report, previous=None):
         gettext("Figures"),
         [
             gettext("section"),
-            gettext("figure"),
+            pgettext("annual report", "figure"),
             year_label(report.year),
             year_label(report.year - 1),
         ],

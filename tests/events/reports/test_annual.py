@@ -165,6 +165,8 @@ def test_pdf_download_reads_back_in_each_language(year_2019, language):
     }[language]
     assert expected in text
     assert "廉泰英" in text
+    # The figures table's heading, not the image-with-caption block's word.
+    assert "圖片" not in text and "キャプション" not in text and "캡션" not in text
 
 
 def test_xlsx_download_holds_the_figures_and_the_rows(year_2019):
