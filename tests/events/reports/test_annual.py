@@ -145,6 +145,11 @@ def test_summary_paragraph_states_the_figures_in_the_reports_manner(year_2019):
         text = summary_paragraph(report)
     assert text.startswith("2019: 2 foreign delegations with 15 visitors received.")
     assert "Suwon became sister or friendship city no. 2." in text
+    with translation.override("ko"):
+        text = summary_paragraph(report)
+    # No "이(가)": the sentence needs no particle after a name it cannot know the sound of.
+    assert "(가)" not in text
+    assert "번째 자매·우호도시" in text
 
 
 @pytest.mark.parametrize("language", ["zh-hant", "en", "ja", "ko"])
