@@ -355,3 +355,34 @@ def test_people_rows_without_a_name_or_with_dates_out_of_order_are_errors():
         RowAction.CREATE,
         RowAction.ERROR,
     ]
+
+
+def _people_file(rows):
+    lines = ["family_name,given_name,email,organisation,position_title"]
+    lines += [f"Family{n},Given{n},person{n}@example.org,Bench office,Officer" for n in range(rows)]
+    return csv_bytes(lines)
+
+
+def _queries_of(data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        import_file(data, "people.csv", kind=ImportKind.PEOPLE)
+    return len(context)
+
+
+def test_importing_people_costs_two_writes_a_row_and_indexes_them_for_search_in_batches():
+    from crm.selectors.search import matching_ids
+
+    OrganisationFactory(name="測試機關", name_en="Bench office")
+    small = _queries_of(_people_file(10))
+    Person.objects.all().delete()
+
+    big = _queries_of(_people_file(60))
+
+    # A person and a position per row; planning, matching and the search index in batches.
+    assert big - small == 2 * 50
+    found = Person.objects.filter(pk__in=matching_ids("person", "family59")).get()
+    assert found.email == "person59@example.org"
+    assert Person.objects.filter(pk__in=matching_ids("person", "測試機關")).count() == 60
