@@ -141,6 +141,49 @@ def cjk_form(text, *, noise=None):
     return compact
 
 
+# The tier of government a name's kind-word says: 熊本市 (Kumamoto City) and 熊本県 (Kumamoto
+# Prefecture) share a name and are two bodies. "Metropolitan", "state" and 都 say too little.
+_TIER_WORDS = {
+    "city": "city",
+    "municipal": "city",
+    "si": "city",
+    "shi": "city",
+    "prefecture": "region",
+    "prefectural": "region",
+    "county": "region",
+    "province": "region",
+    "provincial": "region",
+    "ken": "region",
+    "fu": "region",
+    "do": "region",
+    "gun": "region",
+    "district": "district",
+    "ward": "district",
+    "gu": "district",
+}
+_CJK_OFFICE = re.compile(r"(?<=.)(政府|役所|廳|庁|청)$")
+_TIER_CHARS = {
+    **dict.fromkeys("市시", "city"),
+    **dict.fromkeys("縣県府郡省도군", "region"),
+    **dict.fromkeys("區区구", "district"),
+}
+
+
+def organisation_tiers(names):
+    """The tiers of government ("city", "region", "district") an organisation's names say."""
+    tiers = set()
+    for name in names:
+        form = cjk_form(name)
+        if form:
+            tier = _TIER_CHARS.get(_CJK_OFFICE.sub("", form)[-1:])
+            if tier and len(form) > 1:
+                tiers.add(tier)
+        for token in latin_tokens(name):
+            if token in _TIER_WORDS:
+                tiers.add(_TIER_WORDS[token])
+    return frozenset(tiers)
+
+
 def normalise_email(email):
     return (email or "").strip().casefold()
 

@@ -101,12 +101,15 @@ class Entry:
     keys: tuple
     name: str
     cjk_roles: tuple = ()  # ("native", form) / ("chinese", form)
+    tiers: frozenset = frozenset()  # an organisation's tiers of government (city, region)
 
 
 NAME_REASONS = frozenset({Reason.NAME_ORDER, Reason.ROMANISATION, Reason.SIMILAR})
 # Two records whose Chinese, Japanese or Korean names both exist and differ are probably two
 # people (Austrian and Australian Office Taipei: 奧地利 and 澳洲); their Latin names count half.
 CONFLICT_FACTOR = 0.5
+# A city and a prefecture of one name (熊本市, 熊本県) are two bodies: their names count little.
+TIER_FACTOR = 0.25
 
 
 def _cjk_forms(entry):
@@ -151,6 +154,9 @@ def score_pair(first, second, shared, similarity=0):
         reasons[code] = max(weight, reasons.get(code, 0))
     if similarity and not reasons:
         reasons[Reason.SIMILAR] = 0.3 + 0.6 * similarity
+    if first.tiers and second.tiers and not first.tiers & second.tiers:
+        for code in reasons.keys() - {Reason.EMAIL, Reason.PHONE}:
+            reasons[code] *= TIER_FACTOR
     first_cjk, second_cjk = _cjk_forms(first), _cjk_forms(second)
     if first_cjk and second_cjk and not first_cjk & second_cjk:
         for code in NAME_REASONS & reasons.keys():

@@ -5,7 +5,13 @@ from types import SimpleNamespace
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
-from ..dedupe.keys import cjk_form, latin_key, organisation_keys, person_keys
+from ..dedupe.keys import (
+    cjk_form,
+    latin_key,
+    organisation_keys,
+    organisation_tiers,
+    person_keys,
+)
 from ..dedupe.scoring import (
     Entry,
     candidates_among,
@@ -57,7 +63,13 @@ def organisation_entry(pk, names):
     keys = tuple(organisation_keys([name for name in names if name]))
     latin = next((name for name in names if name and latin_key(name)), "")
     forms = tuple(("name", key) for reason, key in keys if reason == "cjk_name")
-    return Entry(pk=pk, keys=keys, name=sorted_name(latin), cjk_roles=forms)
+    return Entry(
+        pk=pk,
+        keys=keys,
+        name=sorted_name(latin),
+        cjk_roles=forms,
+        tiers=organisation_tiers([name for name in names if name]),
+    )
 
 
 def _person_entries(queryset=None):

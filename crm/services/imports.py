@@ -16,6 +16,7 @@ from ..importing.schema import guess_mapping
 from ..models import Affiliation, Organisation, Person
 from ..names import infer_name_order
 from . import create_relationship
+from .search import deferred_indexing
 
 PROGRESS_EVERY = 100
 
@@ -163,11 +164,13 @@ def write_plans(kind, plans, *, home=None, user=None, progress=None):
     if kind == ImportKind.ORGANISATIONS:
         # Rows whose parent is another row of the file come after the rows without one.
         plans = sorted(plans, key=lambda plan: bool(plan.values.get("parent")))
-    for done, plan in enumerate(plans, start=1):
-        if plan.action in (RowAction.CREATE, RowAction.UPDATE):
-            writer(plan, user)
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(plans)):
-            progress(done, len(plans))
+    # The admin search indexes the written records once, in batches, after the last row.
+    with deferred_indexing():
+        for done, plan in enumerate(plans, start=1):
+            if plan.action in (RowAction.CREATE, RowAction.UPDATE):
+                writer(plan, user)
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(plans)):
+                progress(done, len(plans))
 
 
 def _save(record, action, user, *, checked=False):

@@ -1,5 +1,9 @@
 """Writes to the admin search index (crm/indexing.py says when they happen)."""
 
+import contextlib
+from collections import defaultdict
+from contextvars import ContextVar
+
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -7,6 +11,40 @@ from ..indexing import add_search_kind, get_search_kind, search_kinds
 from ..models import SearchTerm
 
 BATCH = 1000
+# {kind: pks} saved inside deferred_indexing(), indexed when it ends; None outside one.
+_pending = ContextVar("crm_search_pending", default=None)
+
+
+@contextlib.contextmanager
+def deferred_indexing():
+    """Index the records saved inside the block once, in batches, when it ends.
+
+    An import saves thousands of people and positions; indexing each on its own save cost a
+    dozen queries a row (and a position re-indexed its person). Inside this block the
+    receivers only note what changed. If the block raises, nothing is indexed: its
+    transaction rolls back too. A nested block leaves the indexing to the outer one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending = defaultdict(set)
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    for kind, pks in pending.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), BATCH):
+            index_records(kind, pks[start : start + BATCH])
+
+
+def _index_soon(kind, pks):
+    pending = _pending.get()
+    if pending is None:
+        index_records(kind, pks)
+    else:
+        pending[kind].update(pks)
 
 
 @transaction.atomic
@@ -65,7 +103,7 @@ def _saved(kind):
     def receiver(sender, instance, raw=False, **kwargs):
         # Fixtures load rows in any order (raw): rebuild_search_index indexes them after.
         if not raw:
-            index_records(kind.key, [instance.pk])
+            _index_soon(kind.key, [instance.pk])
 
     return receiver
 
@@ -83,6 +121,6 @@ def _touched(kind, touch):
             return
         pks = [pk for pk in touch.affected(instance) if pk is not None]
         if pks:
-            index_records(kind.key, pks)
+            _index_soon(kind.key, pks)
 
     return receiver

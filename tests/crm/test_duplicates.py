@@ -163,3 +163,12 @@ def test_different_chinese_names_outweigh_similar_latin_ones():
     assert duplicate_organisations() == []
     found = duplicate_people()
     assert all(c.score < 60 for c in found if {c.first, c.second} == {a.pk, b.pk})
+
+
+def test_a_city_and_a_prefecture_of_one_name_are_two_bodies():
+    city = OrganisationFactory(name="熊本市", name_en="Kumamoto City")
+    OrganisationFactory(name="熊本縣", name_en="Kumamoto Prefecture", native_name="熊本県")
+    again = OrganisationFactory(name="熊本", name_en="Kumamoto-shi")
+
+    # 熊本市 and 熊本県 share a name but not a tier of government; "Kumamoto-shi" is the city.
+    assert list(pairs(duplicate_organisations())) == [frozenset((city.pk, again.pk))]

@@ -363,3 +363,34 @@ def test_people_rows_without_a_name_or_with_dates_out_of_order_are_errors():
         RowAction.CREATE,
         RowAction.ERROR,
     ]
+
+
+def _people_file(rows):
+    lines = ["family_name,given_name,email,organisation,position_title"]
+    lines += [f"Family{n},Given{n},person{n}@example.org,Bench office,Officer" for n in range(rows)]
+    return csv_bytes(lines)
+
+
+def _search_index_queries(data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        import_file(data, "people.csv", kind=ImportKind.PEOPLE)
+    return sum("crm_searchterm" in query["sql"] for query in context.captured_queries)
+
+
+def test_an_import_indexes_its_people_for_search_in_batches_not_row_by_row():
+    from crm.selectors.search import matching_ids
+
+    OrganisationFactory(name="測試機關", name_en="Bench office")
+    small = _search_index_queries(_people_file(10))
+    Person.objects.all().delete()
+
+    big = _search_index_queries(_people_file(60))
+
+    # Each saved person and position re-indexed the person on its own: 4 queries a row.
+    assert big == small
+    found = Person.objects.filter(pk__in=matching_ids("person", "family59")).get()
+    assert found.email == "person59@example.org"
+    assert Person.objects.filter(pk__in=matching_ids("person", "測試機關")).count() == 60
