@@ -52,6 +52,29 @@ WAGTAIL_ADMIN = (
     # them; found by switching the demo user's language in the browser).
     gettext_lazy("Wagtail %(current_version)s editor guide"),
     gettext_lazy("Your account settings have been changed successfully!"),
+    # The keyboard-shortcuts dialog (the "?" key or the account menu); zh-Hant and ja lack all
+    # of it, ko most of it. Each string as Wagtail's templatetag and template write it.
+    gettext_lazy("Keyboard shortcuts"),
+    gettext_lazy("All keyboard shortcuts"),
+    gettext_lazy("Section"),
+    gettext_lazy("Keyboard shortcut"),
+    gettext_lazy("account"),
+    gettext_lazy(
+        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."
+    ),
+    gettext_lazy("Application"),
+    gettext_lazy("Show keyboard shortcuts"),
+    gettext_lazy("Toggle sidebar"),
+    gettext_lazy("Toggle minimap"),
+    gettext_lazy("Close modal dialogs (like this one)"),
+    gettext_lazy("Save changes"),
+    gettext_lazy("Add or show comments"),
+    gettext_lazy("Text editing"),
+    gettext_lazy("Cut"),
+    gettext_lazy("Paste"),
+    gettext_lazy("Paste and match style"),
+    gettext_lazy("Paste without formatting"),
+    gettext_lazy("Text formatting"),
     ngettext_lazy(
         '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
         '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
