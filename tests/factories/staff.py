@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from core.roles import PROTOCOL_OFFICERS, VIEWERS
+from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
 
 
 class StaffUserFactory(factory.django.DjangoModelFactory):
@@ -20,7 +20,14 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def group(user, create, extracted, **kwargs):
         if create and extracted:
-            user.groups.add(Group.objects.get(name=extracted))
+            group = Group.objects.filter(name=extracted).first()
+            if group is None:
+                # A transactional test run before this one may have emptied the tables (a
+                # flush leaves what migrations made only when post_migrate runs again):
+                # the groups are the project's own, so they are made as migrate makes them.
+                ensure_staff_groups()
+                group = Group.objects.get(name=extracted)
+            user.groups.add(group)
 
 
 def protocol_officer(**kwargs):
