@@ -164,15 +164,20 @@ def _item(event, plan, members, user):
     for name in ("vehicle", "driver", "interpreter"):
         resource = plan.resources.get(name)
         if resource is not None:
-            create_booking(
-                resource,
-                starts_at=plan.starts_at,
-                ends_at=plan.ends_at,
-                item=item,
-                purpose=plan.title,
-                booked_by=user,
-            )
+            _book_for(item, resource, user)
     return item
+
+
+def _book_for(item, resource, user):
+    """Hold a car, driver or interpreter for the whole of an item, under its title."""
+    return create_booking(
+        resource,
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        item=item,
+        purpose=item.title,
+        booked_by=user,
+    )
 
 
 def _save_members(delegation, members, user):
@@ -251,17 +256,10 @@ def _change_item(event, plan, user):
             wanted.append(resource)
     if changes:
         item = update_item(item, user=user, **changes)
-    if {p.pk for p in plan.principals} != set(item.principals.values_list("pk", flat=True)):
-        item.principals.set(plan.principals)
+    # set() writes only the difference.
+    item.principals.set(plan.principals)
     for resource in wanted:
-        create_booking(
-            resource,
-            starts_at=item.starts_at,
-            ends_at=item.ends_at,
-            item=item,
-            purpose=item.title,
-            booked_by=user,
-        )
+        _book_for(item, resource, user)
     return item
 
 
