@@ -197,7 +197,7 @@ DATASETS = (
         slug="official-names",
         title=_("Official names handbook"),
         description=_(
-            "How the City of Kaohsiung writes the names of its agencies, places and titles in "
+            "How the city government writes the names of its agencies, places and titles in "
             "Chinese, English, Japanese and Korean, so that each is written the same way "
             "everywhere."
         ),
