@@ -13,7 +13,8 @@ from core.models import IllustrativeModel, TimeStampedModel
 from core.validators import validate_visible_name
 
 from ..enums import DatePrecision, InteractionKind, RelationshipStatus, RelationshipType
-from . import Organisation, Person
+from .organisations import Organisation
+from .people import Person
 
 
 class CooperationArea(models.Model):
@@ -241,6 +242,3 @@ class Interaction(IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.occurred_on:%Y-%m-%d} · {self.subject}"
-
-
-# Models of features that grew later live in modules of their own.
