@@ -173,7 +173,7 @@ def measure(call, cases):
 
 def main():
     connection = setup_database()
-    from crm.selectors import neighbours, shortest_path
+    from crm.selectors.graph import neighbours, shortest_path
 
     def two_hops(centre):
         neighbours(centre, hops=2, as_of=AS_OF)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.prepared import PreparedQuery
 from crm.models import Organisation, Relationship
-from crm.selectors import sister_cities_in_order
+from crm.selectors.ties import sister_cities_in_order
 from events.enums import ItemStatus
 from events.models import Event, ItineraryItem
 from events.selectors.feeds.links import feed_addresses

@@ -15,7 +15,7 @@ from core.forms import add_service_errors
 from crm.address import address
 from crm.enums import OccasionOfAddress
 from crm.glossary import load_handbook
-from crm.selectors import title_as_of
+from crm.selectors.precedence import title_as_of
 from events.models import Event, Invitation, Registration
 from events.selectors.invitations import get_invitation_for_token
 from events.selectors.registrations import registration_state

@@ -9,8 +9,8 @@ occasion (envelope, letter salutation, place card, badge, acknowledgment in a sp
     ko  speech       염태영 수원시장님
 
 The rules read only the records they are given (a person and the affiliation printed as
-their title, see crm.selectors.titles_as_of); they never query or write, so print packs and
-mail for hundreds of guests cost no query per guest.
+their title, see crm.selectors.precedence.titles_as_of); they never query or write, so print
+packs and mail for hundreds of guests cost no query per guest.
 
 Why the free-text honorific is used only in English: it is typed in English ("Mayor",
 "H.E.", "Dr."), and "Mayor 韓國瑜" on a Chinese place card is exactly what a reader of
@@ -324,7 +324,7 @@ WRITERS = {"en": _english, "zh-hant": _chinese, "ja": _japanese, "ko": _korean}
 def address(person, *, language, occasion, affiliation=None, handbook=None):
     """A person written for a reader of `language` on an occasion (an OccasionOfAddress).
 
-    affiliation is the position printed as their title (crm.selectors.titles_as_of);
+    affiliation is the position printed as their title (crm.selectors.precedence.titles_as_of);
     without one the person is addressed by name and courtesy title alone. handbook (the
     official names handbook, crm.glossary.load_handbook, loaded once per pack or page)
     writes titles and organisations the way the city officially writes them.
@@ -336,7 +336,8 @@ def address(person, *, language, occasion, affiliation=None, handbook=None):
 
 def acknowledgments(guests, *, language, handbook=None):
     """The order of acknowledgment in a speech: (person, affiliation) pairs already in
-    precedence order (crm.selectors.order_by_precedence) written as a speaker says them."""
+    precedence order (crm.selectors.precedence.order_by_precedence) written as a speaker
+    says them."""
     return [
         address(
             person,

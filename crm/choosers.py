@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from .models import Organisation, Person
-from .selectors import titles_as_of
+from .selectors.precedence import titles_as_of
 from .selectors.search import matching_ids
 
 

@@ -9,6 +9,7 @@ from . import names
 from .indexing import SearchKind, SearchResult, Touch, translations
 from .models import Affiliation, Organisation, Person
 from .searchtext import email_terms, index_terms, phone_terms
+from .selectors.precedence import titles_as_of
 from .services.search import register_search_kind
 
 # Weights (crm/models/search.py): own name, other names and contacts, found through.
@@ -111,9 +112,6 @@ def person_results(pks):
 
 
 def _titles(people):
-    # Imported here: crm.selectors imports the models package, which this module sits beside.
-    from .selectors import titles_as_of
-
     return titles_as_of(list(people), timezone.localdate()) if people else {}
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from crm.selectors import principal_candidates
+from crm.selectors.precedence import principal_candidates
 from crm.validators import validate_language_codes
 
 from .deadlines import end_of_office_day

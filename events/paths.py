@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from crm.selectors import ORGANISATION, PERSON, _ids, _localised
+from crm.selectors.nodes import ORGANISATION, PERSON, id_values, localised_columns
 from crm.selectors.paths import PathLink
 
 from .models import DelegationMember, Event
@@ -19,14 +19,14 @@ def delegation_links(nodes):
     organisations = [pk for kind, pk in nodes if kind == ORGANISATION]
     touching = Q(pk__in=[])
     if people:
-        touching |= Q(person_id__in=_ids(people))
+        touching |= Q(person_id__in=id_values(people))
     if organisations:
-        ids = _ids(organisations)
+        ids = id_values(organisations)
         touching |= Q(delegation__organisation_id__in=ids)
         touching |= Q(delegation__event__host_organisation_id__in=ids)
     if not (people or organisations):
         return []
-    titles = [f"delegation__event__{name}" for name in _localised(Event, "title")]
+    titles = [f"delegation__event__{name}" for name in localised_columns(Event, "title")]
     rows = (
         DelegationMember.objects.filter(touching)
         .order_by()

@@ -19,7 +19,7 @@ from core.tasks import send_mail_once
 from crm.address import address
 from crm.enums import OccasionOfAddress
 from crm.glossary import load_handbook
-from crm.selectors import title_as_of
+from crm.selectors.precedence import title_as_of
 
 from . import ical
 from .checkin_codes import CHECKIN_ALPHABET, CHECKIN_LENGTH, checkin_qr_png

@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from cms.opendata.datasets import visit_figure_rows
-from crm.selectors import sister_cities_in_order
+from crm.selectors.ties import sister_cities_in_order
 from events.enums import EventKind, EventStatus
 from events.models import Event
 from events.views.filters import year_filter

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crm.models import GlossaryTerm, Relationship
-from crm.selectors import sister_cities_in_order
+from crm.selectors.ties import sister_cities_in_order
 from events.models import Delegation, Event
 
 LICENCE_NAME = _("Open Government Data License, Taiwan, version 1.0")

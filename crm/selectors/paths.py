@@ -17,7 +17,16 @@ from wagtail import hooks
 
 from ..enums import RelationshipStatus, RelationshipType
 from ..models import Affiliation, Interaction, Organisation, Person, Relationship
-from . import ORGANISATION, PERSON, _first_filled, _ids, _key, _labels, _localised, _node
+from .nodes import (
+    ORGANISATION,
+    PERSON,
+    first_filled,
+    id_values,
+    labelled_node,
+    localised_columns,
+    node_key,
+    node_labels,
+)
 
 PATH_EDGES_HOOK = "register_path_edges"
 
@@ -71,9 +80,9 @@ def affiliation_links(nodes):
         return []
     touching = Q(pk__in=[])
     if people:
-        touching |= Q(person_id__in=_ids(people))
+        touching |= Q(person_id__in=id_values(people))
     if organisations:
-        touching |= Q(organisation_id__in=_ids(organisations))
+        touching |= Q(organisation_id__in=id_values(organisations))
     rows = (
         Affiliation.objects.rewrite(False)
         .filter(touching)
@@ -84,12 +93,12 @@ def affiliation_links(nodes):
             "organisation_id",
             "start_date",
             "end_date",
-            *_localised(Affiliation, "position_title"),
+            *localised_columns(Affiliation, "position_title"),
         )
     )
     links = []
     for pk, person, organisation, start, end, *titles in sorted(rows):
-        title = _first_filled(titles)
+        title = first_filled(titles)
 
         def describe(
             labels,
@@ -124,7 +133,7 @@ def relationship_links(nodes):
     _people, organisations = _split(nodes)
     if not organisations:
         return []
-    ids = _ids(organisations)
+    ids = id_values(organisations)
     rows = (
         Relationship.objects.exclude(status=RelationshipStatus.PROPOSED)
         .filter(Q(source_id__in=ids) | Q(target_id__in=ids))
@@ -161,9 +170,9 @@ def interaction_links(nodes):
     people, organisations = _split(nodes)
     touching = Q(pk__in=[])
     if people:
-        touching |= Q(people__in=_ids(people))
+        touching |= Q(people__in=id_values(people))
     if organisations:
-        touching |= Q(organisations__in=_ids(organisations))
+        touching |= Q(organisations__in=id_values(organisations))
     if not (people or organisations):
         return []
     interactions = {
@@ -175,7 +184,7 @@ def interaction_links(nodes):
     }
     if not interactions:
         return []
-    ids = _ids(interactions)
+    ids = id_values(interactions)
     participants = {pk: [] for pk in interactions}
     people_through = Interaction.people.through.objects.filter(interaction_id__in=ids)
     for interaction, person in people_through.values_list("interaction_id", "person_id"):
@@ -238,7 +247,7 @@ def shortest_paths(a, b, *, max_hops=6, limit=5):
 
     [] when a is b or no chain of at most max_hops exists.
     """
-    start, goal = _key(a), _key(b)
+    start, goal = node_key(a), node_key(b)
     if start == goal:
         return []
     sources = edge_sources()
@@ -291,12 +300,12 @@ def _paths(meetings, parents, limit):
                 break
         if len(raw) >= limit:
             break
-    labels = _labels({end for path in raw for a, b, _link in path for end in (a, b)})
+    labels = node_labels({end for path in raw for a, b, _link in path for end in (a, b)})
     return [
         [
             Step(
-                source=_node(a, labels),
-                target=_node(b, labels),
+                source=labelled_node(a, labels),
+                target=labelled_node(b, labels),
                 kind=link.kind,
                 date=link.date,
                 text=link.describe(labels),

@@ -21,11 +21,12 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from core.views import ReadableInspectView
 
-from .. import selectors
 from ..audit import describe_changes, field_label
 from ..enums import RelationshipType
 from ..forms import AsOfForm
 from ..models import Interaction, Relationship
+from ..selectors.graph import neighbours
+from ..selectors.precedence import title_as_of
 from .graph import fold_city_ties, separate_labels
 from .paths import how_we_know
 
@@ -213,7 +214,7 @@ class RecordInspectView(CrmInspectView):
         return timezone.localdate()
 
     def get_graph(self):
-        neighbourhood = selectors.neighbours(self.object, hops=self.graph_hops, as_of=self.as_of)
+        neighbourhood = neighbours(self.object, hops=self.graph_hops, as_of=self.as_of)
         opened = self.request.GET.getlist("open")
         return layout_neighbourhood(fold_city_ties(neighbourhood, opened=opened))
 
@@ -254,7 +255,7 @@ class PersonInspectView(RecordInspectView):
         context = super().get_context_data(**kwargs)
         person = self.object
         context.update(
-            current_title=selectors.title_as_of(person, self.as_of),
+            current_title=title_as_of(person, self.as_of),
             affiliations=person.affiliations.select_related("organisation").order_by(
                 "-start_date", "pk"
             ),

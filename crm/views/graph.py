@@ -7,7 +7,9 @@ from collections import defaultdict
 
 from django.utils.translation import ngettext
 
-from ..selectors import CITY_TIE_TYPES, Edge, Neighbourhood, Node
+from ..selectors.graph import Edge, Neighbourhood
+from ..selectors.nodes import Node
+from ..selectors.ties import CITY_TIE_TYPES
 
 # More city ties than this from one record are drawn as one node until opened.
 FOLD_AT = 8

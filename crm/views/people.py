@@ -14,7 +14,7 @@ from core.views import RecordIndexView
 
 from ..enums import NameOrder, OfficeRank
 from ..models import Affiliation, Organisation, Person
-from ..selectors import titles_as_of
+from ..selectors.precedence import titles_as_of
 from ..selectors.search import matching_ids
 
 CURRENT, PAST = "current", "past"

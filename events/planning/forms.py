@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from crm.models import Organisation, Person
-from crm.selectors import principal_candidates
+from crm.selectors.precedence import principal_candidates
 from crm.validators import validate_language_codes
 
 from ..enums import ItemKind, MemberRole, ResourceKind

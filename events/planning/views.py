@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from core.forms import add_service_errors
-from crm.selectors import principal_candidates
+from crm.selectors.precedence import principal_candidates
 
 from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
 from ..enums import ResourceKind

@@ -14,7 +14,12 @@ from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from crm.models import Relationship, RelationshipRenewal
-from crm.selectors import ANNIVERSARY_YEARS, CITY_TIE_TYPES, anniversary, sister_cities_in_order
+from crm.selectors.ties import (
+    ANNIVERSARY_YEARS,
+    CITY_TIE_TYPES,
+    anniversary,
+    sister_cities_in_order,
+)
 
 from ..enums import (
     BookingStatus,

@@ -16,7 +16,7 @@ from crm import names
 from crm.enums import OfficeRank, OrganisationKind
 from crm.glossary import Handbook, load_handbook
 from crm.models import Affiliation, Organisation, Person
-from crm.selectors import precedence_ranks, titles_as_of
+from crm.selectors.precedence import precedence_ranks, titles_as_of
 
 from ..enums import InvitationStatus, MemberRole
 from ..models import DelegationMember, Invitation, InvitationCompanion, Seat, SeatingPlan

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from crm.selectors import agreements_due, dormant_ties
+from crm.selectors.ties import agreements_due, dormant_ties
 
 from ..enums import (
     BookingStatus,

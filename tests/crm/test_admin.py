@@ -264,7 +264,8 @@ def test_organisation_page_query_count_holds_from_10_to_100_ties(
 
 
 def test_layout_places_nodes_on_rings_by_distance_and_colours_edges_by_kind():
-    from crm.selectors import Edge, Neighbourhood, Node
+    from crm.selectors.graph import Edge, Neighbourhood
+    from crm.selectors.nodes import Node
     from crm.views import EDGE_COLOURS, RING_SPACING, layout_neighbourhood
 
     centre = Node("person", 1, "Chen Chi-mai")

@@ -6,7 +6,8 @@ import random
 import pytest
 
 from crm.enums import RelationshipType
-from crm.selectors import Edge, Neighbourhood, Node
+from crm.selectors.graph import Edge, Neighbourhood
+from crm.selectors.nodes import Node
 from crm.views import layout_neighbourhood
 from crm.views.graph import GROUP, dot_box, fold_city_ties, label_boxes, overlaps
 

@@ -3,9 +3,10 @@ dormant ties."""
 
 import pytest
 
-from crm import selectors
 from crm.enums import OfficeRank, RelationshipStatus, RelationshipType
 from crm.models import RelationshipRenewal
+from crm.selectors.precedence import order_by_precedence, precedence_rank, title_as_of, titles_as_of
+from crm.selectors.ties import agreements_due, dormant_ties, months_before, sister_cities_in_order
 from tests.crm.conftest import SPRING_2019, D, city, holds, person, tie
 from tests.factories.crm import (
     AffiliationFactory,
@@ -23,9 +24,9 @@ def test_title_as_of_shows_the_2019_title_after_the_person_moved_on(graph):
     )
     graph.han_mayor.is_primary = False
     graph.han_mayor.save()
-    assert selectors.title_as_of(graph.han, SPRING_2019) == graph.han_mayor
-    assert selectors.title_as_of(graph.han, D(2023, 1, 1)) == chairman
-    assert selectors.title_as_of(graph.han, D(2021, 1, 1)) is None
+    assert title_as_of(graph.han, SPRING_2019) == graph.han_mayor
+    assert title_as_of(graph.han, D(2023, 1, 1)) == chairman
+    assert title_as_of(graph.han, D(2021, 1, 1)) is None
 
 
 def test_title_as_of_prefers_primary_then_highest_rank(graph):
@@ -37,10 +38,10 @@ def test_title_as_of_prefers_primary_then_highest_rank(graph):
     )
     graph.lin_director.is_primary = False
     graph.lin_director.save()
-    assert selectors.title_as_of(graph.lin, SPRING_2019) == adviser
+    assert title_as_of(graph.lin, SPRING_2019) == adviser
     adviser.is_primary = False
     adviser.save()
-    assert selectors.title_as_of(graph.lin, SPRING_2019) == deputy
+    assert title_as_of(graph.lin, SPRING_2019) == deputy
 
 
 def test_titles_as_of_chooses_per_person_in_one_query(graph, django_assert_num_queries):
@@ -72,7 +73,7 @@ def test_titles_as_of_chooses_per_person_in_one_query(graph, django_assert_num_q
     people = [graph.lin, graph.han, graph.brent, graph.chen, graph.nobody]
 
     with django_assert_num_queries(1):
-        titles = selectors.titles_as_of(people, SPRING_2019)
+        titles = titles_as_of(people, SPRING_2019)
         organisations = {pk: a.organisation.name_en for pk, a in titles.items() if a}
 
     assert titles == {
@@ -87,15 +88,15 @@ def test_titles_as_of_chooses_per_person_in_one_query(graph, django_assert_num_q
         graph.han.pk: "Kaohsiung City",
         graph.brent.pk: "Suwon",
     }
-    assert {p.pk: selectors.title_as_of(p, SPRING_2019) for p in people} == titles
+    assert {p.pk: title_as_of(p, SPRING_2019) for p in people} == titles
 
 
 def test_precedence_rank_from_office_held_override_or_private(graph):
-    assert selectors.precedence_rank(graph.han, SPRING_2019) == OfficeRank.MAYOR
-    assert selectors.precedence_rank(graph.han, D(2021, 1, 1)) == OfficeRank.PRIVATE
-    assert selectors.precedence_rank(graph.nobody, SPRING_2019) == OfficeRank.PRIVATE
+    assert precedence_rank(graph.han, SPRING_2019) == OfficeRank.MAYOR
+    assert precedence_rank(graph.han, D(2021, 1, 1)) == OfficeRank.PRIVATE
+    assert precedence_rank(graph.nobody, SPRING_2019) == OfficeRank.PRIVATE
     graph.nobody.precedence_override = 5
-    assert selectors.precedence_rank(graph.nobody, SPRING_2019) == 5
+    assert precedence_rank(graph.nobody, SPRING_2019) == 5
 
 
 def test_order_by_precedence_override_governor_mayor_director_then_family_name(graph):
@@ -103,18 +104,18 @@ def test_order_by_precedence_override_governor_mayor_director_then_family_name(g
     holds(chang, graph.kaohsiung, "處長", "Director", OfficeRank.DIRECTOR, D(2019, 1, 1))
     graph.nobody.precedence_override = 1
     people = [graph.lin, chang, graph.han, graph.satake, graph.nobody, graph.chen]
-    ordered = selectors.order_by_precedence(people, SPRING_2019)
+    ordered = order_by_precedence(people, SPRING_2019)
     # Chen was not yet in office in 2019, so he counts as a private person.
     assert ordered == [graph.nobody, graph.satake, graph.han, chang, graph.lin, graph.chen]
 
 
 def test_order_by_precedence_2019_mayor_outranks_director_later(graph):
     # By 2021 Han has left office: the director now comes first.
-    assert selectors.order_by_precedence([graph.lin, graph.han], SPRING_2019) == [
+    assert order_by_precedence([graph.lin, graph.han], SPRING_2019) == [
         graph.han,
         graph.lin,
     ]
-    assert selectors.order_by_precedence([graph.han, graph.lin], D(2021, 1, 1)) == [
+    assert order_by_precedence([graph.han, graph.lin], D(2021, 1, 1)) == [
         graph.lin,
         graph.han,
     ]
@@ -128,7 +129,7 @@ def test_order_by_precedence_query_count_constant(django_assert_num_queries, siz
         for _ in range(size)
     ]
     with django_assert_num_queries(1):
-        assert len(selectors.order_by_precedence(people, SPRING_2019)) == size
+        assert len(order_by_precedence(people, SPRING_2019)) == size
 
 
 def test_sister_cities_in_order_suwon_is_34th(graph):
@@ -157,19 +158,19 @@ def test_sister_cities_in_order_suwon_is_34th(graph):
     )
     tie(graph.suwon, graph.akita, RelationshipType.SISTER_CITY, D(2019, 1, 5))
 
-    numbered = selectors.sister_cities_in_order()
+    numbered = sister_cities_in_order()
     ordinals = {relationship: ordinal for ordinal, relationship in numbered}
     assert ordinals[graph.suwon_tie] == 34
     assert ordinals[last] == 33
     assert ordinals[upgrade] == 1
     assert ordinals[graph.oldtown_tie] == 11
     assert [ordinal for ordinal, _tie in numbered] == [*range(1, 34), 1, 34]
-    assert len(selectors.sister_cities_in_order(as_of=D(2019, 2, 15))) == 34
+    assert len(sister_cities_in_order(as_of=D(2019, 2, 15))) == 34
 
 
 def test_sister_cities_in_order_without_home_city_is_empty():
     RelationshipFactory()
-    assert selectors.sister_cities_in_order() == []
+    assert sister_cities_in_order() == []
 
 
 @pytest.mark.parametrize("size", [10, 100])
@@ -178,7 +179,7 @@ def test_sister_cities_in_order_query_count_constant(django_assert_num_queries, 
     for number in range(size):
         RelationshipFactory(source=home, signed_on=D(1900 + number, 1, 1))
     with django_assert_num_queries(1):
-        assert len(selectors.sister_cities_in_order()) == size
+        assert len(sister_cities_in_order()) == size
 
 
 def test_agreements_due_renewals_and_anniversaries(graph):
@@ -216,7 +217,7 @@ def test_agreements_due_renewals_and_anniversaries(graph):
         ended_on=D(2000, 1, 1),
     )  # ended: no celebration
 
-    due = selectors.agreements_due(within_days=30, today=today)
+    due = agreements_due(within_days=30, today=today)
     assert [(item.relationship, item.date, item.reason, item.years) for item in due] == [
         (tenth, D(2019, 8, 15), "anniversary", 10),
         (open_renewal, D(2019, 8, 20), "renewal", None),
@@ -228,7 +229,7 @@ def test_agreements_due_renewals_and_anniversaries(graph):
 def test_agreements_due_twenty_fifth_and_thirtieth_in_one_window(graph):
     first = tie(graph.suwon, graph.ait, RelationshipType.MOU, D(1994, 12, 20))
     second = tie(graph.akita, graph.ait, RelationshipType.MOU, D(1990, 1, 10))
-    due = selectors.agreements_due(within_days=30, today=D(2019, 12, 15))
+    due = agreements_due(within_days=30, today=D(2019, 12, 15))
     assert [(item.relationship, item.date, item.years) for item in due] == [
         (first, D(2019, 12, 20), 25),
         (graph.ait_tie, D(2020, 1, 1), 5),
@@ -238,11 +239,11 @@ def test_agreements_due_twenty_fifth_and_thirtieth_in_one_window(graph):
 
 def test_agreements_due_leap_day_signing_marked_on_28_february(graph):
     leap = tie(graph.suwon, graph.ait, RelationshipType.MOU, D(2016, 2, 29))
-    due = selectors.agreements_due(within_days=30, today=D(2021, 2, 1))
+    due = agreements_due(within_days=30, today=D(2021, 2, 1))
     assert [(item.relationship, item.date, item.years) for item in due] == [
         (leap, D(2021, 2, 28), 5)
     ]
-    due = selectors.agreements_due(within_days=30, today=D(2026, 2, 1))
+    due = agreements_due(within_days=30, today=D(2026, 2, 1))
     assert [(item.relationship, item.date, item.years) for item in due] == [
         (leap, D(2026, 2, 28), 10)
     ]
@@ -251,9 +252,9 @@ def test_agreements_due_leap_day_signing_marked_on_28_february(graph):
 def test_agreements_due_window_is_inclusive_and_not_retrospective(graph):
     graph.akita_tie.expires_on = D(2019, 8, 31)
     graph.akita_tie.save()
-    assert selectors.agreements_due(within_days=30, today=D(2019, 8, 1))[0].date == D(2019, 8, 31)
-    assert selectors.agreements_due(within_days=29, today=D(2019, 8, 1)) == []
-    assert selectors.agreements_due(within_days=30, today=D(2019, 9, 1)) == []
+    assert agreements_due(within_days=30, today=D(2019, 8, 1))[0].date == D(2019, 8, 31)
+    assert agreements_due(within_days=29, today=D(2019, 8, 1)) == []
+    assert agreements_due(within_days=30, today=D(2019, 9, 1)) == []
 
 
 @pytest.mark.parametrize("size", [10, 100])
@@ -262,7 +263,7 @@ def test_agreements_due_query_count_constant(django_assert_num_queries, size):
         tie_ = RelationshipFactory(signed_on=D(2009, 8, 15), expires_on=D(2019, 8, 20))
         RelationshipRenewal.objects.create(relationship=tie_, renewed_on=D(2018, 1, 1))
     with django_assert_num_queries(1):
-        due = selectors.agreements_due(within_days=30, today=D(2019, 8, 1))
+        due = agreements_due(within_days=30, today=D(2019, 8, 1))
     assert len(due) == size * 2
 
 
@@ -280,16 +281,16 @@ def test_dormant_ties_with_no_interaction_in_n_months(graph):
     young = tie(graph.suwon, graph.ait, RelationshipType.MOU, D(2019, 10, 1))
     quiet = tie(graph.akita, graph.ait, RelationshipType.MOU, None)
 
-    assert selectors.dormant_ties(months=6, today=today) == [quiet, graph.ait_tie]
-    assert young not in selectors.dormant_ties(months=6, today=today)
-    assert selectors.dormant_ties(months=7, today=today) == [quiet]
+    assert dormant_ties(months=6, today=today) == [quiet, graph.ait_tie]
+    assert young not in dormant_ties(months=6, today=today)
+    assert dormant_ties(months=7, today=today) == [quiet]
 
 
 @pytest.mark.parametrize("size", [10, 100])
 def test_dormant_ties_query_count_constant(django_assert_num_queries, size):
     RelationshipFactory.create_batch(size)
     with django_assert_num_queries(1):
-        assert len(selectors.dormant_ties(months=6, today=D(2019, 12, 31))) == size
+        assert len(dormant_ties(months=6, today=D(2019, 12, 31))) == size
 
 
 @pytest.mark.parametrize(
@@ -302,4 +303,4 @@ def test_dormant_ties_query_count_constant(django_assert_num_queries, size):
     ],
 )
 def test_months_before_clamps_to_month_end(day, months, expected):
-    assert selectors.months_before(day, months) == expected
+    assert months_before(day, months) == expected

@@ -15,7 +15,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from crm.models import Organisation, Person, Relationship, RelationshipRenewal
-from crm.selectors import sister_cities_in_order
+from crm.selectors.ties import sister_cities_in_order
 from events.enums import Direction, VenueKind
 from events.models import Booking, Delegation, Event, SeatingPlan, Venue
 from events.seating.selectors import stored_warnings

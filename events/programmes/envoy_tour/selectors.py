@@ -15,7 +15,7 @@ from crm.address import address, normalise_language
 from crm.enums import OccasionOfAddress, OfficeRank, OrganisationKind
 from crm.glossary import load_handbook
 from crm.models import Affiliation, Organisation, Person
-from crm.selectors import order_by_precedence, titles_as_of
+from crm.selectors.precedence import order_by_precedence, titles_as_of
 
 from ...enums import InvitationStatus, ItemKind, ItemStatus, StaffRole
 from ...models import (

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from crm.enums import InteractionKind
-from crm.selectors import title_as_of
+from crm.selectors.precedence import title_as_of
 from crm.services import record_interaction
 
 from ...enums import BookingStatus, ItemKind, ItemStatus, StaffRole

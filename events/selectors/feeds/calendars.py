@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from core.office import office_name
 from crm.models import Person, Relationship, RelationshipRenewal
-from crm.selectors import agreements_due
+from crm.selectors.ties import agreements_due
 
 from ... import ical
 from ...enums import FeedKind, ResourceKind

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from crm.models import Organisation, Relationship
-from crm.selectors import sister_cities_in_order
+from crm.selectors.ties import sister_cities_in_order
 
 pytestmark = pytest.mark.django_db
 
