@@ -19,28 +19,12 @@ from phonenumbers import PhoneNumberFormat
 
 from core.exports import csv_writer
 
+from .importing.schema import PERSON_FIELDS
 from .models import Affiliation, Organisation
 from .names import format_name
 
 PERSONAL_COLUMNS = ("email", "phone")
-PEOPLE_COLUMNS = (
-    "family_name",
-    "given_name",
-    "name_suffix",
-    "native_name",
-    "chinese_name",
-    "name_order",
-    "honorific",
-    "email",
-    "phone",
-    "preferred_languages",
-    "organisation",
-    "position_title",
-    "office_rank",
-    "start_date",
-    "end_date",
-    "notes",
-)
+PEOPLE_COLUMNS = tuple(spec.name for spec in PERSON_FIELDS)
 ORGANISATION_COLUMNS = (
     *(build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES),
     "native_name",

@@ -1,4 +1,4 @@
-"""Reading rows into values, matching them to records by stable keys, classifying each row.
+"""Each kind of import planned: rows matched to records by stable keys, then classified.
 
 A row is matched by a key that does not change when a file is corrected: an organisation by
 its English name (else its Chinese name), a tie by its partner and type, a person by e-mail
@@ -6,107 +6,27 @@ its English name (else its Chinese name), a tie by its partner and type, a perso
 per thousand rows, so a preview's cost grows with the file and not with the database.
 """
 
-from dataclasses import dataclass, field
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ..dedupe.scoring import Reason
 from ..enums import DatePrecision, ImportKind, RowAction
 from ..models import Affiliation, Organisation, Person, Relationship
 from ..names import has_cjk
-from ..selectors import duplicates as likely
-from .schema import fields_of
-
-CHUNK = 500
-PROGRESS_EVERY = 500
-
-
-@dataclass
-class RowPlan:
-    line: int
-    values: dict
-    action: str = RowAction.CREATE
-    key: tuple = ()
-    label: str = ""
-    changes: list = field(default_factory=list)
-    reasons: list = field(default_factory=list)
-    record: object = None
-    # Existing records the row would duplicate if created (crm.dedupe Candidates, best first),
-    # and the one it was matched to instead (certain, or chosen by the officer).
-    duplicates: list = field(default_factory=list)
-    duplicate_records: dict = field(default_factory=dict)  # {pk: record} of `duplicates`
-    matched: object = None
-
-    def refuse(self, message):
-        self.action = RowAction.ERROR
-        self.reasons.append(message)
-
-
-def in_languages(message):
-    """A lazy message rendered in each site language, so each reader sees their own."""
-    rendered = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            rendered[language] = str(message)
-    return rendered
-
-
-def parse_rows(kind, table, mapping, *, progress=None):
-    """RowPlans holding each row's parsed values, with a reason for every unreadable cell."""
-    specs = fields_of(kind)
-    plans = []
-    for done, (line, cells) in enumerate(table.rows, start=1):
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done)
-        plan = RowPlan(line=line, values={})
-        for index, name in mapping.items():
-            spec = specs[name]
-            cell = cells[index] if index < len(cells) else None
-            try:
-                plan.values[name] = spec.parse(cell)
-            except ValidationError as error:
-                for message in error.messages:
-                    plan.refuse(
-                        _("%(field)s: %(message)s") % {"field": spec.label, "message": message}
-                    )
-        plans.append(plan)
-    return plans
-
-
-def chunks(items, size=CHUNK):
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _differs(record, name, value):
-    current = getattr(record, name)
-    if name == "phone":
-        current = str(current or "")
-    return current != value
-
+from .rows import (
+    chunks,
+    classify,
+    differs,
+    key_or_refuse,
+    match_duplicates,
+    parse_rows,
+    refuse_repeats,
+)
+from .schema import ORGANISATION_FIELDS, PERSON_FIELDS
 
 # Organisations ---------------------------------------------------------------------------
 
-ORGANISATION_VALUES = (
-    "name_en",
-    "name_zh_hant",
-    "name_ja",
-    "name_ko",
-    "native_name",
-    "country",
-    "latitude",
-    "longitude",
-    "website",
-    "kind",
-    "short_name",
-    "address",
-    "notes",
-)
+# Cells written on the organisation as they are; a parent is looked up by name.
+ORGANISATION_VALUES = tuple(spec.name for spec in ORGANISATION_FIELDS if spec.name != "parent")
 
 
 def organisation_key(values):
@@ -140,9 +60,7 @@ def organisation_changes(record, values):
     return [
         name
         for name in ORGANISATION_VALUES
-        if name in values
-        and values[name] not in ("", None)
-        and _differs(record, name, values[name])
+        if name in values and values[name] not in ("", None) and differs(record, name, values[name])
     ]
 
 
@@ -150,32 +68,11 @@ def _organisation_label(values):
     return values.get("name_en") or values.get("name_zh_hant") or ""
 
 
-def _mark_duplicates(plans):
-    seen = {}
-    for plan in plans:
-        if plan.action == RowAction.ERROR or not plan.key:
-            continue
-        if plan.key in seen:
-            plan.refuse(
-                _("The same record as row %(line)s (%(label)s); a file names each once.")
-                % {"line": seen[plan.key], "label": plan.label}
-            )
-        else:
-            seen[plan.key] = plan.line
-
-
-def _key_or_refuse(plan, key, label, message):
-    plan.label = label
-    if key is None and plan.action != RowAction.ERROR:
-        plan.refuse(message)
-    plan.key = key or ()
-
-
 def plan_organisations(plans, *, matches=None):
     names = set()
     for plan in plans:
         key = organisation_key(plan.values)
-        _key_or_refuse(
+        key_or_refuse(
             plan,
             key,
             _organisation_label(plan.values),
@@ -184,7 +81,7 @@ def plan_organisations(plans, *, matches=None):
         names.update(filter(None, (plan.values.get("name_en"), plan.values.get("name_zh_hant"))))
         if plan.values.get("parent"):
             names.add(plan.values["parent"])
-    _mark_duplicates(plans)
+    refuse_repeats(plans)
     existing = load_organisations(names)
     # A parent may be another row of the same file; it is written first (write_plans).
     in_file = {plan.key[1] for plan in plans if plan.key}
@@ -201,84 +98,8 @@ def plan_organisations(plans, *, matches=None):
         if plan.action == RowAction.ERROR:
             continue
         record = records.get(plan.line)
-        _classify(plan, record, organisation_changes(record, plan.values) if record else [])
+        classify(plan, record, organisation_changes(record, plan.values) if record else [])
     return existing
-
-
-# A reason sure enough to take the existing record without asking: one address, one person.
-CERTAIN = frozenset({Reason.EMAIL})
-
-
-def match_duplicates(plans, records, *, model, matches=None, once=True):
-    """Find the records that rows about to create one would duplicate, for all rows at once.
-
-    `records` is {line: record or None} as the rows' keys matched; rows without a record are
-    compared with the database in one pass (crm.selectors.duplicates). A row takes an existing
-    record instead of creating one when the officer chose it (`matches`, {line: pk}, among the
-    records the row was found to resemble) or when the match is certain (the same e-mail);
-    otherwise its likely duplicates stay on the plan as a warning. Returns {line: record} for
-    the rows matched so. With `once`, two rows cannot take one record (a tie's partner may
-    have several rows, one per kind of tie).
-    """
-    matches = {int(line): int(pk) for line, pk in (matches or {}).items() if pk}
-    creating = {
-        plan.line: plan
-        for plan in plans
-        if plan.action != RowAction.ERROR and records.get(plan.line) is None
-    }
-    if not creating:
-        return {}
-    find = likely.people_like_rows if model is Person else likely.organisations_like_rows
-    found = find({line: plan.values for line, plan in creating.items()})
-    wanted = {c.second for candidates in found.values() for c in candidates}
-    existing = model._default_manager.in_bulk(wanted) if wanted else {}
-    taken = {}
-    if once:
-        taken = {record.pk: line for line, record in records.items() if record is not None}
-    matched = {}
-    for line, plan in creating.items():
-        candidates = [c for c in found.get(line, []) if c.second in existing]
-        chosen = matches.get(line)
-        if chosen is not None:
-            candidate = next((c for c in candidates if c.second == chosen), None)
-            if candidate is None:
-                plan.refuse(
-                    _(
-                        "The record chosen for this row (#%(pk)s) is not one it resembles; "
-                        "preview the file again."
-                    )
-                    % {"pk": chosen}
-                )
-                continue
-        else:
-            certain = [c for c in candidates if CERTAIN & set(c.reasons)]
-            candidate = certain[0] if len(certain) == 1 else None
-        if candidate is None:
-            plan.duplicates = candidates
-            plan.duplicate_records = {c.second: existing[c.second] for c in candidates}
-            continue
-        if candidate.second in taken:
-            plan.refuse(
-                _("Row %(line)s already updates %(label)s; a file names each record once.")
-                % {"line": taken[candidate.second], "label": existing[candidate.second]}
-            )
-            continue
-        if once:
-            taken[candidate.second] = line
-        plan.matched = candidate
-        matched[line] = existing[candidate.second]
-    return matched
-
-
-def _classify(plan, record, changes):
-    plan.record = record
-    if record is None:
-        plan.action = RowAction.CREATE
-    elif changes:
-        plan.action = RowAction.UPDATE
-        plan.changes = changes
-    else:
-        plan.action = RowAction.UNCHANGED
 
 
 # Ties of the home city ---------------------------------------------------------------------
@@ -301,13 +122,13 @@ def plan_ties(plans, *, home, matches=None):
         key = organisation_key(plan.values)
         if plan.action != RowAction.ERROR and not plan.values.get("tie_type"):
             plan.refuse(_("The row does not say which kind of tie it is."))
-        _key_or_refuse(
+        key_or_refuse(
             plan,
             key and (*key, plan.values.get("tie_type")),
             _organisation_label(plan.values),
             _("The row has no English or Chinese name."),
         )
-    _mark_duplicates(plans)
+    refuse_repeats(plans)
     names = {plan.key[1] for plan in plans if plan.key}
     existing = load_organisations(names)
     partners = {plan.line: existing.get(plan.key[:2]) for plan in plans if plan.key}
@@ -339,7 +160,7 @@ def plan_ties(plans, *, home, matches=None):
                 if wanted[name] not in ("", None) and getattr(tie, name) != wanted[name]
             ]
         plan.tie = tie
-        _classify(plan, partner if tie else None, changes)
+        classify(plan, partner if tie else None, changes)
         # A new tie with a known partner still brings the partner's cells up to date.
         plan.record = partner
         plan.changes = changes
@@ -348,18 +169,13 @@ def plan_ties(plans, *, home, matches=None):
 
 # People and their positions ----------------------------------------------------------------
 
-PERSON_VALUES = (
-    "family_name",
-    "given_name",
-    "name_suffix",
-    "native_name",
-    "chinese_name",
-    "name_order",
-    "honorific",
-    "email",
-    "phone",
-    "preferred_languages",
-    "notes",
+# Cells written on the affiliation as they are; the organisation and the title are looked up.
+AFFILIATION_VALUES = ("office_rank", "start_date", "end_date")
+# The rest of a person row is the person's own.
+PERSON_VALUES = tuple(
+    spec.name
+    for spec in PERSON_FIELDS
+    if spec.name not in ("organisation", "position_title", *AFFILIATION_VALUES)
 )
 
 
@@ -371,7 +187,7 @@ PERSON_NAMES = ("family_name", "given_name", "native_name")
 def person_key(values):
     if values.get("email"):
         return ("email", values["email"])
-    names = tuple(values.get(name, "") for name in ("family_name", "given_name", "native_name"))
+    names = tuple(values.get(name, "") for name in PERSON_NAMES)
     return ("name", *names) if any(names) else None
 
 
@@ -409,7 +225,7 @@ def _same_title(affiliation, title):
 
 def plan_people(plans, *, matches=None):
     for plan in plans:
-        _key_or_refuse(
+        key_or_refuse(
             plan,
             person_key(plan.values),
             _person_label(plan.values),
@@ -423,7 +239,7 @@ def plan_people(plans, *, matches=None):
         start, end = values.get("start_date"), values.get("end_date")
         if start and end and end < start:
             plan.refuse(_("The end date cannot be before the start date."))
-    _mark_duplicates(plans)
+    refuse_repeats(plans)
     people = load_people(plans)
     records = {plan.line: people.get(plan.key) for plan in plans if plan.key}
     records.update(match_duplicates(plans, records, model=Person, matches=matches))
@@ -454,7 +270,7 @@ def plan_people(plans, *, matches=None):
                 name
                 for name in PERSON_VALUES
                 if plan.values.get(name) not in ("", None, [])
-                and _differs(person, name, plan.values[name])
+                and differs(person, name, plan.values[name])
             ]
             if person
             else []
@@ -475,11 +291,11 @@ def plan_people(plans, *, matches=None):
             else:
                 changes += [
                     name
-                    for name in ("office_rank", "start_date", "end_date")
+                    for name in AFFILIATION_VALUES
                     if plan.values.get(name) not in ("", None)
                     and getattr(plan.affiliation, name) != plan.values[name]
                 ]
-        _classify(plan, person, changes)
+        classify(plan, person, changes)
     return people
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -16,11 +17,21 @@ from ..enums import ImportKind, ImportStatus, RowAction
 from ..importing import plan as planning
 from ..importing.normalise import normalise_header
 from ..importing.readers import read_table
+from ..importing.rows import parse_rows
 from ..importing.schema import fields_of, guess_mapping
 from ..models import ImportRun, ImportSource
 from .imports import ImportRowsError, count_actions, home_city, import_table
 
 PREVIEW_ROWS_KEPT = 20_000
+
+
+def _in_languages(message):
+    """A lazy message rendered in each site language, so each reader sees their own."""
+    rendered = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            rendered[language] = str(message)
+    return rendered
 
 
 def progress_key(run_id):
@@ -94,9 +105,7 @@ def preview_import_run(run):
     try:
         table = _table(run)
         mapping = {int(index): name for index, name in run.mapping.items()}
-        plans = planning.parse_rows(
-            run.kind, table, mapping, progress=lambda done: _progress(run, done)
-        )
+        plans = parse_rows(run.kind, table, mapping, progress=lambda done: _progress(run, done))
         planning.PLANNERS[run.kind](plans, _home_for(run), None)
     except ValidationError as error:
         return _fail(run, error)
@@ -133,7 +142,7 @@ def _row(plan):
         "action": plan.action,
         "label": plan.label,
         "changes": list(plan.changes),
-        "reasons": [planning.in_languages(reason) for reason in plan.reasons],
+        "reasons": [_in_languages(reason) for reason in plan.reasons],
     }
     if plan.duplicates:
         row["duplicates"] = [
@@ -156,7 +165,7 @@ def _progress(run, done):
 
 def _fail(run, error):
     run.status = ImportStatus.FAILED
-    run.error = planning.in_languages(error.messages[0] if error.messages else error)
+    run.error = _in_languages(error.messages[0] if error.messages else error)
     run.save()
     return run
 

@@ -249,7 +249,7 @@ def _write_person(plan, user):
     if plan.affiliation is None:
         for name, text in planning.title_values(values["position_title"]).items():
             setattr(affiliation, name, text)
-    _assign(affiliation, values, ("office_rank", "start_date", "end_date"))
+    _assign(affiliation, values, planning.AFFILIATION_VALUES)
     # The person and organisation are in hand, and the plan checked the dates' order.
     affiliation.full_clean(exclude=["person", "organisation"], validate_constraints=False)
     affiliation.save()
