@@ -2,18 +2,19 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.viewsets import PageViewSet
+
+from ..models import Person
 from ..views.handover import HandOverView
 
 
-class HandOverViewSet(ViewSet):
+class HandOverViewSet(PageViewSet):
     name = "crm_handover"
     icon = "resubmit"
-
-    def get_urlpatterns(self):
-        return [path("<int:pk>/", HandOverView.as_view(), name="index")]
+    model = Person
+    urlpatterns = [path("<int:pk>/", HandOverView.as_view(), name="index")]
 
 
 def handover_buttons(person, user):
