@@ -2,7 +2,6 @@
 
 import functools
 
-from django import forms
 from django.contrib.admin.utils import quote, unquote
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -21,10 +20,10 @@ from wagtail.permissions import policy_registry
 from core.views import ActionView
 from core.viewsets import ANY_PERMISSION
 
-from ..audit import display_value, field_label
+from ..forms import MergeForm
 from ..models import Organisation, Person
 from ..selectors import duplicates as selectors
-from ..services.merge import merge_records, mergeable_fields, merged_into, relations_to
+from ..services.merge import merge_records, merged_into, relations_to
 
 KINDS = {"people": Person, "organisations": Organisation}
 INSPECT_URLS = {Person: "crm_person:inspect", Organisation: "crm_organisation:inspect"}
@@ -73,55 +72,6 @@ class DuplicatesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
             can_merge=self.user_has_permission("delete"),
         )
         return context
-
-
-class MergeForm(forms.Form):
-    """Which record survives, and for each field that differs, whose value it keeps."""
-
-    def __init__(self, *args, first, second, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.first, self.second = first, second
-        model = type(first)
-        self.fields["survivor"] = forms.ChoiceField(
-            label=_("Record that stays"),
-            choices=[("first", f"#{first.pk}"), ("second", f"#{second.pk}")],
-            widget=forms.RadioSelect,
-            initial="first",
-        )
-        self.rows = []
-        for field in mergeable_fields(model):
-            one = field.value_from_object(first)
-            two = field.value_from_object(second)
-            if one == two or (one in (None, "", []) and two in (None, "", [])):
-                continue
-            shown = [_shown(model, field, first), _shown(model, field, second)]
-            self.fields[field.name] = forms.ChoiceField(
-                label=field_label(model, field.name),
-                choices=[("first", shown[0]), ("second", shown[1])],
-                widget=forms.RadioSelect,
-                # The value that is there wins over an empty one; otherwise the first's.
-                initial="second" if one in (None, "", []) else "first",
-            )
-            self.rows.append(field.name)
-
-    def records(self):
-        """(survivor, merged, fields to take from the merged record)."""
-        data = self.cleaned_data
-        if data["survivor"] == "first":
-            survivor, merged, merged_side = self.first, self.second, "second"
-        else:
-            survivor, merged, merged_side = self.second, self.first, "first"
-        take = [name for name in self.rows if data[name] == merged_side]
-        return survivor, merged, take
-
-
-def _shown(model, field, record):
-    value = field.value_from_object(record)
-    if field.is_relation and value is not None:
-        value = str(getattr(record, field.name))
-    elif field.name.startswith("phone") and value:
-        value = str(value)
-    return display_value(model, field.name, value)
 
 
 class MergeView(ActionView):

@@ -1,6 +1,5 @@
 """Downloading people and organisations as CSV, XLSX or vCard."""
 
-from django import forms
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,7 +12,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from core.viewsets import ANY_PERMISSION
 
 from .. import exports
-from ..models import Organisation, Person
+from ..forms import ExportForm
+from ..models import Person
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -21,41 +21,6 @@ FORMATS = {
     "vcf3": ("text/vcard; charset=utf-8", "vcf"),
     "vcf4": ("text/vcard; charset=utf-8", "vcf"),
 }
-
-
-class ExportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("What"),
-        choices=[("people", _("people")), ("organisations", _("organisations"))],
-        initial="people",
-    )
-    file_format = forms.ChoiceField(
-        label=_("Format"),
-        choices=[
-            ("csv", _("CSV (spreadsheet, importable)")),
-            ("xlsx", _("Excel workbook (XLSX)")),
-            ("vcf3", _("vCard 3.0 (phones, contacts apps)")),
-            ("vcf4", _("vCard 4.0")),
-        ],
-        initial="csv",
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Only people who held a position at"),
-        queryset=Organisation.objects.all(),
-        required=False,
-    )
-    people = forms.ModelMultipleChoiceField(
-        label=_("Only these people"),
-        queryset=Person.objects.filter(erased_at__isnull=True),
-        required=False,
-        widget=forms.MultipleHiddenInput,
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == "organisations" and data.get("file_format", "").startswith("vcf"):
-            raise forms.ValidationError(_("vCards are made for people only."), code="vcard")
-        return data
 
 
 def _download(body, file_format, stem):

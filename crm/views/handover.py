@@ -1,6 +1,5 @@
 """The hand-over page: a predecessor's history with the city and one action for the successor."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -9,30 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.views import ActionView
 
+from ..forms import HandOverForm
 from ..models import Affiliation, Person
 from ..selectors.handover import handover_sections
 from ..services.handover import hand_over
-
-
-def person_chooser():
-    """The searchable person chooser crm registers (a select of everyone would list thousands)."""
-    from django.db import models
-    from wagtail.admin.forms.models import registry
-
-    widget = (registry.get(models.ForeignKey(Person, on_delete=models.PROTECT)) or {}).get("widget")
-    return widget() if isinstance(widget, type) else widget or forms.Select()
-
-
-class HandOverForm(forms.Form):
-    successor = forms.ModelChoiceField(
-        label=_("Successor"),
-        queryset=Person.objects.filter(erased_at__isnull=True),
-        help_text=_("The person who now holds the position."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["successor"].widget = person_chooser()
 
 
 def likely_successor(person):

@@ -1,10 +1,8 @@
 """Admin pages of contact imports: upload, map columns, preview every row, confirm, progress."""
 
 from django import forms
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +14,7 @@ from core.views import ActionView
 
 from ..dedupe.scoring import Reason
 from ..enums import ImportKind, ImportStatus, RowAction
+from ..forms import MappingForm, UploadForm, mapping_from
 from ..importing.readers import ImportFileError
 from ..importing.schema import FIELDS
 from ..models import ImportRun
@@ -23,54 +22,6 @@ from ..services import import_runs
 from ..tasks import start_import, start_preview
 
 ROWS_SHOWN = 500
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("The rows are"), choices=ImportKind.choices)
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("CSV (UTF-8, UTF-16 or Big5; comma, semicolon or tab), XLSX, or vCard."),
-    )
-    source = forms.CharField(
-        label=_("Source"),
-        max_length=128,
-        required=False,
-        help_text=_("Name where the file comes from; its column mapping is remembered."),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.KIA_IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; files up to %(limit)s can be imported.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.KIA_IMPORT_MAX_BYTES),
-                }
-            )
-        return upload
-
-
-class MappingForm(forms.Form):
-    """One choice per column of the file: the field it fills, or nothing."""
-
-    def __init__(self, *args, run, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [("", _("(not imported)"))] + [
-            (spec.name, spec.label) for spec in FIELDS[run.kind]
-        ]
-        for index, heading in enumerate(run.header):
-            self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=heading or _("column %(number)s") % {"number": index + 1},
-                choices=choices,
-                required=False,
-                initial=run.mapping.get(str(index), ""),
-            )
-
-
-def mapping_from(data):
-    """{column index: field name} from a MappingForm's cleaned data."""
-    return {int(name.removeprefix("column_")): value for name, value in data.items() if value}
 
 
 def change_labels(kind):

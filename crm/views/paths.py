@@ -1,21 +1,10 @@
 """How do we know X: the section of a person's and an organisation's page that lists the
 shortest chains from the office, or from a colleague staff choose, to the record."""
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
-
+from ..forms import KnownFromForm
 from ..selectors import paths
 
 MAX_PATHS = 5
-
-
-class KnownFromForm(forms.Form):
-    known_from = forms.ModelChoiceField(
-        queryset=paths.colleagues(),
-        required=False,
-        label=_("Start from"),
-        empty_label=_("the office"),
-    )
 
 
 def how_we_know(request, record):

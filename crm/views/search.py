@@ -1,6 +1,5 @@
 """The one admin search: people, organisations, events, delegations and venues by any name."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -8,25 +7,11 @@ from wagtail.permissions import policy_registry
 
 from core.viewsets import ANY_PERMISSION
 
+from ..forms import SearchForm
 from ..indexing import search_kinds
 from ..selectors.search import search_records
 
 RESULTS_PER_KIND = 10
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": _("Name in any script, e-mail or phone"),
-                "autofocus": True,
-                "type": "search",
-            }
-        ),
-    )
 
 
 def visible_kinds(user):
