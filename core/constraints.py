@@ -1,5 +1,8 @@
 """Database constraints shared by the apps, and those backends express differently."""
 
+import functools
+import operator
+
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeBoundary, RangeOperators
 from django.db import models
@@ -156,4 +159,17 @@ def at_most(name, limit, *fields):
         condition=condition,
         name=name,
         violation_error_message=_("This text is too long."),
+    )
+
+
+def in_order(name, earlier, later, *, nullable=(), strict=False, message):
+    """A check that `later` is not before `earlier` (with `strict`, is after it): an end and its
+    start, an expiry and a signing. A field named in `nullable` may be empty, and then the pair
+    is not compared."""
+    checks = [Q(**{f"{field}__isnull": True}) for field in (earlier, later) if field in nullable]
+    checks.append(Q(**{f"{later}__{'gt' if strict else 'gte'}": models.F(earlier)}))
+    return models.CheckConstraint(
+        condition=functools.reduce(operator.or_, checks),
+        name=name,
+        violation_error_message=message,
     )

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from phonenumber_field.modelfields import PhoneNumberField
 
-from core.constraints import at_most, one_line
+from core.constraints import at_most, in_order, one_line
 from core.models import IllustrativeModel, TimeStampedModel
 from core.validators import NEEDS_MAX_LENGTH, validate_visible_name
 
@@ -209,12 +209,12 @@ class Affiliation(TimeStampedModel):
         verbose_name_plural = _("affiliations")
         ordering = ["-is_primary", "-start_date"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
-                name="crm_affiliation_start_before_end",
-                violation_error_message=_("The end date cannot be before the start date."),
+            in_order(
+                "crm_affiliation_start_before_end",
+                "start_date",
+                "end_date",
+                nullable=("start_date", "end_date"),
+                message=_("The end date cannot be before the start date."),
             ),
         ]
 

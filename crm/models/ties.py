@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core.constraints import in_order
 from core.models import IllustrativeModel, TimeStampedModel
 from core.validators import validate_visible_name
 
@@ -122,19 +123,19 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
                 name="crm_relationship_distinct_parties",
                 violation_error_message=_("An organisation cannot have a tie with itself."),
             ),
-            models.CheckConstraint(
-                condition=Q(signed_on__isnull=True)
-                | Q(expires_on__isnull=True)
-                | Q(expires_on__gte=models.F("signed_on")),
-                name="crm_relationship_signed_before_expiry",
-                violation_error_message=_("The expiry date cannot be before the signing date."),
+            in_order(
+                "crm_relationship_signed_before_expiry",
+                "signed_on",
+                "expires_on",
+                nullable=("signed_on", "expires_on"),
+                message=_("The expiry date cannot be before the signing date."),
             ),
-            models.CheckConstraint(
-                condition=Q(signed_on__isnull=True)
-                | Q(ended_on__isnull=True)
-                | Q(ended_on__gte=models.F("signed_on")),
-                name="crm_relationship_signed_before_end",
-                violation_error_message=_("The end date cannot be before the signing date."),
+            in_order(
+                "crm_relationship_signed_before_end",
+                "signed_on",
+                "ended_on",
+                nullable=("signed_on", "ended_on"),
+                message=_("The end date cannot be before the signing date."),
             ),
             models.UniqueConstraint(
                 Least("source", "target"),
@@ -177,10 +178,12 @@ class RelationshipRenewal(TimeStampedModel):
                 name="crm_relationshiprenewal_once_a_day",
                 violation_error_message=_("This renewal is already recorded."),
             ),
-            models.CheckConstraint(
-                condition=Q(expires_on__isnull=True) | Q(expires_on__gte=models.F("renewed_on")),
-                name="crm_relationshiprenewal_renewed_before_expiry",
-                violation_error_message=_("The new expiry date cannot be before the renewal."),
+            in_order(
+                "crm_relationshiprenewal_renewed_before_expiry",
+                "renewed_on",
+                "expires_on",
+                nullable=("expires_on",),
+                message=_("The new expiry date cannot be before the renewal."),
             ),
         ]
 

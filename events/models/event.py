@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import one_line
+from core.constraints import in_order, one_line
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 from core.validators import validate_visible_name
 
@@ -141,17 +141,18 @@ class Event(IllustrativeModel, TimeStampedModel):
         # Public pages read the newest updated_at on every cache hit (cms.models._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_event_updated_at")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")),
-                name="events_event_start_before_end",
-                violation_error_message=_("The event cannot end before it starts."),
+            in_order(
+                "events_event_start_before_end",
+                "starts_at",
+                "ends_at",
+                message=_("The event cannot end before it starts."),
             ),
-            models.CheckConstraint(
-                condition=Q(registration_opens_at__isnull=True)
-                | Q(registration_closes_at__isnull=True)
-                | Q(registration_closes_at__gte=models.F("registration_opens_at")),
-                name="events_event_registration_opens_before_close",
-                violation_error_message=_("Registration cannot close before it opens."),
+            in_order(
+                "events_event_registration_opens_before_close",
+                "registration_opens_at",
+                "registration_closes_at",
+                nullable=("registration_opens_at", "registration_closes_at"),
+                message=_("Registration cannot close before it opens."),
             ),
         ]
 
@@ -248,12 +249,12 @@ class DelegationMember(TimeStampedModel):
                 name="events_delegationmember_once_per_delegation",
                 violation_error_message=_("This person is already a member of the delegation."),
             ),
-            models.CheckConstraint(
-                condition=Q(arrival_at__isnull=True)
-                | Q(departure_at__isnull=True)
-                | Q(departure_at__gte=models.F("arrival_at")),
-                name="events_delegationmember_arrival_before_departure",
-                violation_error_message=_("Departure cannot be before arrival."),
+            in_order(
+                "events_delegationmember_arrival_before_departure",
+                "arrival_at",
+                "departure_at",
+                nullable=("arrival_at", "departure_at"),
+                message=_("Departure cannot be before arrival."),
             ),
         ]
 
@@ -329,10 +330,11 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
         # Public pages read the newest updated_at on every cache hit (cms.models._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_item_updated_at")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")),
-                name="events_itineraryitem_start_before_end",
-                violation_error_message=_("The item cannot end before it starts."),
+            in_order(
+                "events_itineraryitem_start_before_end",
+                "starts_at",
+                "ends_at",
+                message=_("The item cannot end before it starts."),
             ),
             *geo_point_constraints(),
         ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import in_order
 from core.models import TimeStampedModel
 from core.validators import validate_visible_name
 
@@ -350,10 +351,12 @@ class ForumMeeting(TimeStampedModel):
                 name="events_forummeeting_once_per_pair",
                 violation_error_message=_("The envoy already meets this department."),
             ),
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")),
-                name="events_forummeeting_start_before_end",
-                violation_error_message=_("A meeting must end after it starts."),
+            in_order(
+                "events_forummeeting_start_before_end",
+                "starts_at",
+                "ends_at",
+                strict=True,
+                message=_("A meeting must end after it starts."),
             ),
         ]
 

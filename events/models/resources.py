@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.constraints import NoOverlapConstraint, TsTzRange, one_line  # noqa: F401 (0001 names TsTzRange here)
+from core.constraints import NoOverlapConstraint, TsTzRange, in_order, one_line  # noqa: F401 (0001 names TsTzRange here)
 from core.models import GeoPointModel, IllustrativeModel, TimeStampedModel, geo_point_constraints
 from core.validators import validate_no_control_characters, validate_visible_name
 from crm.validators import validate_language_codes
@@ -243,10 +243,12 @@ class Booking(TimeStampedModel):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")),
-                name="events_booking_start_before_end",
-                violation_error_message=_("A booking must end after it starts."),
+            in_order(
+                "events_booking_start_before_end",
+                "starts_at",
+                "ends_at",
+                strict=True,
+                message=_("A booking must end after it starts."),
             ),
             # Half-open ranges: a booking ending at 10:00 and one starting at 10:00 do not clash.
             NoOverlapConstraint(
