@@ -8,15 +8,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from crm.selectors.nodes import ORGANISATION, PERSON, id_values, localised_columns
+from crm.selectors.nodes import ORGANISATION, PERSON, id_values, localised_columns, split_keys
 from crm.selectors.paths import PathLink
 
 from .models import DelegationMember, Event
 
 
 def delegation_links(nodes):
-    people = [pk for kind, pk in nodes if kind == PERSON]
-    organisations = [pk for kind, pk in nodes if kind == ORGANISATION]
+    people, organisations = split_keys(nodes)
     touching = Q(pk__in=[])
     if people:
         touching |= Q(person_id__in=id_values(people))

@@ -24,6 +24,8 @@ from .nodes import (
     localised_columns,
     node_key,
     node_labels,
+    split_keys,
+    touching,
 )
 
 AFFILIATION = "affiliation"
@@ -75,20 +77,14 @@ def ties_in_force(date, types=None):
 
 def _links_touching(nodes, *, date, types):
     """Every affiliation and tie in force touching the nodes: at most one query per table."""
-    people = [pk for kind, pk in nodes if kind == PERSON]
-    organisations = [pk for kind, pk in nodes if kind == ORGANISATION]
+    people, organisations = split_keys(nodes)
     links = []
     if people or organisations:
-        touching = Q()
-        if people:
-            touching |= Q(person_id__in=id_values(people))
-        if organisations:
-            touching |= Q(organisation_id__in=id_values(organisations))
         # Plain rows (rewrite off): modeltranslation's per-row fallback costs more than the query.
         rows = (
             Affiliation.objects.rewrite(False)
             .as_of(date)
-            .filter(touching)
+            .filter(touching(people, organisations))
             .order_by()
             .values_list(
                 "pk",

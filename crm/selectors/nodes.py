@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
@@ -40,6 +41,13 @@ def node_key(record):
     raise TypeError(f"Expected a Person or an Organisation, got {type(record).__name__}.")
 
 
+def split_keys(keys):
+    """The people's pks and the organisations' pks among node keys."""
+    people = [pk for kind, pk in keys if kind == PERSON]
+    organisations = [pk for kind, pk in keys if kind == ORGANISATION]
+    return people, organisations
+
+
 def id_values(ids):
     """A value for a `__in` lookup that stays one query with one parameter for many ids."""
     ids = sorted(ids)
@@ -50,6 +58,16 @@ def id_values(ids):
     if connection.vendor == "sqlite":
         return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
     return ids
+
+
+def touching(people, organisations, *, person="person_id", organisation="organisation_id"):
+    """A filter for the rows that name one of the people or one of the organisations."""
+    condition = Q(pk__in=[])
+    if people:
+        condition |= Q(**{f"{person}__in": id_values(people)})
+    if organisations:
+        condition |= Q(**{f"{organisation}__in": id_values(organisations)})
+    return condition
 
 
 def localised_columns(model, field):
@@ -68,8 +86,7 @@ def first_filled(values):
 
 def node_labels(keys):
     """Node labels by key: organisation names in the active language, people's names."""
-    people = [pk for kind, pk in keys if kind == PERSON]
-    organisations = [pk for kind, pk in keys if kind == ORGANISATION]
+    people, organisations = split_keys(keys)
     labels = {}
     if organisations:
         rows = (

@@ -26,6 +26,8 @@ from .nodes import (
     localised_columns,
     node_key,
     node_labels,
+    split_keys,
+    touching,
 )
 
 PATH_EDGES_HOOK = "register_path_edges"
@@ -57,12 +59,6 @@ class Step:
     text: str
 
 
-def _split(nodes):
-    people = [pk for kind, pk in nodes if kind == PERSON]
-    organisations = [pk for kind, pk in nodes if kind == ORGANISATION]
-    return people, organisations
-
-
 def _span(start, end):
     if start and end:
         return gettext("from %(start)s to %(end)s") % {"start": start, "end": end}
@@ -75,17 +71,12 @@ def _span(start, end):
 
 def affiliation_links(nodes):
     """Positions held, past and present, touching the nodes."""
-    people, organisations = _split(nodes)
+    people, organisations = split_keys(nodes)
     if not (people or organisations):
         return []
-    touching = Q(pk__in=[])
-    if people:
-        touching |= Q(person_id__in=id_values(people))
-    if organisations:
-        touching |= Q(organisation_id__in=id_values(organisations))
     rows = (
         Affiliation.objects.rewrite(False)
-        .filter(touching)
+        .filter(touching(people, organisations))
         .order_by()
         .values_list(
             "pk",
@@ -130,7 +121,7 @@ def affiliation_links(nodes):
 
 def relationship_links(nodes):
     """Ties between organisations (all but proposals), ended ones included."""
-    _people, organisations = _split(nodes)
+    _people, organisations = split_keys(nodes)
     if not organisations:
         return []
     ids = id_values(organisations)
@@ -167,17 +158,13 @@ def relationship_links(nodes):
 
 def interaction_links(nodes):
     """Two records that took part in the same meeting, visit, letter or gift."""
-    people, organisations = _split(nodes)
-    touching = Q(pk__in=[])
-    if people:
-        touching |= Q(people__in=id_values(people))
-    if organisations:
-        touching |= Q(organisations__in=id_values(organisations))
+    people, organisations = split_keys(nodes)
     if not (people or organisations):
         return []
+    involved = touching(people, organisations, person="people", organisation="organisations")
     interactions = {
         pk: (subject, kind, occurred)
-        for pk, subject, kind, occurred in Interaction.objects.filter(touching)
+        for pk, subject, kind, occurred in Interaction.objects.filter(involved)
         .order_by()
         .values_list("pk", "subject", "kind", "occurred_on")
         .distinct()
