@@ -60,12 +60,14 @@ def parse_rows(kind, table, mapping, *, progress=None):
 
 
 def chunks(items, size=CHUNK):
+    """The items in lists of `size`, for `__in` lookups of bounded length."""
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 def differs(record, name, value):
+    """Whether a parsed cell differs from the stored value (phones compare as text)."""
     current = getattr(record, name)
     if name == "phone":
         current = str(current or "")
@@ -73,6 +75,7 @@ def differs(record, name, value):
 
 
 def refuse_repeats(plans):
+    """Refuse each row whose key an earlier row of the file already used."""
     seen = {}
     for plan in plans:
         if plan.action == RowAction.ERROR or not plan.key:
@@ -87,6 +90,7 @@ def refuse_repeats(plans):
 
 
 def key_or_refuse(plan, key, label, message):
+    """Give the row its key and label; a row without a key is refused with `message`."""
     plan.label = label
     if key is None and plan.action != RowAction.ERROR:
         plan.refuse(message)
@@ -159,6 +163,7 @@ def match_duplicates(plans, records, *, model, matches=None, once=True):
 
 
 def classify(plan, record, changes):
+    """Create without a record, update with changes, else unchanged."""
     plan.record = record
     if record is None:
         plan.action = RowAction.CREATE
