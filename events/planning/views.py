@@ -1,8 +1,8 @@
-"""Planning pages: find what is free, see every resource of a kind on a timeline, plan a visit."""
+"""The visit planner: which event to plan, and one screen for a visit's delegation, members and
+itinerary."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
@@ -16,23 +16,17 @@ from core.forms import add_service_errors
 from crm.selectors import principal_candidates
 
 from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
-from ..enums import ResourceKind
-from ..models import Booking, Delegation, Event
-from ..selectors import availability, timelines
+from ..models import Delegation, Event
 from ..validators import event_dates
 from ..views.reports import ReportView
-from . import selectors
+from . import pickers, selectors
 from .forms import (
-    RESOURCE_MODELS,
     DelegationEditForm,
     DelegationPlanForm,
-    FreeResourceForm,
     ItemEditFormSet,
     ItemFormSet,
-    ItemPlanForm,
     MemberEditFormSet,
     MemberFormSet,
-    TimelineForm,
 )
 from .services import (
     RESOURCE_FIELDS,
@@ -42,62 +36,6 @@ from .services import (
     plan_visit,
     update_visit,
 )
-
-
-class FreeResourceView(ReportView):
-    """ "Find a free car (or room) from 13:00 to 16:30 for 6 people": free ones first, busy
-    ones with who holds them."""
-
-    model = Booking
-    template_name = "events/admin/free_resources.html"
-    page_title = _("Find a free resource")
-    header_icon = "search"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = FreeResourceForm(self.request.GET or None)
-        context.update(form=form, results=None)
-        if form.is_valid():
-            data = form.cleaned_data
-            context["results"] = availability.free_resources(
-                kind=data["kind"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                min_capacity=data["people"],
-                building=data["building"] or None,
-            )
-        return context
-
-
-class TimelineView(ReportView):
-    """Every resource of a kind as a row, its bookings as bars across a day or a week."""
-
-    model = Booking
-    template_name = "events/admin/resource_timeline.html"
-    page_title = _("Resource timeline")
-    header_icon = "time"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The first visit shows today's cars rather than a form full of "required".
-        query = self.request.GET.copy()
-        query.setdefault("kind", ResourceKind.VEHICLE)
-        form = TimelineForm(query)
-        context.update(form=form, timeline=None)
-        if form.is_valid():
-            data = form.cleaned_data
-            days = 7 if data["span"] == "week" else 1
-            start = timezone.make_aware(datetime.datetime.combine(data["date"], datetime.time()))
-            context["timeline"] = timelines.resource_timeline(
-                kind=data["kind"],
-                starts_at=start,
-                ends_at=start + datetime.timedelta(days=days),
-                building=data["building"] or None,
-            )
-            step = datetime.timedelta(days=days)
-            context["previous"] = (data["date"] - step).isoformat()
-            context["next"] = (data["date"] + step).isoformat()
-        return context
 
 
 class VisitPlannerView(ReportView):
@@ -267,8 +205,8 @@ class VisitPlannerView(ReportView):
         )
 
     def render(self, delegation_form, members, items, check=False):
-        needed = needed_languages(self.languages_of(members))
-        choices = _shared_choices(needed)
+        needed = pickers.needed_languages(self.languages_of(members))
+        choices = pickers.shared_choices(needed)
         principal_choices = [(person.pk, str(person)) for person in self.principals]
         for form in [*items.forms, items.empty_form]:
             for name, options in choices.items():
@@ -278,7 +216,7 @@ class VisitPlannerView(ReportView):
             # Every row with a time, changed or as planned: what it holds may be taken since.
             for form in items.forms:
                 if form.is_valid() and "starts_at" in form.cleaned_data:
-                    _mark_availability(form, needed, self.event)
+                    pickers.mark_availability(form, needed, self.event)
         context = self.get_context_data(
             event=self.event,
             delegation=self.delegation,
@@ -348,59 +286,6 @@ def _item_initial(item):
     }
 
 
-def needed_languages(member_languages):
-    """The languages a visit needs interpreted: each member's first, but the office's own."""
-    office = settings.LANGUAGE_CODE.lower()
-    needed = []
-    for codes in member_languages:
-        first = next((code.lower() for code in codes if code), None)
-        if first and first != office and first not in needed:
-            needed.append(first)
-    return needed
-
-
-def speaks(interpreter, needed):
-    """Which of the needed languages an interpreter works in (ko matches ko-kr, and back)."""
-    theirs = {code.lower() for code in interpreter.languages or []}
-    bases = {code.split("-")[0] for code in theirs}
-    return [code for code in needed if code in theirs or code.split("-")[0] in bases]
-
-
-def _interpreter_label(field, interpreter, needed):
-    label = field.label_from_instance(interpreter)
-    if not needed:
-        return label
-    spoken = speaks(interpreter, needed)
-    missing = [code for code in needed if code not in spoken]
-    if missing:
-        return gettext("%(resource)s · does not speak %(languages)s") % {
-            "resource": label,
-            "languages": ", ".join(missing),
-        }
-    return gettext("%(resource)s · speaks %(languages)s") % {
-        "resource": label,
-        "languages": ", ".join(spoken),
-    }
-
-
-def _shared_choices(needed):
-    """Every row's resource pickers, read once for the page (a query per kind, not per row).
-
-    Interpreters who speak the visit's languages come first, the others say what they lack.
-    """
-    field_of = ItemPlanForm.base_fields
-    choices = {}
-    for name, model in RESOURCE_MODELS.items():
-        found = list(model.objects.filter(is_active=True).order_by("name", "pk"))
-        if name == "interpreter":
-            found.sort(key=lambda r: -len(speaks(r, needed)))
-            labels = [(r.pk, _interpreter_label(field_of[name], r, needed)) for r in found]
-        else:
-            labels = [(r.pk, field_of[name].label_from_instance(r)) for r in found]
-        choices[name] = [("", "---------"), *labels]
-    return choices
-
-
 def _planner_clashes(event, delegation_form, item_rows):
     """The event's clash warnings, those for the organisation being planned, if any, and the
     planned items' principals needed elsewhere (also noted on each row)."""
@@ -454,52 +339,6 @@ def _item_plan(form):
         resources={name: data[name] for name in RESOURCE_FIELDS},
         principals=tuple(data.get("principals") or ()),
     )
-
-
-def _mark_availability(form, needed, event):
-    """Order a row's resource pickers free first; label busy ones with who holds them.
-
-    An item being changed does not count its own bookings as busy; a room held by another
-    item of the same event is shared, not busy (events.services.items.sync_venue_holds).
-    Interpreters who speak the visit's languages come first among the free ones.
-    """
-    data = form.cleaned_data
-    item_id = data.get("id")
-    form.busy = []
-    for name, kind in RESOURCE_FIELDS.items():
-        found = availability.free_resources(
-            kind=kind,
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            ignore_item=item_id,
-        )
-        if kind == ResourceKind.VENUE:
-            for entry in found:
-                entry.holders = [
-                    b for b in entry.holders if not (b.item_id and b.item.event_id == event.pk)
-                ]
-        if kind == ResourceKind.INTERPRETER:
-            found.sort(key=lambda entry: (not entry.is_free, -len(speaks(entry.resource, needed))))
-        else:
-            found.sort(key=lambda entry: not entry.is_free)
-        field = form.fields[name]
-        choices = [("", "---------")]
-        for entry in found:
-            if kind == ResourceKind.INTERPRETER:
-                label = _interpreter_label(field, entry.resource, needed)
-            else:
-                label = field.label_from_instance(entry.resource)
-            if entry.is_free:
-                label = gettext("%(resource)s · free") % {"resource": label}
-            else:
-                holder = entry.holders[0]
-                label = gettext("%(resource)s · busy: %(holder)s") % {
-                    "resource": label,
-                    "holder": holder.item.title if holder.item_id else holder.purpose,
-                }
-                form.busy.append((field.label, entry))
-            choices.append((entry.resource.pk, label))
-        field.widget.choices = choices
 
 
 class VisitPlannerIndexView(ReportView):

@@ -15,7 +15,7 @@ from django_countries.fields import Country
 from core.roles import VIEWERS, ensure_staff_groups
 from events.enums import BookingStatus, EventKind, ItemStatus, StaffRole
 from events.models import ItineraryStaff
-from events.views.reports import week_blocks, week_grid
+from events.views.resources import week_blocks, week_grid
 from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,
