@@ -217,7 +217,7 @@ def building_choices():
 
 def at_time(day, time):
     """A day and a time of day in the office's zone, as one aware moment."""
-    return timezone.makeat_time(datetime.datetime.combine(day, time))
+    return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
 class FreeResourceForm(forms.Form):
