@@ -3,7 +3,6 @@ itinerary."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
-from core.forms import add_service_errors
+from core.views import ActionView
 from crm.selectors import principal_candidates
 
 from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
@@ -38,7 +37,7 @@ from .services import (
 )
 
 
-class VisitPlannerView(ReportView):
+class VisitPlannerView(ActionView):
     """One screen for a visit: delegation, members, arrivals and the day-by-day itinerary.
 
     Opened on an event it plans a new visit (or adds to a delegation); opened on a delegation
@@ -51,7 +50,9 @@ class VisitPlannerView(ReportView):
     template_name = "events/admin/visit_planner.html"
     page_title = _("Visit planner")
     header_icon = "group"
-    any_permission_required = ("add",)
+    permission_required = "add"
+    # "Check availability", a refused row or an invalid form: the rows' pickers say what is free.
+    check_availability = False
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -69,6 +70,9 @@ class VisitPlannerView(ReportView):
         if self.delegation is not None:
             return f"{self.event} · {self.delegation}"
         return str(self.event)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def days(self):
         first, last = event_dates(self.event)
@@ -118,42 +122,48 @@ class VisitPlannerView(ReportView):
             ),
         )
 
-    def get(self, request, *args, **kwargs):
-        return self.render(*self.forms())
+    def get_form(self, form_class=None):
+        """The delegation form; the members and items formsets stand beside it."""
+        data = self.request.POST if self.request.method == "POST" else None
+        self.form, self.members, self.items = self.forms(data)
+        return self.form
 
     def post(self, request, *args, **kwargs):
-        delegation_form, members, items = self.forms(request.POST)
-        valid = all([delegation_form.is_valid(), members.is_valid(), items.is_valid()])
+        form = self.get_form()
+        valid = all([form.is_valid(), self.members.is_valid(), self.items.is_valid()])
         if valid:
-            member_rows = self.rows(members, self.members_by_id, _member_plan, "member")
-            item_rows = self.rows(items, self.items_by_id, _item_plan, "item")
-            valid = member_rows is not None and item_rows is not None
+            self.member_rows = self.rows(self.members, self.members_by_id, _member_plan, "member")
+            self.item_rows = self.rows(self.items, self.items_by_id, _item_plan, "item")
+            valid = self.member_rows is not None and self.item_rows is not None
         if "check" in request.POST or not valid:
-            return self.render(delegation_form, members, items, check=True)
+            self.check_availability = True
+            return self.form_invalid(form)
+        return self.form_valid(form)
+
+    def act(self, data):
         try:
-            delegation, saved = self.save(delegation_form.cleaned_data, member_rows, item_rows)
+            delegation, saved = self.save(data, self.member_rows, self.item_rows)
         except PlanRowError as error:
-            forms = (member_rows if error.section == "members" else item_rows)[0]
+            # Refused on one row: the error goes there, with what is free instead.
+            forms = (self.member_rows if error.section == "members" else self.item_rows)[0]
             target = forms[error.row]
             target.add_error(error.field if error.field in target.fields else None, error)
             target.alternatives = error.alternatives
             target.alternative_field = error.field
             # Said at the top too: the refused row may be far down a long itinerary.
             messages.error(
-                request,
+                self.request,
                 gettext("Nothing was saved. %(reason)s") % {"reason": " ".join(error.messages)},
             )
-            return self.render(delegation_form, members, items, check=True)
-        except ValidationError as error:
-            add_service_errors(delegation_form, error)
-            return self.render(delegation_form, members, items)
+            self.check_availability = True
+            return self.form_invalid(self.form)
         if self.delegation is None:
             done = gettext("%(delegation)s: %(count)d items planned and booked.")
         else:
             done = gettext(
                 "%(delegation)s: the visit is changed (%(count)d items changed or added)."
             )
-        messages.success(request, done % {"delegation": delegation, "count": len(saved)})
+        messages.success(self.request, done % {"delegation": delegation, "count": len(saved)})
         return redirect(reverse("delegation:programme", args=[delegation.pk]))
 
     def rows(self, formset, existing, make_plan, name):
@@ -204,7 +214,9 @@ class VisitPlannerView(ReportView):
             user=self.request.user,
         )
 
-    def render(self, delegation_form, members, items, check=False):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        delegation_form, members, items = context["form"], self.members, self.items
         needed = pickers.needed_languages(self.languages_of(members))
         choices = pickers.shared_choices(needed)
         principal_choices = [(person.pk, str(person)) for person in self.principals]
@@ -212,24 +224,24 @@ class VisitPlannerView(ReportView):
             for name, options in choices.items():
                 form.fields[name].widget.choices = options
             form.fields["principals"].widget.choices = principal_choices
-        if check:
+        if self.check_availability:
             # Every row with a time, changed or as planned: what it holds may be taken since.
             for form in items.forms:
                 if form.is_valid() and "starts_at" in form.cleaned_data:
                     pickers.mark_availability(form, needed, self.event)
-        context = self.get_context_data(
+        context.update(
             event=self.event,
             delegation=self.delegation,
             needed_languages=needed,
-            clashes=_planner_clashes(self.event, delegation_form, self.item_rows(items)),
+            clashes=_planner_clashes(self.event, delegation_form, self.planned_times(items)),
             delegation_form=delegation_form,
             members=members,
             items=items,
             media=delegation_form.media + members.media + items.media,
         )
-        return self.render_to_response(context)
+        return context
 
-    def item_rows(self, items):
+    def planned_times(self, items):
         """(form, principals, starts_at, ends_at) of each row with a time: as posted, or as
         planned for an existing item shown unchanged."""
         rows = []
