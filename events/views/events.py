@@ -14,7 +14,7 @@ from wagtail.admin.widgets.button import Button
 from core.views import ReadableInspectView, RecordIndexView, ServiceFormMixin
 
 from ..clashes import event_clash_warnings, item_clash_warnings
-from ..models import Event, ItineraryItem
+from ..models import ItineraryItem
 from ..services import items as item_services
 
 
@@ -28,8 +28,9 @@ def concrete_changes(form, model):
     }
 
 
-def visit_planner_buttons(event, user, button_class=Button):
-    """Links into the visit planner for an event: a new visit, and each delegation's visit."""
+def visit_planner_buttons(event, user, button_class=Button, *, delegations=True):
+    """Links into the visit planner for an event: a new visit and, unless `delegations` is
+    false (a list row: a query each otherwise), each delegation's visit."""
     if not user.has_perm("events.add_delegation"):
         return []
     buttons = [
@@ -40,7 +41,7 @@ def visit_planner_buttons(event, user, button_class=Button):
             priority=35,
         )
     ]
-    for delegation in event.delegations.order_by("name"):
+    for delegation in event.delegations.order_by("name") if delegations else ():
         buttons.append(
             button_class(
                 gettext("Visit planner: %(delegation)s") % {"delegation": delegation},
@@ -50,6 +51,43 @@ def visit_planner_buttons(event, user, button_class=Button):
             )
         )
     return buttons
+
+
+def invitation_buttons(event, user, button_class=Button):
+    """The event's page that sends its invitations or reminders, for those who may."""
+    if not user.has_perm("events.change_invitation"):
+        return []
+    return [
+        button_class(
+            _("Send invitations or reminders"),
+            url=reverse("event:invitations", args=[quote(event.pk)]),
+            icon_name="mail",
+            priority=40,
+        )
+    ]
+
+
+class ServiceEditView(ServiceFormMixin, EditView):
+    """An edit page whose save passes the changed columns to `update` (a service), with the
+    record's `clash_warnings` said above the form; they never block."""
+
+    # Each page names both: clash_warnings(record) and update(stored, *, user, **changes).
+    clash_warnings = None
+    update = None
+
+    def get(self, request, *args, **kwargs):
+        for warning in self.clash_warnings(self.get_object()):
+            messages.warning(request, warning)
+        return super().get(request, *args, **kwargs)
+
+    def save_instance(self):
+        # The form has already written the changes onto its instance; the service must compare
+        # against what is stored.
+        stored = self.model.objects.get(pk=self.object.pk)
+        changes = concrete_changes(self.form, self.model)
+        record = self.update(stored, user=self.request.user, **changes)
+        self.save_m2m(record)
+        return record
 
 
 class EventInspectView(ReadableInspectView):
@@ -95,35 +133,18 @@ def delegation_buttons(delegation, user, button_class=Button):
     return buttons
 
 
-class EventEditView(ServiceFormMixin, EditView):
-    def get(self, request, *args, **kwargs):
-        # Clash warnings never block: shown above the form, saved or not.
-        for warning in event_clash_warnings(self.get_object()):
-            messages.warning(request, warning)
-        return super().get(request, *args, **kwargs)
-
-    def save_instance(self):
-        stored = Event.objects.get(pk=self.object.pk)
-        # A change to cancelled cancels its items and their bookings too (update_event).
-        changes = concrete_changes(self.form, Event)
-        event = item_services.update_event(stored, user=self.request.user, **changes)
-        self.save_m2m(event)
-        return event
+class EventEditView(ServiceEditView):
+    clash_warnings = staticmethod(event_clash_warnings)
+    # A change to cancelled cancels its items and their bookings too.
+    update = staticmethod(item_services.update_event)
 
     @cached_property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        buttons += visit_planner_buttons(self.object, self.request.user)
-        if self.request.user.has_perm("events.change_invitation"):
-            buttons.append(
-                Button(
-                    _("Send invitations or reminders"),
-                    url=reverse("event:invitations", args=[quote(self.object.pk)]),
-                    icon_name="mail",
-                    priority=40,
-                )
-            )
-        return buttons
+        return [
+            *super().header_more_buttons,
+            *visit_planner_buttons(self.object, self.request.user),
+            *invitation_buttons(self.object, self.request.user),
+        ]
 
 
 class ItineraryItemCreateView(ServiceFormMixin, CreateView):
@@ -155,44 +176,21 @@ class ItineraryItemDeleteView(DeleteView):
         item_services.delete_item(self.object, user=self.request.user)
 
 
-class ItineraryItemEditView(ServiceFormMixin, EditView):
-    def get(self, request, *args, **kwargs):
-        # Never blocking: a principal needed elsewhere at the same time is said above the form.
-        for warning in item_clash_warnings(self.get_object()):
-            messages.warning(request, warning)
-        return super().get(request, *args, **kwargs)
-
-    def save_instance(self):
-        stored = ItineraryItem.objects.get(pk=self.object.pk)
-        # A change to cancelled frees the item's bookings too (update_item).
-        changes = concrete_changes(self.form, ItineraryItem)
-        item = item_services.update_item(stored, user=self.request.user, **changes)
-        self.save_m2m(item)
-        return item
+class ItineraryItemEditView(ServiceEditView):
+    # A principal needed elsewhere at the same time.
+    clash_warnings = staticmethod(item_clash_warnings)
+    # A change to cancelled frees the item's bookings too.
+    update = staticmethod(item_services.update_item)
 
 
 class EventIndexView(RecordIndexView):
     def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if self.request.user.has_perm("events.add_delegation"):
-            buttons.append(
-                MenuItem(
-                    _("Plan a visit"),
-                    url=reverse("visit-planner:plan", args=[quote(instance.pk)]),
-                    icon_name="group",
-                    priority=35,
-                )
-            )
-        if self.request.user.has_perm("events.change_invitation"):
-            buttons.append(
-                MenuItem(
-                    _("Send invitations or reminders"),
-                    url=reverse("event:invitations", args=[quote(instance.pk)]),
-                    icon_name="mail",
-                    priority=40,
-                )
-            )
-        return buttons
+        user = self.request.user
+        return [
+            *super().get_list_more_buttons(instance),
+            *visit_planner_buttons(instance, user, MenuItem, delegations=False),
+            *invitation_buttons(instance, user, MenuItem),
+        ]
 
 
 class DelegationIndexView(RecordIndexView):
