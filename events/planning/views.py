@@ -42,8 +42,9 @@ class VisitPlannerView(ActionView):
 
     Opened on an event it plans a new visit (or adds to a delegation); opened on a delegation
     it changes the visit already planned. "Check availability" orders each item's pickers
-    free first and says who holds the busy ones; "Save" calls one service, so everything is
-    saved or nothing is.
+    free first and says who holds the busy ones; "Save" calls one service (`act`), so
+    everything is saved or nothing is. The view's form is the delegation form; the members and
+    items formsets stand beside it.
     """
 
     model = Delegation
@@ -142,7 +143,7 @@ class VisitPlannerView(ActionView):
 
     def act(self, data):
         try:
-            delegation, saved = self.save(data, self.member_rows, self.item_rows)
+            delegation, saved = self.save(data)
         except PlanRowError as error:
             # Refused on one row: the error goes there, with what is free instead.
             forms = (self.member_rows if error.section == "members" else self.item_rows)[0]
@@ -192,7 +193,8 @@ class VisitPlannerView(ActionView):
             plans.append(plan)
         return forms, plans, removed
 
-    def save(self, data, member_rows, item_rows):
+    def save(self, data):
+        member_rows, item_rows = self.member_rows, self.item_rows
         values = {name: data[name] for name in ("name", "organisation", "hotel", "home_timezone")}
         if self.delegation is None:
             delegation, _members, saved = plan_visit(
