@@ -15,8 +15,8 @@ from crm.selectors.precedence import principal_candidates
 from crm.validators import validate_language_codes
 
 from .deadlines import end_of_office_day
-from .enums import RegistrationQuestion, RegistrationStatus
-from .models import Event, ItineraryItem, Resource
+from .enums import RegistrationQuestion, RegistrationStatus, ResourceKind
+from .models import Event, ItineraryItem, Resource, Venue
 from .reports.annual import latest_year_with_data
 
 
@@ -203,6 +203,76 @@ class BookingWeekForm(forms.Form):
     def clean_week(self):
         day = self.cleaned_data.get("week") or timezone.localdate()
         return day - datetime.timedelta(days=day.weekday())
+
+
+SPANS = [("day", _("one day")), ("week", _("one week"))]
+
+
+def building_choices():
+    names = (
+        Venue.objects.exclude(building="").order_by("building").values_list("building", flat=True)
+    )
+    return [("", _("every building")), *((name, name) for name in dict.fromkeys(names))]
+
+
+def at_time(day, time):
+    """A day and a time of day in the office's zone, as one aware moment."""
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+class FreeResourceForm(forms.Form):
+    """ "Find a free car (or room) from 13:00 to 16:30 for 6 people"."""
+
+    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
+    date = forms.DateField(label=_("date"), widget=AdminDateInput)
+    starts = forms.TimeField(
+        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    ends = forms.TimeField(
+        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+    )
+    people = forms.IntegerField(
+        label=_("for how many people"),
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        help_text=_("Rooms and vehicles too small are left out."),
+    )
+    building = forms.ChoiceField(label=_("building"), required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building"].choices = building_choices()
+
+    def clean(self):
+        data = super().clean()
+        if {"date", "starts", "ends"} <= data.keys():
+            data["starts_at"] = at_time(data["date"], data["starts"])
+            data["ends_at"] = at_time(data["date"], data["ends"])
+            if data["ends_at"] <= data["starts_at"]:
+                raise forms.ValidationError(
+                    _("The end must be after the start."), code="end_before_start"
+                )
+        return data
+
+
+class TimelineForm(forms.Form):
+    """Every resource of a kind (all cars; all rooms of one building) for a day or a week."""
+
+    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
+    building = forms.ChoiceField(label=_("building"), required=False, choices=())
+    date = forms.DateField(label=_("from"), widget=AdminDateInput, required=False)
+    span = forms.ChoiceField(label=_("span"), choices=SPANS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["building"].choices = building_choices()
+
+    def clean(self):
+        data = super().clean()
+        data["date"] = data.get("date") or timezone.localdate()
+        data["span"] = data.get("span") or "day"
+        return data
 
 
 class StatisticsForm(forms.Form):

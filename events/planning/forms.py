@@ -1,18 +1,19 @@
-"""Forms of the planning pages: they parse a time window and what is asked for."""
+"""Forms of the visit planner: one delegation form, a members formset and a day-by-day items
+formset."""
 
 import datetime
 
 from django import forms
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.admin.widgets import AdminDateTimeInput
 
 from crm.models import Organisation, Person
 from crm.selectors.precedence import principal_candidates
 from crm.validators import validate_language_codes
 
-from ..enums import ItemKind, MemberRole, ResourceKind
+from ..enums import ItemKind, MemberRole
+from ..forms import at_time
 from ..models import Delegation, Driver, Interpreter, Vehicle, Venue
 
 RESOURCE_MODELS = {
@@ -38,78 +39,6 @@ def organisation_widget():
 
 def person_widget():
     return _chooser(Person) or forms.Select()
-
-
-SPANS = [("day", _("one day")), ("week", _("one week"))]
-
-
-def building_choices():
-    names = (
-        Venue.objects.exclude(building="").order_by("building").values_list("building", flat=True)
-    )
-    return [("", _("every building")), *((name, name) for name in dict.fromkeys(names))]
-
-
-def _aware(day, time):
-    return timezone.make_aware(datetime.datetime.combine(day, time))
-
-
-class FreeResourceForm(forms.Form):
-    """ "Find a free car (or room) from 13:00 to 16:30 for 6 people"."""
-
-    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
-    date = forms.DateField(label=_("date"), widget=AdminDateInput)
-    starts = forms.TimeField(
-        label=_("from"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
-    )
-    ends = forms.TimeField(
-        label=_("to"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
-    )
-    people = forms.IntegerField(
-        label=_("for how many people"),
-        required=False,
-        min_value=1,
-        max_value=10_000,
-        help_text=_("Rooms and vehicles too small are left out."),
-    )
-    building = forms.ChoiceField(label=_("building"), required=False, choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["building"].choices = building_choices()
-
-    def clean(self):
-        data = super().clean()
-        if {"date", "starts", "ends"} <= data.keys():
-            data["starts_at"] = _aware(data["date"], data["starts"])
-            data["ends_at"] = _aware(data["date"], data["ends"])
-            if data["ends_at"] <= data["starts_at"]:
-                raise forms.ValidationError(
-                    _("The end must be after the start."), code="end_before_start"
-                )
-        return data
-
-
-class TimelineForm(forms.Form):
-    """Every resource of a kind (all cars; all rooms of one building) for a day or a week."""
-
-    kind = forms.ChoiceField(label=_("what"), choices=ResourceKind.choices)
-    building = forms.ChoiceField(label=_("building"), required=False, choices=())
-    date = forms.DateField(label=_("from"), widget=AdminDateInput, required=False)
-    span = forms.ChoiceField(label=_("span"), choices=SPANS, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["building"].choices = building_choices()
-
-    def clean(self):
-        data = super().clean()
-        data["date"] = data.get("date") or timezone.localdate()
-        data["span"] = data.get("span") or "day"
-        return data
-
-
-# The visit planner: one delegation form, a members formset and a day-by-day items formset.
 
 
 class ResourceSelect(forms.ModelChoiceField):
@@ -274,8 +203,8 @@ class ItemPlanForm(forms.Form):
     def clean(self):
         data = super().clean()
         if {"day", "starts", "ends"} <= data.keys():
-            data["starts_at"] = _aware(data["day"], data["starts"])
-            data["ends_at"] = _aware(data["day"], data["ends"])
+            data["starts_at"] = at_time(data["day"], data["starts"])
+            data["ends_at"] = at_time(data["day"], data["ends"])
             if data["ends_at"] <= data["starts_at"]:
                 raise forms.ValidationError(
                     _("The end must be after the start."), code="end_before_start"

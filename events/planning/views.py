@@ -1,9 +1,8 @@
-"""Planning pages: find what is free, see every resource of a kind on a timeline, plan a visit."""
+"""The visit planner: which event to plan, and one screen for a visit's delegation, members and
+itinerary."""
 
 import datetime
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -12,27 +11,21 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
-from core.forms import add_service_errors
+from core.views import ActionView
 from crm.selectors.precedence import principal_candidates
 
 from ..clashes import clash_warnings, event_clash_warnings, principal_warnings
-from ..enums import ResourceKind
-from ..models import Booking, Delegation, Event
-from ..selectors import availability, timelines
+from ..models import Delegation, Event
 from ..validators import event_dates
 from ..views.reports import ReportView
-from . import selectors
+from . import pickers, selectors
 from .forms import (
-    RESOURCE_MODELS,
     DelegationEditForm,
     DelegationPlanForm,
-    FreeResourceForm,
     ItemEditFormSet,
     ItemFormSet,
-    ItemPlanForm,
     MemberEditFormSet,
     MemberFormSet,
-    TimelineForm,
 )
 from .services import (
     RESOURCE_FIELDS,
@@ -44,76 +37,23 @@ from .services import (
 )
 
 
-class FreeResourceView(ReportView):
-    """ "Find a free car (or room) from 13:00 to 16:30 for 6 people": free ones first, busy
-    ones with who holds them."""
-
-    model = Booking
-    template_name = "events/admin/free_resources.html"
-    page_title = _("Find a free resource")
-    header_icon = "search"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = FreeResourceForm(self.request.GET or None)
-        context.update(form=form, results=None)
-        if form.is_valid():
-            data = form.cleaned_data
-            context["results"] = availability.free_resources(
-                kind=data["kind"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                min_capacity=data["people"],
-                building=data["building"] or None,
-            )
-        return context
-
-
-class TimelineView(ReportView):
-    """Every resource of a kind as a row, its bookings as bars across a day or a week."""
-
-    model = Booking
-    template_name = "events/admin/resource_timeline.html"
-    page_title = _("Resource timeline")
-    header_icon = "time"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The first visit shows today's cars rather than a form full of "required".
-        query = self.request.GET.copy()
-        query.setdefault("kind", ResourceKind.VEHICLE)
-        form = TimelineForm(query)
-        context.update(form=form, timeline=None)
-        if form.is_valid():
-            data = form.cleaned_data
-            days = 7 if data["span"] == "week" else 1
-            start = timezone.make_aware(datetime.datetime.combine(data["date"], datetime.time()))
-            context["timeline"] = timelines.resource_timeline(
-                kind=data["kind"],
-                starts_at=start,
-                ends_at=start + datetime.timedelta(days=days),
-                building=data["building"] or None,
-            )
-            step = datetime.timedelta(days=days)
-            context["previous"] = (data["date"] - step).isoformat()
-            context["next"] = (data["date"] + step).isoformat()
-        return context
-
-
-class VisitPlannerView(ReportView):
+class VisitPlannerView(ActionView):
     """One screen for a visit: delegation, members, arrivals and the day-by-day itinerary.
 
     Opened on an event it plans a new visit (or adds to a delegation); opened on a delegation
     it changes the visit already planned. "Check availability" orders each item's pickers
-    free first and says who holds the busy ones; "Save" calls one service, so everything is
-    saved or nothing is.
+    free first and says who holds the busy ones; "Save" calls one service (`act`), so
+    everything is saved or nothing is. The view's form is the delegation form; the members and
+    items formsets stand beside it.
     """
 
     model = Delegation
     template_name = "events/admin/visit_planner.html"
     page_title = _("Visit planner")
     header_icon = "group"
-    any_permission_required = ("add",)
+    permission_required = "add"
+    # "Check availability", a refused row or an invalid form: the rows' pickers say what is free.
+    check_availability = False
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -131,6 +71,9 @@ class VisitPlannerView(ReportView):
         if self.delegation is not None:
             return f"{self.event} · {self.delegation}"
         return str(self.event)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def days(self):
         first, last = event_dates(self.event)
@@ -180,42 +123,48 @@ class VisitPlannerView(ReportView):
             ),
         )
 
-    def get(self, request, *args, **kwargs):
-        return self.render(*self.forms())
+    def get_form(self, form_class=None):
+        """The delegation form; the members and items formsets stand beside it."""
+        data = self.request.POST if self.request.method == "POST" else None
+        self.form, self.members, self.items = self.forms(data)
+        return self.form
 
     def post(self, request, *args, **kwargs):
-        delegation_form, members, items = self.forms(request.POST)
-        valid = all([delegation_form.is_valid(), members.is_valid(), items.is_valid()])
+        form = self.get_form()
+        valid = all([form.is_valid(), self.members.is_valid(), self.items.is_valid()])
         if valid:
-            member_rows = self.rows(members, self.members_by_id, _member_plan, "member")
-            item_rows = self.rows(items, self.items_by_id, _item_plan, "item")
-            valid = member_rows is not None and item_rows is not None
+            self.member_rows = self.rows(self.members, self.members_by_id, _member_plan, "member")
+            self.item_rows = self.rows(self.items, self.items_by_id, _item_plan, "item")
+            valid = self.member_rows is not None and self.item_rows is not None
         if "check" in request.POST or not valid:
-            return self.render(delegation_form, members, items, check=True)
+            self.check_availability = True
+            return self.form_invalid(form)
+        return self.form_valid(form)
+
+    def act(self, data):
         try:
-            delegation, saved = self.save(delegation_form.cleaned_data, member_rows, item_rows)
+            delegation, saved = self.save(data)
         except PlanRowError as error:
-            forms = (member_rows if error.section == "members" else item_rows)[0]
+            # Refused on one row: the error goes there, with what is free instead.
+            forms = (self.member_rows if error.section == "members" else self.item_rows)[0]
             target = forms[error.row]
             target.add_error(error.field if error.field in target.fields else None, error)
             target.alternatives = error.alternatives
             target.alternative_field = error.field
             # Said at the top too: the refused row may be far down a long itinerary.
             messages.error(
-                request,
+                self.request,
                 gettext("Nothing was saved. %(reason)s") % {"reason": " ".join(error.messages)},
             )
-            return self.render(delegation_form, members, items, check=True)
-        except ValidationError as error:
-            add_service_errors(delegation_form, error)
-            return self.render(delegation_form, members, items)
+            self.check_availability = True
+            return self.form_invalid(self.form)
         if self.delegation is None:
             done = gettext("%(delegation)s: %(count)d items planned and booked.")
         else:
             done = gettext(
                 "%(delegation)s: the visit is changed (%(count)d items changed or added)."
             )
-        messages.success(request, done % {"delegation": delegation, "count": len(saved)})
+        messages.success(self.request, done % {"delegation": delegation, "count": len(saved)})
         return redirect(reverse("delegation:programme", args=[delegation.pk]))
 
     def rows(self, formset, existing, make_plan, name):
@@ -244,7 +193,8 @@ class VisitPlannerView(ReportView):
             plans.append(plan)
         return forms, plans, removed
 
-    def save(self, data, member_rows, item_rows):
+    def save(self, data):
+        member_rows, item_rows = self.member_rows, self.item_rows
         values = {name: data[name] for name in ("name", "organisation", "hotel", "home_timezone")}
         if self.delegation is None:
             delegation, _members, saved = plan_visit(
@@ -266,32 +216,34 @@ class VisitPlannerView(ReportView):
             user=self.request.user,
         )
 
-    def render(self, delegation_form, members, items, check=False):
-        needed = needed_languages(self.languages_of(members))
-        choices = _shared_choices(needed)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        delegation_form, members, items = context["form"], self.members, self.items
+        needed = pickers.needed_languages(self.languages_of(members))
+        choices = pickers.shared_choices(needed)
         principal_choices = [(person.pk, str(person)) for person in self.principals]
         for form in [*items.forms, items.empty_form]:
             for name, options in choices.items():
                 form.fields[name].widget.choices = options
             form.fields["principals"].widget.choices = principal_choices
-        if check:
+        if self.check_availability:
             # Every row with a time, changed or as planned: what it holds may be taken since.
             for form in items.forms:
                 if form.is_valid() and "starts_at" in form.cleaned_data:
-                    _mark_availability(form, needed, self.event)
-        context = self.get_context_data(
+                    pickers.mark_availability(form, needed, self.event)
+        context.update(
             event=self.event,
             delegation=self.delegation,
             needed_languages=needed,
-            clashes=_planner_clashes(self.event, delegation_form, self.item_rows(items)),
+            clashes=_planner_clashes(self.event, delegation_form, self.planned_times(items)),
             delegation_form=delegation_form,
             members=members,
             items=items,
             media=delegation_form.media + members.media + items.media,
         )
-        return self.render_to_response(context)
+        return context
 
-    def item_rows(self, items):
+    def planned_times(self, items):
         """(form, principals, starts_at, ends_at) of each row with a time: as posted, or as
         planned for an existing item shown unchanged."""
         rows = []
@@ -348,59 +300,6 @@ def _item_initial(item):
     }
 
 
-def needed_languages(member_languages):
-    """The languages a visit needs interpreted: each member's first, but the office's own."""
-    office = settings.LANGUAGE_CODE.lower()
-    needed = []
-    for codes in member_languages:
-        first = next((code.lower() for code in codes if code), None)
-        if first and first != office and first not in needed:
-            needed.append(first)
-    return needed
-
-
-def speaks(interpreter, needed):
-    """Which of the needed languages an interpreter works in (ko matches ko-kr, and back)."""
-    theirs = {code.lower() for code in interpreter.languages or []}
-    bases = {code.split("-")[0] for code in theirs}
-    return [code for code in needed if code in theirs or code.split("-")[0] in bases]
-
-
-def _interpreter_label(field, interpreter, needed):
-    label = field.label_from_instance(interpreter)
-    if not needed:
-        return label
-    spoken = speaks(interpreter, needed)
-    missing = [code for code in needed if code not in spoken]
-    if missing:
-        return gettext("%(resource)s · does not speak %(languages)s") % {
-            "resource": label,
-            "languages": ", ".join(missing),
-        }
-    return gettext("%(resource)s · speaks %(languages)s") % {
-        "resource": label,
-        "languages": ", ".join(spoken),
-    }
-
-
-def _shared_choices(needed):
-    """Every row's resource pickers, read once for the page (a query per kind, not per row).
-
-    Interpreters who speak the visit's languages come first, the others say what they lack.
-    """
-    field_of = ItemPlanForm.base_fields
-    choices = {}
-    for name, model in RESOURCE_MODELS.items():
-        found = list(model.objects.filter(is_active=True).order_by("name", "pk"))
-        if name == "interpreter":
-            found.sort(key=lambda r: -len(speaks(r, needed)))
-            labels = [(r.pk, _interpreter_label(field_of[name], r, needed)) for r in found]
-        else:
-            labels = [(r.pk, field_of[name].label_from_instance(r)) for r in found]
-        choices[name] = [("", "---------"), *labels]
-    return choices
-
-
 def _planner_clashes(event, delegation_form, item_rows):
     """The event's clash warnings, those for the organisation being planned, if any, and the
     planned items' principals needed elsewhere (also noted on each row)."""
@@ -454,52 +353,6 @@ def _item_plan(form):
         resources={name: data[name] for name in RESOURCE_FIELDS},
         principals=tuple(data.get("principals") or ()),
     )
-
-
-def _mark_availability(form, needed, event):
-    """Order a row's resource pickers free first; label busy ones with who holds them.
-
-    An item being changed does not count its own bookings as busy; a room held by another
-    item of the same event is shared, not busy (events.services.items.sync_venue_holds).
-    Interpreters who speak the visit's languages come first among the free ones.
-    """
-    data = form.cleaned_data
-    item_id = data.get("id")
-    form.busy = []
-    for name, kind in RESOURCE_FIELDS.items():
-        found = availability.free_resources(
-            kind=kind,
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            ignore_item=item_id,
-        )
-        if kind == ResourceKind.VENUE:
-            for entry in found:
-                entry.holders = [
-                    b for b in entry.holders if not (b.item_id and b.item.event_id == event.pk)
-                ]
-        if kind == ResourceKind.INTERPRETER:
-            found.sort(key=lambda entry: (not entry.is_free, -len(speaks(entry.resource, needed))))
-        else:
-            found.sort(key=lambda entry: not entry.is_free)
-        field = form.fields[name]
-        choices = [("", "---------")]
-        for entry in found:
-            if kind == ResourceKind.INTERPRETER:
-                label = _interpreter_label(field, entry.resource, needed)
-            else:
-                label = field.label_from_instance(entry.resource)
-            if entry.is_free:
-                label = gettext("%(resource)s · free") % {"resource": label}
-            else:
-                holder = entry.holders[0]
-                label = gettext("%(resource)s · busy: %(holder)s") % {
-                    "resource": label,
-                    "holder": holder.item.title if holder.item_id else holder.purpose,
-                }
-                form.busy.append((field.label, entry))
-            choices.append((entry.resource.pk, label))
-        field.widget.choices = choices
 
 
 class VisitPlannerIndexView(ReportView):

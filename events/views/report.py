@@ -20,16 +20,6 @@ from ..reports.text import summary_paragraph, tie_sentences, year_label
 from .filters import UNKNOWN_COUNTRY
 from .reports import ReportView
 
-TOTAL_KEYS = (
-    "visits",
-    "visitors",
-    "room_bookings",
-    "hall_openings",
-    "car_trips",
-    "outbound_missions",
-    "participants",
-)
-
 
 class AnnualReportForm(forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=1900, max_value=2999, required=False)
@@ -38,6 +28,25 @@ class AnnualReportForm(forms.Form):
 def records(name, **params):
     """The filtered admin list behind a figure."""
     return f"{reverse(name)}?{urlencode(params, doseq=True)}"
+
+
+def _figure(report, key):
+    value = getattr(report, key)
+    # The missions abroad are listed on the report; the table counts them.
+    return len(value) if isinstance(value, list) else value
+
+
+def _total(report, previous, key, label, href):
+    """One figure of the year beside the year before."""
+    value, old = _figure(report, key), _figure(previous, key)
+    return {
+        "key": key,
+        "label": label,
+        "value": value,
+        "previous": old,
+        "change": value - old,
+        "href": href,
+    }
 
 
 def _rows(current, previous, label, href):
@@ -86,124 +95,76 @@ class AnnualReportView(ReportView):
         rooms = {**venue, "venue_kind": [VenueKind.MEETING_ROOM]}
         halls = {**venue, "venue_kind": [VenueKind.HALL, VenueKind.PLAZA]}
         trips = {"status": BookingStatus.CONFIRMED, "kind": ResourceKind.VEHICLE, "year": year}
+        missions = {"direction": Direction.OUTBOUND, "year": year}
+        accepted = {"status": RegistrationStatus.ACCEPTED, "year": year}
+        # Each figure: its name on the report, its label, and the records it counts.
         totals = [
+            ("visits", gettext("visits"), records("delegation:index", **inbound)),
+            ("visitors", gettext("visitors"), records("delegation:index", **inbound)),
+            ("room_bookings", gettext("room bookings"), records("booking:index", **rooms)),
+            ("hall_openings", gettext("hall openings"), records("booking:index", **halls)),
+            ("car_trips", gettext("car trips"), records("booking:index", **trips)),
             (
-                gettext("visits"),
-                report.visits,
-                previous.visits,
-                records("delegation:index", **inbound),
-            ),
-            (
-                gettext("visitors"),
-                report.visitors,
-                previous.visitors,
-                records("delegation:index", **inbound),
-            ),
-            (
-                gettext("room bookings"),
-                report.room_bookings,
-                previous.room_bookings,
-                records("booking:index", **rooms),
-            ),
-            (
-                gettext("hall openings"),
-                report.hall_openings,
-                previous.hall_openings,
-                records("booking:index", **halls),
-            ),
-            (
-                gettext("car trips"),
-                report.car_trips,
-                previous.car_trips,
-                records("booking:index", **trips),
-            ),
-            (
+                "outbound_missions",
                 gettext("missions abroad"),
-                len(report.outbound_missions),
-                len(previous.outbound_missions),
-                records("delegation:index", direction=Direction.OUTBOUND, year=year),
+                records("delegation:index", **missions),
             ),
-            (
-                gettext("participants"),
-                report.participants,
-                previous.participants,
-                records("registration:index", status=RegistrationStatus.ACCEPTED, year=year),
-            ),
+            ("participants", gettext("participants"), records("registration:index", **accepted)),
         ]
+
+        def by_country(code):
+            return records("delegation:index", country=code or UNKNOWN_COUNTRY, **inbound)
+
+        # Each chart: its id, title, figure on the report, and each bar's label and records.
         charts = [
             (
                 "visits-by-country",
                 gettext("Visits by country"),
-                _rows(
-                    report.visits_by_country,
-                    previous.visits_by_country,
-                    country_label,
-                    lambda code: records(
-                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
-                    ),
-                ),
+                "visits_by_country",
+                country_label,
+                by_country,
             ),
             (
                 "visitors-by-country",
                 gettext("Visitors by country"),
-                _rows(
-                    report.visitors_by_country,
-                    previous.visitors_by_country,
-                    country_label,
-                    lambda code: records(
-                        "delegation:index", country=code or UNKNOWN_COUNTRY, **inbound
-                    ),
-                ),
+                "visitors_by_country",
+                country_label,
+                by_country,
             ),
             (
                 "visits-by-month",
                 gettext("Visits by month"),
-                _rows(
-                    report.visits_by_month,
-                    previous.visits_by_month,
-                    MONTHS.get,
-                    lambda month: records("delegation:index", month=month, **inbound),
-                ),
+                "visits_by_month",
+                MONTHS.get,
+                lambda month: records("delegation:index", month=month, **inbound),
             ),
             (
                 "visits-by-kind",
                 gettext("Visits by kind"),
-                _rows(
-                    report.visits_by_kind,
-                    previous.visits_by_kind,
-                    kind_label,
-                    lambda kind: records("delegation:index", kind=kind, **inbound),
-                ),
+                "visits_by_kind",
+                kind_label,
+                lambda kind: records("delegation:index", kind=kind, **inbound),
             ),
             (
                 "room-bookings",
                 gettext("Room bookings"),
-                _rows(
-                    report.room_bookings_by_centre,
-                    previous.room_bookings_by_centre,
-                    str,
-                    lambda centre: records("booking:index", building=centre, **rooms),
-                ),
+                "room_bookings_by_centre",
+                str,
+                lambda centre: records("booking:index", building=centre, **rooms),
             ),
             (
                 "hall-openings",
                 gettext("Hall openings"),
-                _rows(
-                    report.hall_openings_by_centre,
-                    previous.hall_openings_by_centre,
-                    str,
-                    lambda centre: records("booking:index", building=centre, **halls),
-                ),
+                "hall_openings_by_centre",
+                str,
+                lambda centre: records("booking:index", building=centre, **halls),
             ),
             (
                 "car-trips",
                 gettext("Car trips by month"),
-                _rows(
-                    report.car_trips_by_month,
-                    previous.car_trips_by_month,
-                    MONTHS.get,
-                    lambda month: records("booking:index", month=month, **trips),
-                ),
+                "car_trips_by_month",
+                MONTHS.get,
+                lambda month: records("booking:index", month=month, **trips),
             ),
         ]
         context.update(
@@ -215,20 +176,16 @@ class AnnualReportView(ReportView):
             report=report,
             paragraph=summary_paragraph(report),
             ties=tie_sentences(report),
-            totals=[
-                {
-                    "key": key,
-                    "label": label,
-                    "value": value,
-                    "previous": old,
-                    "change": value - old,
-                    "href": href,
-                }
-                for key, (label, value, old, href) in zip(TOTAL_KEYS, totals)
-            ],
+            totals=[_total(report, previous, *total) for total in totals],
             charts=[
-                {"id": chart_id, "title": title, "chart": figure_chart(rows)}
-                for chart_id, title, rows in charts
+                {
+                    "id": chart_id,
+                    "title": title,
+                    "chart": figure_chart(
+                        _rows(getattr(report, key), getattr(previous, key), label, href)
+                    ),
+                }
+                for chart_id, title, key, label, href in charts
             ],
             ties_url=records("crm_relationship:index"),
             downloads=[(fmt, f"?{urlencode({'year': year, 'download': fmt})}") for fmt in FORMATS],

@@ -1,11 +1,9 @@
-"""Read-only admin pages: daily run sheet, delegation programme, booking week, statistics."""
+"""Read-only admin pages: daily run sheet, delegation programme, statistics (and their base)."""
 
 import datetime
-import math
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +16,9 @@ from core.viewsets import ANY_PERMISSION
 
 from ..charts import bar_lengths
 from ..enums import EventKind
-from ..forms import BookingWeekForm, RunSheetForm, StatisticsForm
-from ..models import Booking, Delegation, Event, ItineraryItem
+from ..forms import RunSheetForm, StatisticsForm
+from ..models import Delegation, Event, ItineraryItem
 from ..selectors import logistics, stats
-
-# The week grid's rows are quarter hours; its default span is a working day.
-SLOT_MINUTES = 15
-DAY_STARTS, DAY_ENDS = 7, 21
 
 
 class ReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -82,82 +76,6 @@ class DelegationProgrammeView(ReportView):
         context = super().get_context_data(**kwargs)
         context.update(
             delegation=self.delegation, programme=logistics.delegation_programme(self.delegation)
-        )
-        return context
-
-
-def week_blocks(days):
-    """Place each day's bookings on the week grid, clipped to that day (overnight ones split)."""
-    blocks = []
-    for offset, day in enumerate(days):
-        day_start = timezone.make_aware(datetime.datetime.combine(day.date, datetime.time()))
-        day_end = day_start + datetime.timedelta(days=1)
-        for booking in day.bookings:
-            start = max(booking.starts_at, day_start)
-            end = min(booking.ends_at, day_end)
-            blocks.append(
-                {
-                    "booking": booking,
-                    "day": offset,
-                    "start_minute": int((start - day_start).total_seconds()) // 60,
-                    "end_minute": math.ceil((end - day_start).total_seconds() / 60),
-                    "continues_before": booking.starts_at < day_start,
-                    "continues_after": booking.ends_at > day_end,
-                }
-            )
-    return blocks
-
-
-def week_grid(blocks):
-    """Rows for the hours shown (a working day, widened to fit every block) and block spans."""
-    first_hour = min([DAY_STARTS, *(block["start_minute"] // 60 for block in blocks)])
-    last_hour = max([DAY_ENDS, *(math.ceil(block["end_minute"] / 60) for block in blocks)])
-    origin = first_hour * 60
-    for block in blocks:
-        # Grid lines are 1-based and the first row holds the day headings.
-        block["row_start"] = (block["start_minute"] - origin) // SLOT_MINUTES + 2
-        block["row_end"] = max(
-            math.ceil((block["end_minute"] - origin) / SLOT_MINUTES) + 2, block["row_start"] + 1
-        )
-        block["column"] = block["day"] + 2
-    hours = [
-        {"label": f"{hour:02d}:00", "row": (hour - first_hour) * 60 // SLOT_MINUTES + 2}
-        for hour in range(first_hour, last_hour)
-    ]
-    return hours, (last_hour - first_hour) * 60 // SLOT_MINUTES
-
-
-class BookingWeekView(ReportView):
-    model = Booking
-    template_name = "events/admin/booking_week.html"
-    page_title = _("Week view")
-    header_icon = "calendar"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = BookingWeekForm(self.request.GET or None)
-        context.update(form=form, resource=None)
-        if not form.is_valid():
-            return context
-        resource, monday = form.cleaned_data["resource"], form.cleaned_data["week"]
-        # Confirmed bookings only: a cancelled booking has freed its slot and is not drawn.
-        days = logistics.resource_week(resource, monday)
-        blocks = week_blocks(days)
-        hours, slots = week_grid(blocks)
-        today = timezone.localdate()
-        context.update(
-            resource=resource,
-            monday=monday,
-            days=[
-                {"date": day.date, "column": offset + 2, "is_today": day.date == today}
-                for offset, day in enumerate(days)
-            ],
-            hours=hours,
-            slots=slots,
-            blocks=blocks,
-            sunday=monday + datetime.timedelta(days=6),
-            previous_week=monday - datetime.timedelta(days=7),
-            next_week=monday + datetime.timedelta(days=7),
         )
         return context
 

@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.contrib.settings.registry import register_setting
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 
 from ..bulk_actions import BULK_ACTIONS
 from ..handover import handover_facts, handover_moves
 from ..merging import merge_preferences
-from ..models import Invitation, RetentionSettings, SensitiveDataAccess
+from ..models import RetentionSettings, SensitiveDataAccess
 from ..privacy.views import ReadOnlyPermissionPolicy, person_buttons
-from ..views.replies import RepliesPanel, ReplyNotificationPanel
+from ..views.replies import ReplyNotificationPanel
 
 # paths and dashboard register hooks when imported.
 from . import dashboard, logistics, pages, paths, privacy, records  # noqa: F401
@@ -89,13 +89,6 @@ for bulk_action in BULK_ACTIONS:
 
 # Officers choose a daily mail of replies on their account page.
 hooks.register("register_account_settings_panel", ReplyNotificationPanel)
-
-
-@hooks.register("construct_homepage_panels")
-def add_replies_panel(request, panels):
-    policy = policy_registry.get_by_type(Invitation)
-    if policy.user_has_any_permission(request.user, ("view", "change")):
-        panels.append(RepliesPanel())
 
 
 # crm's person page asks for these (crm.views.PersonInspectView) without knowing events.

@@ -1,4 +1,5 @@
-"""The admin home page as the officer's day: one panel of what needs doing, no page counts."""
+"""The admin home page as the officer's day: one panel of what needs doing, the replies come
+in, no page counts."""
 
 from django.urls import reverse
 from wagtail import hooks
@@ -7,8 +8,9 @@ from wagtail.permissions import policy_registry
 
 from core.viewsets import ANY_PERMISSION
 
-from ..models import Event
+from ..models import Event, Invitation
 from ..selectors.dashboard import AGREEMENT_DAYS, DEADLINE_DAYS, DORMANT_MONTHS, officer_day
+from ..views.replies import RepliesPanel
 
 
 class OfficerDayPanel(Component):
@@ -46,6 +48,13 @@ def may_see_events(user):
 def add_officer_day(request, panels):
     if may_see_events(request.user):
         panels.insert(0, OfficerDayPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_replies_panel(request, panels):
+    policy = policy_registry.get_by_type(Invitation)
+    if policy.user_has_any_permission(request.user, ("view", "change")):
+        panels.append(RepliesPanel())
 
 
 @hooks.register("construct_homepage_summary_items", order=1000)  # after those adding

@@ -8,8 +8,7 @@ from core.panels import translated, when
 
 from ..forms import BookingAdminForm, InterpreterAdminForm
 from ..models import Booking, Driver, Interpreter, Vehicle, Venue, Vip
-from ..views import admin as views
-from ..views import filters
+from ..views import bookings, filters
 from .records import EventsRecordViewSet
 
 
@@ -18,7 +17,7 @@ def resource_panels(*fields):
 
 
 class ResourceViewSet(EventsRecordViewSet):
-    index_view_class = views.ResourceIndexView
+    index_view_class = bookings.ResourceIndexView
     search_fields = ["name_zh_hant", "name_en", "name_ja", "name_ko"]
     ordering = ["name"]
 
@@ -89,9 +88,9 @@ class VipViewSet(ResourceViewSet):
 class BookingViewSet(EventsRecordViewSet):
     model = Booking
     icon = "calendar-alt"
-    index_view_class = views.BookingIndexView
-    add_view_class = views.BookingCreateView
-    edit_view_class = views.BookingEditView
+    index_view_class = bookings.BookingIndexView
+    add_view_class = bookings.BookingCreateView
+    edit_view_class = bookings.BookingEditView
     create_template_name = "events/admin/booking_create.html"
     edit_template_name = "events/admin/booking_edit.html"
     copy_view_enabled = False
@@ -115,5 +114,5 @@ class BookingViewSet(EventsRecordViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("cancel/<int:pk>/", views.BookingCancelView.as_view(), name="cancel"),
+            path("cancel/<int:pk>/", bookings.BookingCancelView.as_view(), name="cancel"),
         ]

@@ -7,10 +7,9 @@ from core.viewsets import PageViewSet
 
 from ..models import Delegation, DietaryChange, Event, SeatingPlan
 from ..planning import urls as planning_urls
-from ..planning import views as planning
 from ..programmes import urls as programme_urls
 from ..seating import urls as seating_urls
-from ..views import health, replies, report, reports
+from ..views import health, replies, report, reports, resources
 
 
 class RunSheetViewSet(PageViewSet):
@@ -45,7 +44,7 @@ class BookingWeekViewSet(PageViewSet):
     name = "booking-week"
     icon = "calendar"
     menu_label = _("Week view")
-    view_class = reports.BookingWeekView
+    view_class = resources.BookingWeekView
 
 
 class VisitPlannerViewSet(PageViewSet):
@@ -60,14 +59,14 @@ class FreeResourceViewSet(PageViewSet):
     name = "free-resources"
     icon = "search"
     menu_label = _("Find a free resource")
-    view_class = planning.FreeResourceView
+    view_class = resources.FreeResourceView
 
 
 class TimelineViewSet(PageViewSet):
     name = "resource-timeline"
     icon = "time"
     menu_label = _("Resource timeline")
-    view_class = planning.TimelineView
+    view_class = resources.TimelineView
 
 
 class SeatingViewSet(PageViewSet):

@@ -29,8 +29,15 @@ from ..models import (
     ItineraryStaff,
     Registration,
 )
-from ..views import admin as views
-from ..views import event_delete, feed_links, filters, invitation_links, reports
+from ..views import (
+    event_delete,
+    events,
+    feed_links,
+    filters,
+    invitations,
+    registrations,
+    reports,
+)
 
 
 class EventsRecordViewSet(RecordViewSet):
@@ -43,9 +50,9 @@ class EventViewSet(EventsRecordViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
-    index_view_class = views.EventIndexView
-    edit_view_class = views.EventEditView
-    inspect_view_class = views.EventInspectView
+    index_view_class = events.EventIndexView
+    edit_view_class = events.EventEditView
+    inspect_view_class = events.EventInspectView
     delete_view_class = event_delete.EventDeleteView
     list_display = ["title", "kind", "starts_at", "ends_at", "status", "is_public"]
     filterset_class = filters.EventFilterSet
@@ -92,16 +99,20 @@ class EventViewSet(EventsRecordViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("invitations/<int:pk>/", views.SendInvitationsView.as_view(), name="invitations"),
+            path(
+                "invitations/<int:pk>/",
+                invitations.SendInvitationsView.as_view(),
+                name="invitations",
+            ),
         ]
 
 
 class DelegationViewSet(EventsRecordViewSet):
     model = Delegation
     icon = "group"
-    index_view_class = views.DelegationIndexView
-    edit_view_class = views.DelegationEditView
-    inspect_view_class = views.DelegationInspectView
+    index_view_class = events.DelegationIndexView
+    edit_view_class = events.DelegationEditView
+    inspect_view_class = events.DelegationInspectView
     list_display = ["name", "event", "direction", "organisation", "declared_size"]
     list_select_related = ("event", "organisation")
     home_timezone_field = "home_timezone"
@@ -160,9 +171,9 @@ class DelegationMemberViewSet(EventsRecordViewSet):
 class ItineraryItemViewSet(EventsRecordViewSet):
     model = ItineraryItem
     icon = "list-ul"
-    add_view_class = views.ItineraryItemCreateView
-    delete_view_class = views.ItineraryItemDeleteView
-    edit_view_class = views.ItineraryItemEditView
+    add_view_class = events.ItineraryItemCreateView
+    delete_view_class = events.ItineraryItemDeleteView
+    edit_view_class = events.ItineraryItemEditView
     copy_view_enabled = False
     list_display = ["title", "event", "kind", "starts_at", "ends_at", "venue", "status"]
     list_select_related = ("event", "venue")
@@ -219,8 +230,8 @@ class InvitationViewSet(EventsRecordViewSet):
     model = Invitation
     index_view_class = BulkRecordIndexView
     icon = "mail"
-    add_view_class = views.InvitationCreateView
-    index_view_class = invitation_links.InvitationIndexView
+    add_view_class = invitations.InvitationCreateView
+    index_view_class = invitations.InvitationIndexView
     copy_view_enabled = False
     # The link's fingerprint is of no use to a reader; the link itself is never stored.
     inspect_view_fields_exclude = ["token_hash"]
@@ -252,7 +263,7 @@ class InvitationViewSet(EventsRecordViewSet):
             *super().get_urlpatterns(),
             path(
                 "link/<int:pk>/",
-                invitation_links.InvitationReissueLinkView.as_view(),
+                invitations.InvitationReissueLinkView.as_view(),
                 name="reissue_link",
             ),
         ]
@@ -261,9 +272,9 @@ class InvitationViewSet(EventsRecordViewSet):
 class RegistrationViewSet(EventsRecordViewSet):
     model = Registration
     icon = "form"
-    index_view_class = views.RegistrationIndexView
-    inspect_view_class = views.RegistrationInspectView
-    edit_view_class = views.RegistrationEditView
+    index_view_class = registrations.RegistrationIndexView
+    inspect_view_class = registrations.RegistrationInspectView
+    edit_view_class = registrations.RegistrationEditView
     copy_view_enabled = False
     list_display = ["family_name", "given_name", "event", "status", "nationality", "created_at"]
     list_select_related = ("event",)
@@ -293,8 +304,12 @@ class RegistrationViewSet(EventsRecordViewSet):
         FieldPanel("home_organisation", heading=capfirst(_("city or university"))),
         FieldRowPanel(
             [
-                FieldPanel("passport_number", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
-                FieldPanel("date_of_birth", permission=views.SENSITIVE_REGISTRATION_PERMISSION),
+                FieldPanel(
+                    "passport_number", permission=registrations.SENSITIVE_REGISTRATION_PERMISSION
+                ),
+                FieldPanel(
+                    "date_of_birth", permission=registrations.SENSITIVE_REGISTRATION_PERMISSION
+                ),
             ]
         ),
         FieldRowPanel(
@@ -313,7 +328,7 @@ class RegistrationViewSet(EventsRecordViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("review/<int:pk>/", views.RegistrationReviewView.as_view(), name="review"),
+            path("review/<int:pk>/", registrations.RegistrationReviewView.as_view(), name="review"),
         ]
 
 

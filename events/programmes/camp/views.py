@@ -10,7 +10,7 @@ from wagtail.admin import messages
 from ...enums import EventKind, RegistrationStatus, SensitiveAccessContext
 from ...models import Booking, Registration
 from ...privacy.services import record_sensitive_access
-from ...views.admin import SENSITIVE_REGISTRATION_PERMISSION
+from ...views.registrations import SENSITIVE_REGISTRATION_PERMISSION
 from ..forms import VehiclesForm
 from ..views import ProgrammeAction, ProgrammeMixin, ProgrammePage
 from . import certificates, selectors

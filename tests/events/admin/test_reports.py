@@ -15,7 +15,7 @@ from django_countries.fields import Country
 from core.roles import VIEWERS, ensure_staff_groups
 from events.enums import BookingStatus, EventKind, ItemStatus, StaffRole
 from events.models import ItineraryStaff
-from events.views.reports import week_blocks, week_grid
+from events.views.resources import week_blocks, week_grid
 from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     BookingFactory,
@@ -427,6 +427,19 @@ def test_statistics_count_the_year(viewer_client):
     content = response.content.decode()
     assert '<td class="events-number" data-visitors>20</td>' in content
     assert '<td class="events-number" data-trips>3</td>' in content
+
+
+def test_statistics_tables_by_country_and_by_kind_show_visits_and_visitors(viewer_client):
+    event = EventFactory(kind="luncheon", starts_at=taipei(2019, 2, 16, 11))
+    DelegationFactory(event=event, organisation=OrganisationFactory(country="KR"), declared_size=12)
+
+    response = viewer_client.get(reverse("event-statistics:index"), {"year": 2019})
+
+    content = response.content.decode()
+    for name in ("by-country", "by-kind"):
+        table = content.split(f"data-{name}>")[1].split("</table>")[0]
+        assert table.count("<tr>") == 2  # the heading and one row
+        assert '<td class="events-number">1</td><td class="events-number">12</td>' in table
 
 
 def test_statistics_query_count_constant(viewer_client, django_assert_num_queries):

@@ -88,6 +88,19 @@ def test_planner_saves_the_visit_and_goes_to_its_programme(officer_client, event
     assert Booking.objects.get().resource_id == car.pk
 
 
+def test_viewers_may_neither_open_nor_post_to_the_planner(viewer_client, event):
+    # Planning a visit adds a delegation: read-only staff are refused before any form is read.
+    url = reverse("visit-planner:plan", args=[event.pk])
+
+    opened = viewer_client.get(url)
+    posted = viewer_client.post(url, _post(OrganisationFactory(), VehicleFactory()))
+
+    assert opened.status_code == posted.status_code == 302
+    assert opened.url == posted.url == reverse("wagtailadmin_home")
+    assert DelegationMember.objects.count() == 0
+    assert viewer_client.get(reverse("visit-planner:index")).status_code == 302
+
+
 def test_planner_clash_saves_nothing_and_offers_the_free_car(officer_client, event):
     taken, free = VehicleFactory(name="Van A"), VehicleFactory(name="Van B")
     create_booking(taken, starts_at=taipei(2019, 5, 1, 12), ends_at=taipei(2019, 5, 1, 14))
