@@ -1,7 +1,7 @@
 """Record edits reach the pages: an event saved with pages gets its pages' titles updated.
 
-The only signal besides cache.forget_sites: the events admin (a layer below cms) cannot call
-the cms, so the public site listens for its records instead.
+The only receiver besides the page cache's (cms/cache.py): the events admin (a layer below cms)
+cannot call the cms, so the public site listens for its records instead.
 """
 
 from functools import partial

@@ -8,7 +8,9 @@ environment (docs/deploy.md), as JSON keyed by language code or as one plain nam
 Without them the demo's names are used, translated through the catalogues.
 """
 
+import functools
 import json
+from types import MappingProxyType
 
 from django.conf import settings
 from django.utils import translation
@@ -23,18 +25,30 @@ DEFAULTS = {
 }
 
 
-def _configured(setting, language):
-    raw = (getattr(settings, setting, "") or "").strip()
-    if not raw:
-        return ""
+@functools.lru_cache(maxsize=16)
+def _parsed(raw):
+    """The configured value as one name (a str) or names by language (a mapping); "" if neither.
+
+    Pages, mails and feeds name the office many times over; keyed on the raw string, a changed
+    setting (override_settings in tests) is simply another entry.
+    """
     try:
         names = json.loads(raw)
     except ValueError:
         return raw
+    if isinstance(names, dict):
+        # Shared by every caller from now on: read-only, so that no caller can change it.
+        return MappingProxyType(names)
+    return names if isinstance(names, str) else ""
+
+
+def _configured(setting, language):
+    raw = (getattr(settings, setting, "") or "").strip()
+    if not raw:
+        return ""
+    names = _parsed(raw)
     if isinstance(names, str):
         return names
-    if not isinstance(names, dict):
-        return ""
     language = (language or settings.LANGUAGE_CODE).lower()
     # The language asked for, then the office's own, then English, then any.
     for code in (language, language.split("-")[0], settings.LANGUAGE_CODE, "en"):

@@ -1,5 +1,6 @@
 """Public data: no personal data, translated fields in the request's language."""
 
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -33,7 +34,7 @@ class PublicEventSerializer(serializers.ModelSerializer):
 
     def get_calendar(self, event) -> str:
         request = self.context["request"]
-        return request.build_absolute_uri(f"/feeds/events/{event.uid}.ics")
+        return request.build_absolute_uri(reverse("events:feed-public-event", args=[event.uid]))
 
     def to_representation(self, event):
         data = super().to_representation(event)

@@ -7,7 +7,7 @@ from rest_framework import generics, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from cms.opendata.datasets import visit_figure_rows
+from cms.opendata.datasets import partner_city, visit_figure_rows
 from crm.selectors.ties import sister_cities_in_order
 from events.enums import EventKind, EventStatus
 from events.models import Event
@@ -55,10 +55,6 @@ class PublicEventViewSet(PublicView, viewsets.ReadOnlyModelViewSet):
         return Event.objects.public().select_related("venue").order_by("starts_at", "pk")
 
 
-def _partner(tie):
-    return tie.target if tie.source.is_home else tie.source
-
-
 @extend_schema(parameters=[LANG_PARAMETER])
 class SisterCityList(PublicView, generics.ListAPIView):
     """Sister and friendship cities in signing order, each with its number."""
@@ -72,8 +68,8 @@ class SisterCityList(PublicView, generics.ListAPIView):
         return [
             {
                 "ordinal": ordinal,
-                "city": str(_partner(tie)),
-                "country": str(_partner(tie).country or ""),
+                "city": str(partner_city(tie)),
+                "country": str(partner_city(tie).country or ""),
                 "type": tie.type,
                 "status": tie.status,
                 "signed_on": tie.signed_on,

@@ -27,6 +27,8 @@ def test_events_lists_public_events_only_in_the_requested_language(api):
 
     assert [row["uid"] for row in by_header["results"]] == [str(public.uid)]
     assert by_header["results"][0]["title"] == "International Luncheon"
+    # The event's public feed, outside the language prefix.
+    assert by_header["results"][0]["calendar"] == f"http://testserver/feeds/events/{public.uid}.ics"
     assert by_param.json()["results"][0]["title"] == "國際午宴"
     assert by_param["Content-Language"] == "zh-hant"
     assert api.get(f"/api/v1/events/{public.uid}/").status_code == 200

@@ -27,6 +27,15 @@ def test_a_configured_name_is_used_in_its_language_and_the_office_language_other
     assert office_name("ja") == "臺中市政府國際事務"
 
 
+def test_a_changed_setting_is_read_anew_though_each_value_is_parsed_once():
+    with override_settings(KIA_OFFICE_NAME=TAICHUNG):
+        assert office_name("en") == "Taichung City International Affairs"
+    with override_settings(KIA_OFFICE_NAME='{"en": "Tainan International Affairs"}'):
+        assert office_name("en") == "Tainan International Affairs"
+    with override_settings(KIA_OFFICE_NAME=TAICHUNG):
+        assert office_name("en") == "Taichung City International Affairs"
+
+
 @override_settings(KIA_OFFICE_NAME="Tainan International Affairs", KIA_OFFICE_FULL_NAME="[1, 2]")
 def test_one_plain_name_serves_every_language_and_a_malformed_setting_falls_back():
     assert office_name("ko") == office_name("en") == "Tainan International Affairs"
