@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import VIEWERS, ensure_staff_groups
 from crm.enums import NameOrder, TermKind
 from crm.models import GlossaryTerm
 from events.enums import EventKind, ItemKind, RegistrationStatus
@@ -44,14 +44,6 @@ def pdf_text(content):
     reader = PdfReader(io.BytesIO(content))
     text = "".join(page.extract_text() or "" for page in reader.pages)
     return "".join(text.replace("\x00", "").split())
-
-
-@pytest.fixture
-def officer(client):
-    ensure_staff_groups()
-    user = StaffUserFactory(group=PROTOCOL_OFFICERS)
-    client.force_login(user)
-    return user
 
 
 def certificate_people(event):
