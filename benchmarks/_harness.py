@@ -6,6 +6,7 @@ and exits non-zero if any figure missed (see report()).
 
 import operator
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,3 +54,22 @@ class Report:
 
     def exit(self):
         sys.exit(1 if self.missed else 0)
+
+
+def per_database(measure, script):
+    """Run `script`'s measure() once on SQLite, then on PostgreSQL when DATABASE_URL is set.
+
+    Each run is a child process of its own, because Django binds its database at set-up; the
+    child (marked by KIA_BENCH_CHILD) measures, the parent exits non-zero if any child missed.
+    """
+    if os.environ.get("KIA_BENCH_CHILD"):
+        measure()
+        return
+    runs = [{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}]
+    if os.environ.get("DATABASE_URL"):
+        runs.append(dict(os.environ))
+    failed = 0
+    for env in runs:
+        env["KIA_BENCH_CHILD"] = "1"
+        failed += subprocess.call([sys.executable, str(script)], env=env) != 0  # noqa: S603
+    sys.exit(1 if failed else 0)

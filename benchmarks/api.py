@@ -10,16 +10,11 @@ shared machine's noise falls on both alike; each figure is the ratio of the medi
 """
 
 import datetime
-import os
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-from _harness import Report, setup_database, teardown_database
+from _harness import Report, per_database, setup_database, teardown_database
 
-HERE = Path(__file__).resolve()
 ROUNDS = 15
 
 
@@ -135,20 +130,5 @@ def measure():
     report.exit()
 
 
-def main():
-    """Measure SQLite, then PostgreSQL when DATABASE_URL is set, each in its own process."""
-    runs = [{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}]
-    if os.environ.get("DATABASE_URL"):
-        runs.append(dict(os.environ))
-    failed = 0
-    for env in runs:
-        env["KIA_BENCH_CHILD"] = "1"
-        failed += subprocess.call([sys.executable, str(HERE)], env=env) != 0  # noqa: S603
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    if os.environ.get("KIA_BENCH_CHILD"):
-        measure()
-    else:
-        main()
+    per_database(measure, __file__)

@@ -9,16 +9,11 @@ Figures, per database (SQLite always; PostgreSQL too when DATABASE_URL is set):
 """
 
 import datetime
-import os
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-from _harness import Report, setup_database, teardown_database
+from _harness import Report, per_database, setup_database, teardown_database
 
-HERE = Path(__file__).resolve().parent
 RESOURCES = 100
 SETS = {"small": 10_000, "large": 100_000}
 ROUNDS = 7
@@ -129,20 +124,5 @@ def measure():
     report.exit()
 
 
-def main():
-    """Measure SQLite, then PostgreSQL when DATABASE_URL is set, each in its own process."""
-    runs = [{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}]
-    if os.environ.get("DATABASE_URL"):
-        runs.append(dict(os.environ))
-    failed = 0
-    for env in runs:
-        env["KIA_BENCH_CHILD"] = "1"
-        failed += subprocess.call([sys.executable, str(HERE / "planner.py")], env=env) != 0  # noqa: S603
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    if os.environ.get("KIA_BENCH_CHILD"):
-        measure()
-    else:
-        main()
+    per_database(measure, __file__)

@@ -17,7 +17,7 @@ import statistics
 import string
 import time
 
-from _harness import ROOT, Report
+from _harness import Report, setup_database, teardown_database
 
 SCALE = float(os.environ.get("SEARCH_BENCH_SCALE", "1"))
 SIZES = (("10k", int(10_000 * SCALE)), ("100k", int(100_000 * SCALE)))
@@ -91,28 +91,17 @@ def build(people_count, rng):
 
 
 def main():
-    import django
-    from django.conf import settings
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    django.setup()
-    from django.db import connections
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
     # One migrated database, cloned (a file copy on SQLite, a template on PostgreSQL): the
     # migrations' data steps only know the default alias.
+    setup_database()
+    from django.conf import settings
+    from django.db import connections
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ALLOWED_HOSTS = ["*"]
+    # The wrapper itself: use() below swaps what the name "default" points at.
     default = connections["default"]
-    old_name = default.settings_dict["NAME"]
-    test = default.settings_dict.setdefault("TEST", {})
-    if default.vendor == "sqlite":
-        (ROOT / "var").mkdir(exist_ok=True)
-        test["NAME"] = str(ROOT / "var" / f"bench-search-{os.getpid()}.sqlite3")
-    else:
-        test["NAME"] = f"kia_bench_search_{os.getpid()}"
-    default.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     default.close()  # on SQLite, so the copy holds everything (the WAL is checkpointed)
     default.creation.clone_test_db(suffix="big", verbosity=0, autoclobber=True)
     connections.settings["big"] = default.creation.get_test_db_clone_settings("big")
@@ -179,7 +168,7 @@ def main():
         use("10k")
         wrappers["100k"].close()
         default.creation.destroy_test_db(verbosity=0, suffix="big")
-        default.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_database(default)
     report.exit()
 
 

@@ -21,17 +21,6 @@ def _get(client, url):
     return response
 
 
-def test_a_hit_within_the_window_reads_nothing_from_the_database(
-    client, luncheon_pages, django_assert_num_queries
-):
-    url = luncheon_pages["en"].url
-    first = _get(client, url)
-    with django_assert_num_queries(0):
-        second = _get(client, url)
-    assert second["X-Page-Cache"] == "hit"
-    assert second.content == first.content
-
-
 def test_a_committed_edit_shows_on_the_next_request(
     client, luncheon_pages, luncheon, django_capture_on_commit_callbacks
 ):

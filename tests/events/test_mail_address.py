@@ -13,11 +13,11 @@ from tests.factories.events import InvitationFactory, RegistrationFactory
 pytestmark = pytest.mark.django_db
 
 
-def mayor(*, native, chinese, family, given, language, city, titles):
+def mayor(*, native, chinese, family, given, language, city, titles, order=NameOrder.FAMILY_FIRST):
     person = PersonFactory(
         family_name=family,
         given_name=given,
-        name_order=NameOrder.FAMILY_FIRST,
+        name_order=order,
         native_name=native,
         chinese_name=chinese,
         honorific="Mayor",
@@ -40,53 +40,57 @@ def mayor(*, native, chinese, family, given, language, city, titles):
 
 MAYOR = ("市長", "Mayor", "市長", "시장")
 
+# (the mayor, how the mail begins, what it must not show)
+MAYORS = [
+    pytest.param(
+        {
+            "native": "野志克仁",
+            "chinese": "野志克仁",
+            "family": "Noshi",
+            "given": "Katsuhito",
+            "language": "ja",
+            "city": ("松山市", "Matsuyama", "松山市", "마쓰야마시"),
+        },
+        "松山市長 野志克仁 様\n",
+        ["Noshi"],
+        id="japanese-to-the-matsuyama-mayor-by-his-kanji-name",
+    ),
+    pytest.param(
+        {
+            "native": "염태영",
+            "chinese": "廉泰英",
+            "family": "Yeom",
+            "given": "Tae-young",
+            "language": "ko",
+            "city": ("水原市", "Suwon", "水原市", "수원시"),
+        },
+        "존경하는 염태영 수원시장님께\n",
+        [],
+        id="korean-to-the-suwon-mayor-with-his-korean-title",
+    ),
+    pytest.param(
+        {
+            "native": "Ted Wheeler",
+            "chinese": "",
+            "family": "Wheeler",
+            "given": "Ted",
+            "language": "en",
+            "city": ("波特蘭市", "Portland", "ポートランド市", "포틀랜드시"),
+            "order": NameOrder.GIVEN_FIRST,
+        },
+        "Dear Mayor Wheeler,\n",
+        [],
+        id="english-uses-the-office-in-the-salutation",
+    ),
+]
 
-def test_japanese_invitation_mail_addresses_the_matsuyama_mayor_by_his_kanji_name():
-    person = mayor(
-        native="野志克仁",
-        chinese="野志克仁",
-        family="Noshi",
-        given="Katsuhito",
-        language="ja",
-        city=("松山市", "Matsuyama", "松山市", "마쓰야마시"),
-        titles=MAYOR,
-    )
-    message = build_invitation_message(InvitationFactory(person=person))
 
-    assert message.body.startswith("松山市長 野志克仁 様\n")
-    assert "Noshi" not in message.body
+@pytest.mark.parametrize(("who", "greeting", "unseen"), MAYORS)
+def test_invitation_mail_addresses_a_mayor_as_his_language_does(who, greeting, unseen):
+    message = build_invitation_message(InvitationFactory(person=mayor(titles=MAYOR, **who)))
 
-
-def test_korean_invitation_mail_addresses_the_suwon_mayor_with_his_korean_title():
-    person = mayor(
-        native="염태영",
-        chinese="廉泰英",
-        family="Yeom",
-        given="Tae-young",
-        language="ko",
-        city=("水原市", "Suwon", "水原市", "수원시"),
-        titles=MAYOR,
-    )
-    message = build_invitation_message(InvitationFactory(person=person))
-
-    assert message.body.startswith("존경하는 염태영 수원시장님께\n")
-
-
-def test_english_invitation_mail_uses_the_office_in_the_salutation():
-    person = mayor(
-        native="Ted Wheeler",
-        chinese="",
-        family="Wheeler",
-        given="Ted",
-        language="en",
-        city=("波特蘭市", "Portland", "ポートランド市", "포틀랜드시"),
-        titles=MAYOR,
-    )
-    person.name_order = NameOrder.GIVEN_FIRST
-    person.save()
-    message = build_invitation_message(InvitationFactory(person=person))
-
-    assert message.body.startswith("Dear Mayor Wheeler,\n")
+    assert message.body.startswith(greeting)
+    assert not [text for text in unseen if text in message.body]
 
 
 def test_japanese_registration_mail_greets_the_applicant_by_their_kanji_name():
