@@ -10,7 +10,7 @@ from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
-from core.views import RecordIndexView
+from core.bulk import BulkRecordIndexView
 
 from ..enums import NameOrder, OfficeRank
 from ..models import Affiliation, Organisation, Person
@@ -108,7 +108,7 @@ class PositionColumn(Column):
         }
 
 
-class PersonIndexView(IndexedSearchMixin, RecordIndexView):
+class PersonIndexView(IndexedSearchMixin, BulkRecordIndexView):
     search_kind = "person"
 
     def get_table(self, object_list):
@@ -119,5 +119,5 @@ class PersonIndexView(IndexedSearchMixin, RecordIndexView):
         return super().get_table(people)
 
 
-class OrganisationIndexView(IndexedSearchMixin, RecordIndexView):
+class OrganisationIndexView(IndexedSearchMixin, BulkRecordIndexView):
     search_kind = "organisation"

@@ -12,7 +12,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
-from core.bulk import BulkRecordIndexView
 from core.panels import translated, translated_search_fields
 from core.viewsets import RecordViewSet
 
@@ -50,7 +49,6 @@ class CrmViewSet(FollowMergesMixin, RecordViewSet):
 
 
 class OrganisationViewSet(CrmViewSet):
-    index_view_class = BulkRecordIndexView
     model = Organisation
     icon = "site"
     url_prefix = "crm/organisations"
@@ -100,7 +98,6 @@ class OrganisationViewSet(CrmViewSet):
 
 
 class PersonViewSet(CrmViewSet):
-    index_view_class = BulkRecordIndexView
     model = Person
     icon = "user"
     url_prefix = "crm/people"

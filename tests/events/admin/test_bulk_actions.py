@@ -18,7 +18,7 @@ from events.models import (
     Registration,
 )
 from events.services.mailings import queue_group_mail
-from tests.factories.crm import PersonFactory
+from tests.factories.crm import OrganisationFactory, PersonFactory
 from tests.factories.events import (
     DelegationFactory,
     EventFactory,
@@ -55,6 +55,29 @@ def test_the_registration_list_offers_row_selection_and_the_review_actions(offic
 
     assert "data-bulk-action-checkbox" in body
     assert "/admin/bulk/events/registration/accept/" in body
+
+
+@pytest.mark.parametrize(
+    ("index", "factory", "actions"),
+    [
+        ("crm_person:index", PersonFactory, ("export", "add_to_delegation", "mail")),
+        ("crm_organisation:index", OrganisationFactory, ("export",)),
+    ],
+)
+def test_the_contact_lists_offer_row_selection_and_their_actions(
+    officer_client, index, factory, actions
+):
+    # The lists search through the admin's index (IndexedSearchMixin); that view must keep
+    # the bulk-action checkboxes, or the actions below are registered but out of reach.
+    record = factory()
+    model = record._meta.model_name
+
+    body = officer_client.get(reverse(index)).content.decode()
+
+    assert f'data-object-id="{record.pk}" data-bulk-action-checkbox' in body
+    assert "data-bulk-action-checkbox" in body
+    for action in actions:
+        assert f"/admin/bulk/crm/{model}/{action}/" in body
 
 
 def test_accepting_selected_registrations_gives_codes_and_queues_mail(
