@@ -11,13 +11,12 @@ from django_filters.fields import IsoDateTimeField, ModelChoiceField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from django_filters.rest_framework import DjangoFilterBackend
 
-# SQLite's and PostgreSQL's bigint.
-MAX_ID = 2**63 - 1
+from core.numbers import plain_int
 
 
 class BoundedModelChoiceField(ModelChoiceField):
     def to_python(self, value):
-        if value not in self.empty_values and not (str(value).isdigit() and int(value) <= MAX_ID):
+        if value not in self.empty_values and plain_int(value) is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -63,6 +62,6 @@ class BoundedLookupMixin:
 
     def get_object(self):
         value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
-        if self.lookup_field == "pk" and not (value.isdigit() and int(value) <= MAX_ID):
+        if self.lookup_field == "pk" and plain_int(value) is None:
             raise Http404
         return super().get_object()

@@ -23,6 +23,7 @@ from wagtail.permissions import policy_registry
 
 from .exports import csv_writer
 from .forms import add_service_errors
+from .numbers import plain_int
 from .views import RecordIndexView
 
 
@@ -66,7 +67,7 @@ class RecordBulkAction(BulkAction):
     @classmethod
     def get_queryset(cls, model, object_ids):
         # One query for the whole selection; "all" (every row of the list) arrives as pks.
-        pks = [pk for pk in object_ids if str(pk).isdigit()]
+        pks = [pk for pk in map(plain_int, object_ids) if pk is not None]
         return list(
             model._default_manager.filter(pk__in=pks)
             .select_related(*cls.select_related)

@@ -4,10 +4,10 @@ from django.utils.translation import gettext
 from django_countries import countries
 from rest_framework import serializers
 
+from core.numbers import MAX_ID
 from crm.models import Organisation, Person, Relationship
 from events.models import Booking, Delegation, ItineraryItem, Resource
 
-from ..filters import MAX_ID
 from ..permissions import may_see_personal_data
 
 
@@ -15,6 +15,9 @@ class BoundedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """An id no row can have is "does not exist" (400), not an overflow inside SQLite (500)."""
 
     def to_internal_value(self, data):
+        if isinstance(data, str) and not data.isascii():
+            # The database would read "٣" as 3: only ASCII digits name a row.
+            self.fail("incorrect_type", data_type=type(data).__name__)
         number = data if isinstance(data, int) and not isinstance(data, bool) else None
         if isinstance(data, str):
             try:

@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from cms.opendata.datasets import partner_city, visit_figure_rows
+from core.numbers import plain_int
 from crm.selectors.ties import sister_cities_in_order
 from events.enums import EventKind, EventStatus
 from events.models import Event
@@ -97,8 +98,8 @@ class VisitFigureList(PublicView, generics.ListAPIView):
         rows = list(visit_figure_rows())
         year = self.request.query_params.get("year", "").strip()
         country = self.request.query_params.get("country", "").upper()
-        if year.isdigit():
-            rows = [row for row in rows if row["year"] == int(year)]
+        if (number := plain_int(year)) is not None:
+            rows = [row for row in rows if row["year"] == number]
         if country:
             rows = [row for row in rows if row["country"] == country]
         return rows

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.numbers import plain_int
 from crm.models import Organisation
 from events.enums import EventKind, EventStatus, RegistrationStatus
 from events.models import ItineraryItem, Registration, Resource
@@ -97,9 +98,9 @@ class EventIndexPage(CachedPageMixin, Page):
             items = items.filter(event__kind=kind)
         else:
             kind = ""
-        year = request.GET.get("year", "")
-        if year.isdigit() and int(year) in years:
-            start = timezone.make_aware(datetime.datetime(int(year), 1, 1))
+        year = plain_int(request.GET.get("year", ""))
+        if year in years:
+            start = timezone.make_aware(datetime.datetime(year, 1, 1))
             items = items.filter(
                 event__starts_at__gte=start, event__starts_at__lt=start.replace(year=start.year + 1)
             )

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from core.numbers import plain_int
 from core.views import ActionView
 
 from ..dedupe.scoring import Reason
@@ -181,12 +182,12 @@ class ImportConfirmView(RunMixin, ActionView):
     def act(self, data):
         # match_<line> = pk: the row updates that likely duplicate instead of creating one.
         matches = {
-            int(name.removeprefix("match_")): int(value)
+            plain_int(name.removeprefix("match_")): plain_int(value)
             for name, value in self.request.POST.items()
             if name.startswith("match_")
-            and name.removeprefix("match_").isdigit()
-            and value.isdigit()
         }
+        matches.pop(None, None)
+        matches = {line: pk for line, pk in matches.items() if pk is not None}
         run = import_runs.confirm_import_run(self.run, matches=matches, user=self.request.user)
         start_import(run, user=self.request.user)
 

@@ -151,3 +151,10 @@ def test_an_address_the_api_does_not_have_is_a_json_404(api, path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠١٩"])
+def test_visit_figures_ignore_a_year_that_is_not_plain_digits(api, year):
+    response = api.get("/api/v1/visit-figures/", {"year": year})
+
+    assert response.status_code == 200

@@ -293,6 +293,27 @@ def test_an_unknown_record_is_a_404_and_an_absurd_id_too(officer_api):
     assert absurd.status_code == 400
 
 
+@pytest.mark.parametrize("pk", ["2³", "٣"])
+def test_an_id_in_other_digits_is_a_404(officer_api, pk):
+    # Schemathesis found "2³" (str.isdigit() is true, int() refuses it: a 500); "٣" is an
+    # Arabic-Indic three, which int() would read as organisation 3.
+    OrganisationFactory.create_batch(3)
+
+    assert officer_api.get(f"/api/v1/staff/organisations/{pk}/").status_code == 404
+    assert officer_api.patch(f"/api/v1/staff/organisations/{pk}/", {}).status_code == 404
+
+
+@pytest.mark.parametrize("venue", ["²", "٣"])
+def test_a_choice_in_other_digits_answers_400(officer_api, venue):
+    event = EventFactory()
+    item = {"event": event.pk, "kind": "meal", "title_zh_hant": "午宴", "venue": venue}
+
+    response = officer_api.post("/api/v1/staff/itinerary-items/", {**item, **ON_THE_DAY})
+
+    assert response.status_code == 400
+    assert "venue" in response.json()
+
+
 @pytest.mark.parametrize("venue", ["-623496696496156573696", "99999999999999999999", "-1", 0])
 def test_an_id_no_row_can_have_answers_400_not_an_overflow(officer_api, venue):
     # Schemathesis sent a huge negative id as text; SQLite overflowed on it (a 500).

@@ -370,3 +370,13 @@ def test_standard_and_contact_pages_show_their_fields(client, tree):
 
 def test_settings_languages_are_the_four_site_languages():
     assert [code for code, _name in settings.LANGUAGES] == LANGS
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠١٩", "99999999999999999999"])
+def test_event_index_ignores_a_year_that_is_not_plain_digits(client, four_events, year):
+    # str.isdigit() accepts superscripts and other scripts' digits, which int() then refuses
+    # ("²") or reads ("٢٠١٩" is 2019): only ASCII digits are a year here.
+    response = client.get(four_events.event_index["en"].url, {"year": year})
+
+    assert response.status_code == 200
+    assert len(_cards(response.content.decode(), "past")) == 3

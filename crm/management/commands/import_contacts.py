@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from core.numbers import plain_int
 from crm.enums import ImportKind, RowAction
 from crm.importing.readers import read_table
 from crm.services import imports
@@ -53,11 +54,12 @@ class Command(BaseCommand):
         matches = {}
         for pair in pairs:
             line, _sep, pk = pair.partition(":")
-            if not (line.strip().isdigit() and pk.strip().isdigit()):
+            row, record = plain_int(line.strip()), plain_int(pk.strip())
+            if row is None or record is None:
                 raise CommandError(
                     _("--match takes ROW:ID, such as 12:345, not “%(value)s”.") % {"value": pair}
                 )
-            matches[int(line)] = int(pk)
+            matches[row] = record
         return matches
 
     def _warn_duplicates(self, plans):

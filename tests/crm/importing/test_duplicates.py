@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -174,6 +174,17 @@ def test_command_match_updates_the_chosen_record(christensen, tmp_path):
     assert Person.objects.count() == 1
     christensen.refresh_from_db()
     assert str(christensen.phone) == "+88671234567"
+
+
+@pytest.mark.parametrize("match", ["2:²", "²:1", "2:99999999999999999999"])
+def test_command_refuses_a_match_that_is_not_plain_digits(tmp_path, match):
+    path = tmp_path / "people.csv"
+    path.write_bytes(csv_bytes([PEOPLE_HEADER, "BRENT,Christensen,,,,+886 7 123 4567"]))
+
+    with pytest.raises(CommandError):
+        call_command("import_contacts", str(path), f"--match={match}", stdout=io.StringIO())
+
+    assert not Person.objects.exists()
 
 
 # The admin: the preview names the record, the officer chooses per row --------------------
