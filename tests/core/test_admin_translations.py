@@ -26,9 +26,10 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["zh-hant", "ja", "ko"]
 
-# Messages that read the same in every language; nothing to translate.
+# Messages that read the same in every language (formats, codes, the brand): a page that asks
+# for one is not failed for it, whether or not a catalogue carries it.
 SAME_IN_EVERY_LANGUAGE = {
-    "%s",  # format strings passed through gettext by Wagtail's templates
+    "%s",
     "%(value)s",
     "CSV",
     "XLSX",
@@ -36,7 +37,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "ID",
     "iCal",
     "vCard",
-    "Wagtail",  # proper noun (the admin's brand in titles)
+    "Wagtail",
     # django-filter asks for every lookup's words, "exact" too, but shows none for "exact".
     "exact",
 }
@@ -121,9 +122,8 @@ class MessageLog:
             self.note(context, singular, plural)
             return real["npgettext"](context, singular, plural, number)
 
-        wrapped = {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
-        for name, function in {**wrapped, "npgettext": npgettext}.items():
-            monkeypatch.setattr(translation._trans, name, function, raising=False)
+        for function in (gettext, ngettext, pgettext, npgettext):
+            monkeypatch.setattr(translation._trans, function.__name__, function, raising=False)
 
     def missing(self, language):
         catalogue = trans_real.translation(language)._catalog
@@ -159,8 +159,7 @@ def test_admin_pages_have_no_untranslated_messages(
     log_in(client, protocol_officer(), language)
     for url in admin_pages():
         assert client.get(url).status_code == 200, url
-    # Protocol officers keep records; the public site's pages are edited by the web editors,
-    # who are superusers.
+    # The staff groups hold no page permissions (core.roles); a superuser opens the pages.
     log_in(client, django_user_model.objects.create_superuser("editor", password="pw"), language)
     for url in page_editor_pages():
         assert client.get(url).status_code == 200, url
