@@ -14,7 +14,12 @@ JAVASCRIPT = ["(1 new item in this menu)", "(%(number)s new items in this menu)"
 
 def messages():
     # Plural lazy strings read as "" without their number; msgfmt checks those.
-    everything = (*library_messages.PHONE_NUMBERS, *library_messages.WAGTAIL_ADMIN)
+    everything = (
+        *library_messages.PHONE_NUMBERS,
+        *library_messages.WAGTAIL_ADMIN,
+        *library_messages.WAGTAIL_ADMIN_PAGES,
+        *library_messages.COUNTRIES,
+    )
     with translation.override("en"):
         return [message for message in everything if str(message)]
 
