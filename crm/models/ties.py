@@ -115,7 +115,7 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
         verbose_name = _("relationship")
         verbose_name_plural = _("relationships")
         ordering = ["signed_on", "pk"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="crm_relationship_updated_at")]
         constraints = [
             models.CheckConstraint(

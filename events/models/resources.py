@@ -32,7 +32,7 @@ class Resource(IllustrativeModel, TimeStampedModel):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         ordering = ["kind", "name"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_resource_updated_at")]
 
     def __str__(self):
