@@ -39,7 +39,7 @@ class Resource(IllustrativeModel, TimeStampedModel):
         return self.name
 
 
-class Venue(GeoPointModel, Resource):
+class Venue(Resource, GeoPointModel):
     # Translated through modeltranslation.
     building = models.CharField(
         _("building"),
