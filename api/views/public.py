@@ -7,7 +7,7 @@ from rest_framework import generics, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from cms.opendata.datasets import partner_city, visit_figure_rows
+from cms.opendata.datasets import visit_figure_rows
 from core.numbers import plain_int
 from crm.selectors.ties import sister_cities_in_order
 from events.enums import EventKind, EventStatus
@@ -69,8 +69,8 @@ class SisterCityList(PublicView, generics.ListAPIView):
         return [
             {
                 "ordinal": ordinal,
-                "city": str(partner_city(tie)),
-                "country": str(partner_city(tie).country or ""),
+                "city": str(tie.partner),
+                "country": str(tie.partner.country or ""),
                 "type": tie.type,
                 "status": tie.status,
                 "signed_on": tie.signed_on,

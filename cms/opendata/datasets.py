@@ -48,14 +48,9 @@ class Dataset:
         return LAST_MODIFIED[self.slug]()
 
 
-def partner_city(tie):
-    """The other city of one of the home city's ties (the public API lists the same ties)."""
-    return tie.target if tie.source.is_home else tie.source
-
-
 def sister_city_rows():
     for ordinal, tie in sister_cities_in_order():
-        partner = partner_city(tie)
+        partner = tie.partner
         yield {
             "ordinal": ordinal,
             "city_zh_hant": partner.name_zh_hant or "",

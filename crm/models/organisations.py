@@ -65,7 +65,7 @@ class Organisation(IllustrativeModel, GeoPointModel, TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="crm_organisation_updated_at")]
         constraints = [
             models.UniqueConstraint(

@@ -115,7 +115,7 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
         verbose_name = _("relationship")
         verbose_name_plural = _("relationships")
         ordering = ["signed_on", "pk"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="crm_relationship_updated_at")]
         constraints = [
             models.CheckConstraint(
@@ -151,6 +151,15 @@ class Relationship(ClusterableModel, IllustrativeModel, TimeStampedModel):
 
     def __str__(self):
         return f"{self.source} – {self.target} ({self.get_type_display()})"
+
+    @property
+    def partner(self):
+        """The home city's partner: whichever party is not the home city.
+
+        A tie without the home city (a bureau's, say) has its target, the form's "partner
+        organisation". Reads is_home on the parties: select them with the tie.
+        """
+        return self.source if self.target.is_home else self.target
 
     def other_party(self, organisation):
         return self.target if organisation.pk == self.source_id else self.source

@@ -36,7 +36,7 @@ def sister_cities_in_order(*, as_of=None):
     counted = 0
     numbered = []
     for tie in ties:
-        partner = tie.target_id if tie.source.is_home else tie.source_id
+        partner = tie.partner.pk
         if partner not in ordinals:
             if tie.signed_on is None:
                 ordinals[partner] = None

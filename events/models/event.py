@@ -138,7 +138,7 @@ class Event(IllustrativeModel, TimeStampedModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_event_updated_at")]
         constraints = [
             in_order(
@@ -327,7 +327,7 @@ class ItineraryItem(GeoPointModel, TimeStampedModel):
         verbose_name = _("itinerary item")
         verbose_name_plural = _("itinerary items")
         ordering = ["starts_at", "pk"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_item_updated_at")]
         constraints = [
             in_order(

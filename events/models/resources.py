@@ -32,14 +32,14 @@ class Resource(IllustrativeModel, TimeStampedModel):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         ordering = ["kind", "name"]
-        # Public pages read the newest updated_at on every cache hit (cms.models._latest).
+        # Public pages read the newest updated_at on every cache hit (cms.models.base._latest).
         indexes = [models.Index(fields=["updated_at"], name="events_resource_updated_at")]
 
     def __str__(self):
         return self.name
 
 
-class Venue(GeoPointModel, Resource):
+class Venue(Resource, GeoPointModel):
     # Translated through modeltranslation.
     building = models.CharField(
         _("building"),

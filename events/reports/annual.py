@@ -304,11 +304,6 @@ def latest_year_with_data(*, today):
     return year or today.year
 
 
-def _tie_name(relationship):
-    partner = relationship.target if relationship.source.is_home else relationship.source
-    return str(partner)
-
-
 def report_figures(report):
     """The report as plain data, one key per figure (the JSON download and the command)."""
     return {
@@ -335,7 +330,7 @@ def report_figures(report):
         "new_sister_cities": [
             {
                 "ordinal": tie.ordinal,
-                "city": _tie_name(tie.relationship),
+                "city": str(tie.relationship.partner),
                 "type": tie.relationship.type,
                 "signed_on": tie.relationship.signed_on.isoformat(),
             }
@@ -343,14 +338,14 @@ def report_figures(report):
         ],
         "renewals": [
             {
-                "partner": _tie_name(renewal.relationship),
+                "partner": str(renewal.relationship.partner),
                 "renewed_on": renewal.renewed_on.isoformat(),
             }
             for renewal in report.renewals
         ],
         "anniversaries": [
             {
-                "partner": _tie_name(item.relationship),
+                "partner": str(item.relationship.partner),
                 "years": item.years,
                 "date": item.date.isoformat(),
             }

@@ -65,18 +65,13 @@ def summary_paragraph(report):
     return separator.join(sentences)
 
 
-def partner(relationship):
-    """The other party of the home city's tie."""
-    return relationship.target if relationship.source.is_home else relationship.source
-
-
 def tie_sentences(report):
     """(tie, sentence) for each sister-city action: new ties, renewals, anniversaries."""
     lines = [
         (
             tie.relationship,
             gettext("%(city)s became sister or friendship city no. %(number)s.")
-            % {"city": partner(tie.relationship), "number": tie.ordinal},
+            % {"city": tie.relationship.partner, "number": tie.ordinal},
         )
         for tie in report.new_ties
     ]
@@ -84,7 +79,7 @@ def tie_sentences(report):
         (
             renewal.relationship,
             gettext("%(date)s: agreement with %(partner)s renewed.")
-            % {"date": renewal.renewed_on.isoformat(), "partner": partner(renewal.relationship)},
+            % {"date": renewal.renewed_on.isoformat(), "partner": renewal.relationship.partner},
         )
         for renewal in report.renewals
     ]
@@ -95,7 +90,7 @@ def tie_sentences(report):
             % {
                 "date": item.date.isoformat(),
                 "years": item.years,
-                "partner": partner(item.relationship),
+                "partner": item.relationship.partner,
             },
         )
         for item in report.anniversaries

@@ -50,7 +50,7 @@ def ties_health(*, today=None, years=WINDOW_YEARS, relationship_type=None, band=
     if relationship_type:
         ties = ties.filter(type=relationship_type)
     ties = list(ties)
-    partners = {tie.pk: tie.source if tie.target.is_home else tie.target for tie in ties}
+    partners = {tie.pk: tie.partner for tie in ties}
     partner_ids = {partner.pk for partner in partners.values()}
     visits = {}
     for row in (

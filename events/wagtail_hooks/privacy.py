@@ -2,9 +2,9 @@
 only), and a person's export and erasure (buttons on the person's page)."""
 
 from django.urls import path
-from wagtail.admin.viewsets.base import ViewSet
 
-from core.viewsets import RecordViewSet
+from core.viewsets import PageViewSet, RecordViewSet
+from crm.models import Person
 
 from ..models import SensitiveDataAccess
 from ..privacy import views
@@ -29,14 +29,13 @@ class AccessLogViewSet(RecordViewSet):
     form_fields = []
 
 
-class PersonDataViewSet(ViewSet):
+class PersonDataViewSet(PageViewSet):
     """A person's subject-access export and erasure; reached from the person's page."""
 
     name = "person_data"
     url_prefix = "crm/people/data"
-
-    def get_urlpatterns(self):
-        return [
-            path("export/<int:pk>/", views.PersonExportView.as_view(), name="export"),
-            path("erase/<int:pk>/", views.PersonEraseView.as_view(), name="erase"),
-        ]
+    model = Person
+    urlpatterns = [
+        path("export/<int:pk>/", views.PersonExportView.as_view(), name="export"),
+        path("erase/<int:pk>/", views.PersonEraseView.as_view(), name="erase"),
+    ]

@@ -44,6 +44,22 @@ def test_relationship_expiry_before_signing_refused():
         )
 
 
+def test_relationship_partner_is_the_party_that_is_not_the_home_city():
+    home = OrganisationFactory(is_home=True)
+    suwon, bureau, busan = (
+        OrganisationFactory(),
+        OrganisationFactory(parent=home),
+        OrganisationFactory(),
+    )
+    assert RelationshipFactory(source=home, target=suwon).partner == suwon
+    assert (
+        RelationshipFactory(source=suwon, target=home, type=enums.RelationshipType.MOU).partner
+        == suwon
+    )
+    # Without the home city (a bureau's tie), the partner is the form's "partner organisation".
+    assert RelationshipFactory(source=bureau, target=busan).partner == busan
+
+
 def test_affiliation_end_before_start_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
         AffiliationFactory(start_date=datetime.date(2019, 1, 2), end_date=datetime.date(2019, 1, 1))

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
-from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import VIEWERS, ensure_staff_groups
 from events.charts import bar_chart
 from events.checkin_codes import checkin_qr_png, checkin_qr_svg
 from events.enums import EventKind, RegistrationStatus
@@ -27,14 +27,6 @@ from tests.factories.staff import StaffUserFactory
 pytestmark = pytest.mark.django_db
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def officer(client):
-    ensure_staff_groups()
-    user = StaffUserFactory(group=PROTOCOL_OFFICERS)
-    client.force_login(user)
-    return user
 
 
 def party(**kwargs):

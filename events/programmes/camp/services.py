@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
+
 from ...enums import BookingStatus, ItemKind, ItemStatus, RegistrationStatus
 from ...models import CampGroup, CampGroupMember, Event, Registration, RoomAssignment
 from ...services.bookings import create_booking
@@ -104,6 +106,7 @@ def form_camp_groups(event, *, buddies, user=None):
         CampGroupMember(group=groups[index % len(groups)], registration=registration)
         for index, registration in enumerate(participants)
     )
+    log_if_acted(event, "wagtail.edit", user=user)
     return groups
 
 
@@ -123,7 +126,7 @@ def move_to_group(registration, group):
 
 
 @transaction.atomic
-def allocate_rooms(event, *, hotel, room_size=2, first_room=101):
+def allocate_rooms(event, *, hotel, room_size=2, first_room=101, user=None):
     """Share rooms of room_size among the participants, numbered from first_room; a room
     holds compatriots only. Allocating again replaces the rooming list."""
     hotel = hotel.strip()
@@ -149,7 +152,9 @@ def allocate_rooms(event, *, hotel, room_size=2, first_room=101):
         beds_left -= 1
     for assignment in assignments:
         assignment.full_clean(validate_constraints=False)
-    return RoomAssignment.objects.bulk_create(assignments)
+    rooms = RoomAssignment.objects.bulk_create(assignments)
+    log_if_acted(event, "wagtail.edit", user=user)
+    return rooms
 
 
 @transaction.atomic

@@ -86,7 +86,7 @@ class RoomsView(ProgrammeAction):
     model = Registration
 
     def act(self, data):
-        rooms = camp.allocate_rooms(self.event, **data)
+        rooms = camp.allocate_rooms(self.event, user=self.request.user, **data)
         messages.success(
             self.request,
             gettext("%(count)d participants have rooms.") % {"count": len(rooms)},

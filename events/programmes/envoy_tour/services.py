@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.audit import log_if_acted
 from crm.enums import InteractionKind
 from crm.selectors.precedence import title_as_of
 from crm.services import record_interaction
@@ -53,7 +54,7 @@ def invite_envoys(event, *, respond_by=None, max_companions=2, user=None):
 
 
 @transaction.atomic
-def set_envoy_interests(invitation, areas):
+def set_envoy_interests(invitation, areas, *, user=None):
     """Record the areas an envoy wants to discuss at the forum (replacing earlier ones)."""
     wanted = {area.pk: area for area in areas}
     invitation.interests.exclude(area_id__in=wanted).delete()
@@ -63,6 +64,7 @@ def set_envoy_interests(invitation, areas):
         for pk, area in wanted.items()
         if pk not in known
     )
+    log_if_acted(invitation, "wagtail.edit", user=user)
 
 
 @transaction.atomic
@@ -300,7 +302,7 @@ def _wishes(guests, departments):
 
 
 @transaction.atomic
-def pair_forum(event, *, starts_at, slot_minutes=20, slot_count=6):
+def pair_forum(event, *, starts_at, slot_minutes=20, slot_count=6, user=None):
     """Match each accepted envoy's interests to city departments in the forum's slots,
     never two meetings of one envoy or one department in a slot; pairing again replaces
     the table, unless meetings have already been logged as CRM interactions."""
@@ -345,6 +347,7 @@ def pair_forum(event, *, starts_at, slot_minutes=20, slot_count=6):
         meeting.full_clean()
         meetings.append(meeting)
     ForumMeeting.objects.bulk_create(meetings)
+    log_if_acted(event, "wagtail.edit", user=user)
     return ForumPlan(meetings=meetings, unplaced=unplaced)
 
 

@@ -83,7 +83,7 @@ class InterestsView(ProgrammeAction):
         return {**super().get_form_kwargs(), "event": self.event}
 
     def act(self, data):
-        envoy_tour.set_envoy_interests(data["invitation"], data["areas"])
+        envoy_tour.set_envoy_interests(data["invitation"], data["areas"], user=self.request.user)
         messages.success(
             self.request,
             gettext("Interests of %(person)s saved.") % {"person": data["invitation"].person},
@@ -153,7 +153,7 @@ class ForumView(ProgrammeAction):
     model = Event
 
     def act(self, data):
-        plan = envoy_tour.pair_forum(self.event, **data)
+        plan = envoy_tour.pair_forum(self.event, user=self.request.user, **data)
         messages.success(
             self.request,
             gettext("%(count)d forum meetings scheduled.") % {"count": len(plan.meetings)},

@@ -56,7 +56,11 @@ def test_anonymous_users_are_sent_to_log_in(client):
 
 
 def test_timeline_shows_every_room_of_one_building_with_linked_bars(officer_client):
-    rooms = [VenueFactory(building="四維文化中心") for _ in range(3)]
+    # Made out of name order, so the rows' order is the page's, not the rows' creation order.
+    rooms = [
+        VenueFactory(building="四維文化中心", name=f"{letter} 室", name_en=f"Room {letter}")
+        for letter in "BCA"
+    ]
     VenueFactory(building="中正文化中心", name="Elsewhere")
     booking = create_booking(
         rooms[1], starts_at=taipei(2019, 2, 16, 9), ends_at=taipei(2019, 2, 16, 11)
@@ -68,7 +72,7 @@ def test_timeline_shows_every_room_of_one_building_with_linked_bars(officer_clie
     )
 
     timeline = response.context["timeline"]
-    assert [row.resource for row in timeline.rows] == sorted(rooms, key=lambda r: r.name)
+    assert [row.resource.name for row in timeline.rows] == ["A 室", "B 室", "C 室"]
     assert [b.booking for row in timeline.rows for b in row.bookings] == [booking]
     assert reverse("booking:edit", args=[booking.pk]) in response.content.decode()
     # Free time around the booking: before and after.

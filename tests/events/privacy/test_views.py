@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from core.roles import PROTOCOL_OFFICERS, VIEWERS, ensure_staff_groups
+from core.roles import VIEWERS, ensure_staff_groups
 from crm.models import Person
 from events.enums import RegistrationStatus, SensitiveAccessContext
 from events.models import RetentionSettings, SensitiveDataAccess
@@ -22,14 +22,6 @@ from tests.factories.staff import StaffUserFactory
 pytestmark = pytest.mark.django_db
 
 PASSPORT = "M12345678"
-
-
-@pytest.fixture
-def officer(client):
-    ensure_staff_groups()
-    user = StaffUserFactory(group=PROTOCOL_OFFICERS)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -1,19 +1,9 @@
-"""The programme pages' officer login, and the check that a listing page's queries stay flat."""
+"""The check that a programme listing page's queries stay flat (the officer login is shared:
+tests/events/conftest.py)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from core.roles import PROTOCOL_OFFICERS, ensure_staff_groups
-from tests.factories.staff import StaffUserFactory
-
-
-@pytest.fixture
-def officer(client):
-    ensure_staff_groups()
-    user = StaffUserFactory(group=PROTOCOL_OFFICERS)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from crm.models import RelationshipRenewal
 from events.enums import Direction, EventKind, MemberRole, RegistrationStatus, VenueKind
 from events.reports.annual import annual_report, latest_year_with_data, report_figures
 from events.reports.downloads import report_download
-from events.reports.text import summary_paragraph, year_label
+from events.reports.text import summary_paragraph, tie_sentences, year_label
 from events.services.bookings import create_booking
 from tests.factories.crm import OrganisationFactory, PersonFactory, RelationshipFactory
 from tests.factories.events import (
@@ -116,6 +116,21 @@ def test_an_empty_year_has_zero_figures():
     assert (report.visits, report.visitors, report.car_trips) == (0, 0, 0)
     assert report.is_empty
     assert report_figures(report)["visits_by_month"] == dict.fromkeys(range(1, 13), 0)
+
+
+def test_a_bureaus_tie_is_reported_under_its_partner_organisation():
+    home = OrganisationFactory(is_home=True)
+    bureau = OrganisationFactory(parent=home, name_en="Tourism Bureau")
+    busan = OrganisationFactory(name_en="Busan Tourism Organisation")
+    tie = RelationshipFactory(source=bureau, target=busan, signed_on=datetime.date(2009, 3, 1))
+    RelationshipRenewal.objects.create(relationship=tie, renewed_on=datetime.date(2019, 3, 1))
+    with translation.override("en"):
+        figures = report_figures(annual_report(2019))
+        sentences = [sentence for _tie, sentence in tie_sentences(annual_report(2019))]
+    assert [row["partner"] for row in figures["renewals"]] == ["Busan Tourism Organisation"]
+    assert [row["partner"] for row in figures["anniversaries"]] == ["Busan Tourism Organisation"]
+    assert all("Busan Tourism Organisation" in sentence for sentence in sentences)
+    assert len(sentences) == 2
 
 
 def test_latest_year_with_data_is_the_last_year_with_a_visit(year_2019):

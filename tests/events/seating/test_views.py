@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from pypdf import PdfReader
 
-from core.roles import PROTOCOL_OFFICERS, VIEWERS
+from core.roles import VIEWERS
 from events.enums import EventKind, InvitationStatus
 from events.models import Invitation, Seat
 from events.seating.services import configure_seating_plan, generate_seating_plan
@@ -24,16 +24,6 @@ pytestmark = pytest.mark.django_db
 def _english_admin(settings):
     # Messages are asserted in English; the admin speaks the default language otherwise.
     settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def officer(client):
-    from core.roles import ensure_staff_groups
-
-    ensure_staff_groups()
-    user = StaffUserFactory(group=PROTOCOL_OFFICERS)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
