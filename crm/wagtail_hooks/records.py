@@ -2,6 +2,7 @@
 organisations, their areas of cooperation, and interactions."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -110,7 +111,7 @@ class PersonViewSet(CrmViewSet):
         "chinese_name",
         "native_name",
         "honorific",
-        PositionColumn("current_title", label=_("current position")),
+        PositionColumn("current_title", label=capfirst(_("current position"))),
         "email",
     ]
     filterset_class = PersonFilterSet
