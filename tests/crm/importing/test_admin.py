@@ -20,12 +20,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def officer(client):
-    client.force_login(protocol_officer())
-    return client
-
-
 def upload(client, rows, *, kind="ties", source="", name="cities.csv"):
     return client.post(
         reverse("crm_imports:index"),
@@ -33,14 +27,14 @@ def upload(client, rows, *, kind="ties", source="", name="cities.csv"):
     )
 
 
-def test_upload_map_preview_and_confirm_a_file(officer, home):
-    response = upload(officer, ROWS, source="Partner list")
+def test_upload_map_preview_and_confirm_a_file(officer_client, home):
+    response = upload(officer_client, ROWS, source="Partner list")
     run = ImportRun.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("crm_imports:mapping", args=[run.pk])
     # Nothing in this header is a known name: the officer maps each column.
     assert run.mapping == {}
-    page = officer.get(response.url)
+    page = officer_client.get(response.url)
     assert page.status_code == 200
     assert "Stadt" in page.content.decode()
 
@@ -51,16 +45,16 @@ def test_upload_map_preview_and_confirm_a_file(officer, home):
         "column_3": "tie_type",
         "column_4": "signed",
     }
-    response = officer.post(reverse("crm_imports:mapping", args=[run.pk]), mapping)
+    response = officer_client.post(reverse("crm_imports:mapping", args=[run.pk]), mapping)
     assert response.status_code == 302
     run.refresh_from_db()
     assert run.status == ImportStatus.PREVIEWED
     assert run.counts[RowAction.CREATE] == 2
     assert Relationship.objects.count() == 0
-    preview = officer.get(reverse("crm_imports:run", args=[run.pk])).content.decode()
+    preview = officer_client.get(reverse("crm_imports:run", args=[run.pk])).content.decode()
     assert "Busan" in preview and "data-import-confirm" in preview
 
-    response = officer.post(reverse("crm_imports:confirm", args=[run.pk]))
+    response = officer_client.post(reverse("crm_imports:confirm", args=[run.pk]))
     assert response.status_code == 302
     run.refresh_from_db()
     assert run.status == ImportStatus.DONE
@@ -70,31 +64,33 @@ def test_upload_map_preview_and_confirm_a_file(officer, home):
     }
     # The source remembers the mapping: the next file from it is mapped already.
     assert ImportSource.objects.get().mapping["stadt"] == "name_en"
-    upload(officer, ROWS, source="Partner list")
+    upload(officer_client, ROWS, source="Partner list")
     assert ImportRun.objects.latest("created_at").mapping["0"] == "name_en"
 
 
 def test_a_file_with_error_rows_cannot_be_confirmed_and_says_why_in_the_readers_language(
-    officer, home
+    officer_client, home
 ):
-    upload(officer, [SEED_HEADER, "Atlantis,,Atlantis,sister city,,,,"])
+    upload(officer_client, [SEED_HEADER, "Atlantis,,Atlantis,sister city,,,,"])
     run = ImportRun.objects.get()
-    officer.post(
+    officer_client.post(
         reverse("crm_imports:mapping", args=[run.pk]),
         {f"column_{index}": name for index, name in run.mapping.items()},
     )
     run.refresh_from_db()
     assert run.counts[RowAction.ERROR] == 1
     with translation.override("en"):
-        page = officer.get(reverse("crm_imports:run", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="en")
+        page = officer_client.get(
+            reverse("crm_imports:run", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="en"
+        )
     assert "data-import-confirm" not in page.content.decode()
     assert set(run.preview[0]["reasons"][0]) == {"zh-hant", "en", "ja", "ko"}
-    officer.post(reverse("crm_imports:confirm", args=[run.pk]))
+    officer_client.post(reverse("crm_imports:confirm", args=[run.pk]))
     assert Organisation.objects.filter(name_en="Atlantis").count() == 0
 
 
-def test_a_bad_file_is_refused_on_the_upload_form(officer):
-    response = officer.post(
+def test_a_bad_file_is_refused_on_the_upload_form(officer_client):
+    response = officer_client.post(
         reverse("crm_imports:index"),
         {"kind": "ties", "file": SimpleUploadedFile("old.xls", b"\xd0\xcf\x11\xe0 old")},
     )
@@ -103,22 +99,22 @@ def test_a_bad_file_is_refused_on_the_upload_form(officer):
     assert ImportRun.objects.count() == 0
 
 
-def test_large_files_go_through_the_task_and_report_progress(officer, home, settings):
+def test_large_files_go_through_the_task_and_report_progress(officer_client, home, settings):
     settings.KIA_IMPORT_BACKGROUND_ROWS = 1
-    upload(officer, [SEED_HEADER, "Busan,釜山,KR,sister city,1966,,,"])
+    upload(officer_client, [SEED_HEADER, "Busan,釜山,KR,sister city,1966,,,"])
     run = ImportRun.objects.get()
-    officer.post(
+    officer_client.post(
         reverse("crm_imports:mapping", args=[run.pk]),
         {f"column_{index}": name for index, name in run.mapping.items()},
     )
-    officer.post(reverse("crm_imports:confirm", args=[run.pk]))
-    status = officer.get(reverse("crm_imports:status", args=[run.pk])).json()
+    officer_client.post(reverse("crm_imports:confirm", args=[run.pk]))
+    status = officer_client.get(reverse("crm_imports:status", args=[run.pk])).json()
     assert status == {"status": "done", "done": 1, "total": 1, "percent": 100}
     assert Relationship.objects.filter(target__name_en="Busan").exists()
 
 
-def test_officers_find_the_import_in_the_menu(officer):
-    home_page = officer.get(reverse("wagtailadmin_home")).content.decode()
+def test_officers_find_the_import_in_the_menu(officer_client):
+    home_page = officer_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("crm_imports:index") in home_page
 
 
@@ -133,7 +129,7 @@ def test_viewers_cannot_import(client, home):
     )
 
 
-def test_the_list_of_imports_takes_the_same_queries_at_10_and_100_runs(officer):
+def test_the_list_of_imports_takes_the_same_queries_at_10_and_100_runs(officer_client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -148,6 +144,6 @@ def test_the_list_of_imports_takes_the_same_queries_at_10_and_100_runs(officer):
                 created_by=user,
             )
         with CaptureQueriesContext(connection) as captured:
-            assert officer.get(reverse("crm_imports:index")).status_code == 200
+            assert officer_client.get(reverse("crm_imports:index")).status_code == 200
         queries.append(len(captured))
     assert queries[0] == queries[1]

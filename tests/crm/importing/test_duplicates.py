@@ -16,7 +16,6 @@ from crm.importing.readers import read_table
 from crm.models import Affiliation, ImportRun, Organisation, Person, Relationship
 from crm.services.imports import import_file, import_table
 from tests.factories.crm import OrganisationFactory, PersonFactory
-from tests.factories.staff import protocol_officer
 
 from .conftest import SEED_HEADER, csv_bytes
 
@@ -190,12 +189,6 @@ def test_command_refuses_a_match_that_is_not_plain_digits(tmp_path, match):
 # The admin: the preview names the record, the officer chooses per row --------------------
 
 
-@pytest.fixture
-def officer(client):
-    client.force_login(protocol_officer())
-    return client
-
-
 def previewed(client, rows, *, kind="people"):
     client.post(
         reverse("crm_imports:index"),
@@ -209,10 +202,10 @@ def previewed(client, rows, *, kind="people"):
     return run
 
 
-def test_preview_shows_a_possible_duplicate_with_a_link_and_its_reason(officer, christensen):
-    run = previewed(officer, [PEOPLE_HEADER, "BRENT,Christensen,,,,"])
+def test_preview_shows_a_possible_duplicate_with_a_link_and_its_reason(officer_client, christensen):
+    run = previewed(officer_client, [PEOPLE_HEADER, "BRENT,Christensen,,,,"])
 
-    page = officer.get(reverse("crm_imports:run", args=[run.pk])).content.decode()
+    page = officer_client.get(reverse("crm_imports:run", args=[run.pk])).content.decode()
 
     assert "data-import-duplicate" in page
     assert reverse("crm_person:inspect", args=[christensen.pk]) in page
@@ -220,10 +213,10 @@ def test_preview_shows_a_possible_duplicate_with_a_link_and_its_reason(officer, 
     assert f'name="match_2" value="{christensen.pk}"' in page
 
 
-def test_confirming_with_a_chosen_duplicate_updates_it(officer, christensen):
-    run = previewed(officer, [PEOPLE_HEADER, "BRENT,Christensen,,,,+886 7 123 4567"])
+def test_confirming_with_a_chosen_duplicate_updates_it(officer_client, christensen):
+    run = previewed(officer_client, [PEOPLE_HEADER, "BRENT,Christensen,,,,+886 7 123 4567"])
 
-    response = officer.post(
+    response = officer_client.post(
         reverse("crm_imports:confirm", args=[run.pk]), {"match_2": str(christensen.pk)}
     )
 
@@ -235,10 +228,10 @@ def test_confirming_with_a_chosen_duplicate_updates_it(officer, christensen):
     assert str(christensen.phone) == "+88671234567"
 
 
-def test_confirming_without_a_choice_creates_the_new_record(officer, christensen):
-    run = previewed(officer, [PEOPLE_HEADER, "BRENT,Christensen,,,,"])
+def test_confirming_without_a_choice_creates_the_new_record(officer_client, christensen):
+    run = previewed(officer_client, [PEOPLE_HEADER, "BRENT,Christensen,,,,"])
 
-    officer.post(reverse("crm_imports:confirm", args=[run.pk]), {"match_2": ""})
+    officer_client.post(reverse("crm_imports:confirm", args=[run.pk]), {"match_2": ""})
 
     assert Person.objects.count() == 2
     assert Organisation.objects.count() == 0
