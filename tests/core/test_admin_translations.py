@@ -124,6 +124,35 @@ def record_pages(client):
             yield reverse(f"{namespace}:{view}", args=[record.pk])
 
 
+# Viewsets whose records are copied by a copy view of their own.
+COPIED = (
+    "crm_dayofnote",
+    "event",
+    "delegation",
+    "delegationmember",
+    "itinerarystaff",
+    "venue",
+    "vehicle",
+    "driver",
+    "interpreter",
+    "vip",
+)
+
+
+def record_action_pages(client):
+    """The copy views, and the confirmations and pages of the records' own actions."""
+    for namespace in COPIED:
+        yield reverse(f"{namespace}:copy", args=[RECORDS[namespace]().pk])
+    yield reverse("event:invitations", args=[events_factories.EventFactory().pk])
+    yield reverse("delegation:programme", args=[events_factories.DelegationFactory().pk])
+    yield reverse("invitation:reissue_link", args=[events_factories.InvitationFactory().pk])
+    yield reverse("registration:review", args=[events_factories.RegistrationFactory().pk])
+    yield reverse("booking:cancel", args=[events_factories.BookingFactory().pk])
+    token = feed_token()
+    yield reverse("feed_token:rotate", args=[token.pk])
+    yield reverse("feed_token:revoke", args=[token.pk])
+
+
 def daily_pages(client):
     """The dashboard, search, visit planner, account, reports and the crm's tools."""
     yield reverse("wagtailadmin_home")
@@ -186,8 +215,16 @@ def seating_and_bulk_action_pages(client):
     yield bulk_action("crm", "person", "export", people)
     yield bulk_action("crm", "person", "add_to_delegation", people)
     yield bulk_action("crm", "person", "mail", people)
+    yield bulk_action("crm", "organisation", "export", [crm_factories.OrganisationFactory()])
     registrations = [events_factories.RegistrationFactory()]
-    yield bulk_action("events", "registration", "accept", registrations)
+    for action in ("accept", "waitlist", "reject", "export"):
+        yield bulk_action("events", "registration", action, registrations)
+    invitations = [events_factories.InvitationFactory()]
+    yield bulk_action("events", "invitation", "send", invitations)
+    yield bulk_action("events", "invitation", "export", invitations)
+    members = [events_factories.DelegationMemberFactory()]
+    yield bulk_action("events", "delegationmember", "mail", members)
+    yield bulk_action("events", "delegationmember", "export", members)
 
 
 def programme_pages(client):
@@ -196,6 +233,7 @@ def programme_pages(client):
     accepted(camp)
     yield reverse("programmes:index")
     yield reverse("programmes:camp", args=[camp.pk])
+    yield reverse("programmes:camp_participants", args=[camp.pk])
     yield reverse("programmes:tour", args=[build_tour(envoys=1).event.pk])
     party = events_factories.EventFactory(
         kind=EventKind.PARTY,
@@ -207,7 +245,8 @@ def programme_pages(client):
 
 
 def superuser_pages(client):
-    """Pages, the office's settings, images, documents and a person's erasure."""
+    """Pages, the office's settings, images, documents, a person's erasure and the log of
+    who saw sensitive data."""
     tree = build_site()
     yield reverse("wagtailadmin_explore", args=[tree.homes["zh-hant"].pk])
     yield reverse("wagtailadmin_pages:edit", args=[tree.about["zh-hant"].pk])
@@ -217,6 +256,7 @@ def superuser_pages(client):
     yield reverse("wagtaildocs:index")
     person = crm_factories.PersonFactory()
     yield reverse("person_data:erase", args=[person.pk])
+    yield reverse("sensitive_access:index")
 
 
 class MessageLog:
@@ -285,6 +325,7 @@ def log_in(client, user, language):
 # Each group is a test of its own per language, so that no one test runs long.
 PAGE_GROUPS = {
     "records": record_pages,
+    "record-actions": record_action_pages,
     "daily": daily_pages,
     "imports": import_pages,
     "seating-and-bulk-actions": seating_and_bulk_action_pages,
