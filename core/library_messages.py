@@ -294,6 +294,45 @@ WAGTAIL_ADMIN_PAGES = (
     gettext_lazy("Enable custom keyboard shortcuts specific to Wagtail."),
     gettext_lazy("Use server language: %(language_name)s"),
     gettext_lazy("Use server time zone"),
+    # A record's delete confirmation, history and usage (issue 16 follow-up: the record views
+    # beyond edit and inspect).
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+        "usage_count",
+    ),
+    gettext_lazy("One or more references to this %(model_name)s prevent it from being deleted."),
+    gettext_lazy("log entries"),
+    gettext_lazy("Field"),
+    gettext_lazy("There are no results."),
+)
+
+# Wagtail's image and document listings: sorting, layout, size filter and bulk actions.
+WAGTAIL_MEDIA = (
+    gettext_lazy("Sort by"),
+    gettext_lazy("Newest"),
+    gettext_lazy("Oldest"),
+    gettext_lazy("Title: (A -> Z)"),
+    gettext_lazy("Title: (Z -> A)"),
+    gettext_lazy("File size: (low to high)"),
+    gettext_lazy("File size: (high to low)"),
+    gettext_lazy("Usage count"),
+    gettext_lazy("Usage count: (low to high)"),
+    gettext_lazy("Usage count: (high to low)"),
+    gettext_lazy("Grid layout"),
+    gettext_lazy("List layout"),
+    gettext_lazy("Minimum"),
+    gettext_lazy("Maximum"),
+    gettext_lazy("Select all images in listing"),
+    gettext_lazy("Select all documents in listing"),
+    gettext_lazy("Add to collection"),
+    gettext_lazy("Add selected images to collection"),
+    gettext_lazy("Add selected documents to collection"),
+    gettext_lazy("Tag"),
+    gettext_lazy("Add tags to the selected images"),
+    gettext_lazy("Add tags to the selected documents"),
+    gettext_lazy("Delete selected images"),
+    gettext_lazy("Delete selected documents"),
 )
 
 # Country names as django-countries writes them, missing from its ja and ko catalogues (the

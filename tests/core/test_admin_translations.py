@@ -1,4 +1,4 @@
-"""Every message on the admin pages staff use daily is translated into zh-Hant, ja and ko.
+"""Every message on the admin pages staff use is translated into zh-Hant, ja and ko.
 
 Each page is rendered once per language while Django's translation functions are wrapped to
 note every message asked for in that language. A message counts as missing when the
@@ -9,17 +9,26 @@ missing zh-Hant message shows in English. A message that is missing goes into
 core/library_messages.py (library strings) or the project's code, translated in locale/.
 """
 
+import datetime
 from collections import defaultdict
+from urllib.parse import urlencode
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 from wagtail.users.models import UserProfile
 
+from crm.models import DayOfNote, GlossaryTerm, ImportRun
+from events.enums import EventKind
+from events.models import FeedToken, ItineraryStaff, RetentionSettings, Vip
+from events.seating.services import configure_seating_plan, generate_seating_plan
 from tests.factories import crm as crm_factories
 from tests.factories import events as events_factories
 from tests.factories.cms import build_site
+from tests.factories.programmes import accepted, build_tour, camp_event
+from tests.factories.seating import accept_all, build_luncheon
 from tests.factories.staff import protocol_officer
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +51,41 @@ SAME_IN_EVERY_LANGUAGE = {
     "exact",
 }
 
-# Viewset URL namespace -> a record to open its edit and inspect views.
+
+def day_of_note():
+    return DayOfNote.objects.create(
+        organisation=crm_factories.OrganisationFactory(),
+        name="Founding day",
+        date=datetime.date(2020, 5, 1),
+    )
+
+
+def glossary_term():
+    return GlossaryTerm.objects.create(
+        kind="agency", name="機關", name_zh_hant="機關", name_en="Agency", name_ja="機関"
+    )
+
+
+def itinerary_staff():
+    return ItineraryStaff.objects.create(
+        item=events_factories.ItineraryItemFactory(),
+        person=crm_factories.PersonFactory(),
+        role="liaison",
+    )
+
+
+def vip():
+    person = crm_factories.PersonFactory()
+    return Vip.objects.create(person=person, name_zh_hant=str(person))
+
+
+def feed_token():
+    return FeedToken.objects.create(
+        kind="person", person=crm_factories.PersonFactory(), token_hash="x" * 64
+    )
+
+
+# Viewset URL namespace -> a record to open its edit, inspect, history, usage and delete views.
 RECORDS = {
     "crm_person": crm_factories.PersonFactory,
     "crm_organisation": crm_factories.OrganisationFactory,
@@ -52,10 +95,13 @@ RECORDS = {
     "crm_interaction": crm_factories.InteractionFactory,
     "crm_gift": crm_factories.GiftFactory,
     "crm_mailinglist": crm_factories.MailingListFactory,
+    "crm_dayofnote": day_of_note,
+    "crm_glossaryterm": glossary_term,
     "event": events_factories.EventFactory,
     "delegation": events_factories.DelegationFactory,
     "delegationmember": events_factories.DelegationMemberFactory,
     "itineraryitem": events_factories.ItineraryItemFactory,
+    "itinerarystaff": itinerary_staff,
     "invitation": events_factories.InvitationFactory,
     "registration": events_factories.RegistrationFactory,
     "booking": events_factories.BookingFactory,
@@ -63,27 +109,154 @@ RECORDS = {
     "vehicle": events_factories.VehicleFactory,
     "driver": events_factories.DriverFactory,
     "interpreter": events_factories.InterpreterFactory,
+    "vip": vip,
+    "feed_token": feed_token,
 }
 
 
-def admin_pages():
+def record_pages(client):
+    """Each record type's list, add, edit, inspect, history, usage and delete views."""
     for namespace, factory in RECORDS.items():
         record = factory()
         yield reverse(f"{namespace}:index")
         yield reverse(f"{namespace}:add")
-        yield reverse(f"{namespace}:edit", args=[record.pk])
-        yield reverse(f"{namespace}:inspect", args=[record.pk])
+        for view in ("edit", "inspect", "history", "usage", "delete"):
+            yield reverse(f"{namespace}:{view}", args=[record.pk])
+
+
+# Viewsets whose records are copied by a copy view of their own.
+COPIED = (
+    "crm_dayofnote",
+    "event",
+    "delegation",
+    "delegationmember",
+    "itinerarystaff",
+    "venue",
+    "vehicle",
+    "driver",
+    "interpreter",
+    "vip",
+)
+
+
+def record_action_pages(client):
+    """The copy views, and the confirmations and pages of the records' own actions."""
+    for namespace in COPIED:
+        yield reverse(f"{namespace}:copy", args=[RECORDS[namespace]().pk])
+    yield reverse("event:invitations", args=[events_factories.EventFactory().pk])
+    yield reverse("delegation:programme", args=[events_factories.DelegationFactory().pk])
+    yield reverse("invitation:reissue_link", args=[events_factories.InvitationFactory().pk])
+    yield reverse("registration:review", args=[events_factories.RegistrationFactory().pk])
+    yield reverse("booking:cancel", args=[events_factories.BookingFactory().pk])
+    token = feed_token()
+    yield reverse("feed_token:rotate", args=[token.pk])
+    yield reverse("feed_token:revoke", args=[token.pk])
+
+
+def daily_pages(client):
+    """The dashboard, search, visit planner, account, reports and the crm's tools."""
     yield reverse("wagtailadmin_home")
     yield reverse("crm_search") + "?q=Kaohsiung"
     yield reverse("visit-planner:index")
     yield reverse("visit-planner:plan", args=[events_factories.EventFactory().pk])
     yield reverse("wagtailadmin_account")
+    for report in (
+        "annual-report",
+        "event-statistics",
+        "relationship-health",
+        "booking-week",
+        "free-resources",
+        "resource-timeline",
+        "run-sheet",
+        "replies",
+    ):
+        yield reverse(f"{report}:index")
+    person = crm_factories.PersonFactory(family_name="Christensen", given_name="Brent")
+    twin = crm_factories.PersonFactory(family_name="CHRISTENSEN", given_name="Brent")
+    yield reverse("crm_duplicates:index")
+    yield reverse("crm_duplicates:merge", args=["people", person.pk, twin.pk])
+    yield reverse("crm_handover:index", args=[person.pk])
+    yield reverse("crm_export:index")
+    yield reverse("crm_imports:index")
 
 
-def page_editor_pages():
+def import_pages(client):
+    """A file uploaded, its columns mapped, its preview: each step's page after the last."""
+    crm_factories.OrganisationFactory(is_home=True, country="TW", name_en="Kaohsiung City")
+    rows = b"Stadt,Land,Art\r\nBusan,KR,sister city\r\n"
+    client.post(
+        reverse("crm_imports:index"),
+        {"kind": "ties", "source": "", "file": SimpleUploadedFile("cities.csv", rows)},
+    )
+    run = ImportRun.objects.latest("pk")
+    yield reverse("crm_imports:mapping", args=[run.pk])
+    mapped = client.post(
+        reverse("crm_imports:mapping", args=[run.pk]),
+        {"column_0": "name_en", "column_1": "country", "column_2": "tie_type"},
+    )
+    assert mapped.status_code == 302, "the preview would show no rows"
+    yield reverse("crm_imports:run", args=[run.pk])
+
+
+def bulk_action(app, model, action, objects):
+    query = urlencode([("next", "/admin/"), *[("id", obj.pk) for obj in objects]])
+    return f"{reverse('wagtail_bulk_action', args=[app, model, action])}?{query}"
+
+
+def seating_and_bulk_action_pages(client):
+    """A seated luncheon's plan, and the bulk actions' confirmation pages."""
+    scene = build_luncheon(guests=6, delegations=1, envoys=1, deputies=1)
+    accept_all(scene)
+    generate_seating_plan(configure_seating_plan(scene.event))
+    yield reverse("seating:index")
+    yield reverse("seating:plan", args=[scene.event.pk])
+    people = [crm_factories.PersonFactory(), crm_factories.PersonFactory()]
+    events_factories.DelegationFactory()
+    yield bulk_action("crm", "person", "export", people)
+    yield bulk_action("crm", "person", "add_to_delegation", people)
+    yield bulk_action("crm", "person", "mail", people)
+    yield bulk_action("crm", "organisation", "export", [crm_factories.OrganisationFactory()])
+    registrations = [events_factories.RegistrationFactory()]
+    for action in ("accept", "waitlist", "reject", "export"):
+        yield bulk_action("events", "registration", action, registrations)
+    invitations = [events_factories.InvitationFactory()]
+    yield bulk_action("events", "invitation", "send", invitations)
+    yield bulk_action("events", "invitation", "export", invitations)
+    members = [events_factories.DelegationMemberFactory()]
+    yield bulk_action("events", "delegationmember", "mail", members)
+    yield bulk_action("events", "delegationmember", "export", members)
+
+
+def programme_pages(client):
+    """The camp, the envoys' tour and the freshmen party, each with someone taking part."""
+    camp = camp_event()
+    accepted(camp)
+    yield reverse("programmes:index")
+    yield reverse("programmes:camp", args=[camp.pk])
+    yield reverse("programmes:camp_participants", args=[camp.pk])
+    yield reverse("programmes:tour", args=[build_tour(envoys=1).event.pk])
+    party = events_factories.EventFactory(
+        kind=EventKind.PARTY,
+        takes_registrations=True,
+        registration_questions=["nationality", "university"],
+    )
+    accepted(party)
+    yield reverse("programmes:party", args=[party.pk])
+
+
+def superuser_pages(client):
+    """Pages, the office's settings, images, documents, a person's erasure and the log of
+    who saw sensitive data."""
     tree = build_site()
     yield reverse("wagtailadmin_explore", args=[tree.homes["zh-hant"].pk])
     yield reverse("wagtailadmin_pages:edit", args=[tree.about["zh-hant"].pk])
+    settings_pk = RetentionSettings.load().pk
+    yield reverse("wagtailsettings:edit", args=["events", "retentionsettings", settings_pk])
+    yield reverse("wagtailimages:index")
+    yield reverse("wagtaildocs:index")
+    person = crm_factories.PersonFactory()
+    yield reverse("person_data:erase", args=[person.pk])
+    yield reverse("sensitive_access:index")
 
 
 class MessageLog:
@@ -149,19 +322,34 @@ def log_in(client, user, language):
     client.force_login(user)
 
 
+# Each group is a test of its own per language, so that no one test runs long.
+PAGE_GROUPS = {
+    "records": record_pages,
+    "record-actions": record_action_pages,
+    "daily": daily_pages,
+    "imports": import_pages,
+    "seating-and-bulk-actions": seating_and_bulk_action_pages,
+    "programmes": programme_pages,
+    "superuser": superuser_pages,
+}
+
+
+@pytest.mark.parametrize("group", PAGE_GROUPS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_admin_pages_have_no_untranslated_messages(
-    client, django_user_model, monkeypatch, language
+    client, django_user_model, monkeypatch, language, group
 ):
     log = MessageLog()
     log.install(monkeypatch)
 
-    log_in(client, protocol_officer(), language)
-    for url in admin_pages():
-        assert client.get(url).status_code == 200, url
-    # The staff groups hold no page permissions (core.roles); a superuser opens the pages.
-    log_in(client, django_user_model.objects.create_superuser("editor", password="pw"), language)
-    for url in page_editor_pages():
+    if group == "superuser":
+        # The staff groups hold no page, settings, image or document permissions, nor the
+        # right to erase a person's data (core.roles); a superuser opens those pages.
+        user = django_user_model.objects.create_superuser("editor", password="pw")
+    else:
+        user = protocol_officer()
+    log_in(client, user, language)
+    for url in PAGE_GROUPS[group](client):
         assert client.get(url).status_code == 200, url
 
     missing = log.missing(language)

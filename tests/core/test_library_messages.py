@@ -18,6 +18,7 @@ def messages():
         *library_messages.PHONE_NUMBERS,
         *library_messages.WAGTAIL_ADMIN,
         *library_messages.WAGTAIL_ADMIN_PAGES,
+        *library_messages.WAGTAIL_MEDIA,
         *library_messages.COUNTRIES,
     )
     with translation.override("en"):
