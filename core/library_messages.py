@@ -347,3 +347,7 @@ COUNTRIES = (
     gettext_lazy("South Georgia"),
     gettext_lazy("Vatican City"),
 )
+
+# Language names as Django writes them, where its catalogue names something narrower: Django's
+# Japanese says 英語(米国) for "English", which an interpreter's languages do not mean.
+LANGUAGES = (gettext_lazy("English"),)

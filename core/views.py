@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from .exports import SafeSpreadsheetExportMixin
 from .forms import add_service_errors
+from .languages import language_names
 
 
 class ActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
@@ -169,3 +170,10 @@ class ReadableInspectView(InspectView):
         if isinstance(field, models.ManyToManyField) and value == "-":
             return EMPTY
         return readable_value(value, home_zone=self.get_home_timezone())
+
+
+class LanguagesColumn(Column):
+    """A list of language codes, named in the reader's language."""
+
+    def get_value(self, instance):
+        return language_names(super().get_value(instance))

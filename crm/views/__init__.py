@@ -19,6 +19,7 @@ from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
 
+from core.languages import language_names
 from core.views import ReadableInspectView
 
 from ..audit import describe_changes, field_label
@@ -249,7 +250,7 @@ class PersonInspectView(RecordInspectView):
         return buttons
 
     def get_preferred_languages_display_value(self):
-        return ", ".join(self.object.preferred_languages) or "—"
+        return language_names(self.object.preferred_languages)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,8 @@ the visit needs."""
 from django.conf import settings
 from django.utils.translation import gettext
 
+from core.languages import language_names
+
 from ..enums import ResourceKind
 from ..selectors import availability
 from .forms import RESOURCE_MODELS, ItemPlanForm
@@ -38,11 +40,11 @@ def interpreter_label(field, interpreter, needed):
     if missing:
         return gettext("%(resource)s · does not speak %(languages)s") % {
             "resource": label,
-            "languages": ", ".join(missing),
+            "languages": language_names(missing),
         }
     return gettext("%(resource)s · speaks %(languages)s") % {
         "resource": label,
-        "languages": ", ".join(spoken),
+        "languages": language_names(spoken),
     }
 
 

@@ -1,10 +1,12 @@
 """Viewsets of the logistics menu: venues, vehicles, drivers, interpreters, VIPs, bookings."""
 
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 
 from core.panels import translated, when
+from core.views import LanguagesColumn
 
 from ..forms import BookingAdminForm, InterpreterAdminForm
 from ..models import Booking, Driver, Interpreter, Vehicle, Venue, Vip
@@ -63,7 +65,14 @@ class DriverViewSet(ResourceViewSet):
 class InterpreterViewSet(ResourceViewSet):
     model = Interpreter
     icon = "globe"
-    list_display = ["name", "person", "languages", "mode", "is_active"]
+    inspect_view_class = bookings.InterpreterInspectView
+    list_display = [
+        "name",
+        "person",
+        LanguagesColumn("languages", label=capfirst(_("languages"))),
+        "mode",
+        "is_active",
+    ]
     list_select_related = ("person",)
     filterset_class = filters.resource_filterset(Interpreter, "mode")
     edit_handler = ObjectList(

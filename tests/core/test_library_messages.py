@@ -20,6 +20,7 @@ def messages():
         *library_messages.WAGTAIL_ADMIN_PAGES,
         *library_messages.WAGTAIL_MEDIA,
         *library_messages.COUNTRIES,
+        *library_messages.LANGUAGES,
     )
     with translation.override("en"):
         return [message for message in everything if str(message)]

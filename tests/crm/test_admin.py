@@ -329,3 +329,13 @@ def test_crm_list_search_and_filters(officer_client, namespace, query, expected)
 
     assert response.status_code == 200
     assert [LIST_KEYS[namespace](record) for record in response.context["object_list"]] == expected
+
+
+def test_a_persons_preferred_languages_are_named_on_their_page(officer_client):
+    person = PersonFactory(preferred_languages=["ja", "en"])
+
+    body = officer_client.get(
+        reverse("crm_person:inspect", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="zh-hant"
+    ).content.decode()
+
+    assert "日語, 英語" in body

@@ -177,3 +177,16 @@ def test_admin_form_query_count_constant(
         make_choice()
     with django_assert_num_queries(len(at_ten)):
         assert officer_client.get(url).status_code == 200
+
+
+def test_interpreters_languages_are_named_in_the_readers_language(officer_client):
+    # Stored as codes; a protocol officer reads 韓語, not ['zh-hant', 'ko'].
+    interpreter = InterpreterFactory(languages=["zh-hant", "ko"])
+
+    for url in (
+        reverse("interpreter:index"),
+        reverse("interpreter:inspect", args=[interpreter.pk]),
+    ):
+        body = officer_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hant").content.decode()
+        assert "繁體中文, 韓語" in body, url
+        assert "[&#x27;zh-hant&#x27;" not in body and "zh-hant, ko" not in body, url

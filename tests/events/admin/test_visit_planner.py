@@ -316,7 +316,9 @@ def test_interpreters_who_speak_the_visits_language_come_first(officer_client, e
 
     choices = response.context["items"].forms[0].fields["interpreter"].widget.choices
     assert [value for value, _label in choices] == ["", korean.pk, japanese.pk]
-    assert "does not speak ko" in choices[2][1]
+    assert "does not speak Korean" in choices[2][1]
+    assert "speaks Korean" in choices[1][1]
+    assert "Interpreters are offered for: Korean." in response.content.decode()
 
 
 def test_edit_page_queries_do_not_grow_with_the_visit(officer_client, event):
