@@ -181,13 +181,12 @@ class ImportConfirmView(RunMixin, ActionView):
 
     def act(self, data):
         # match_<line> = pk: the row updates that likely duplicate instead of creating one.
-        matches = {
-            plain_int(name.removeprefix("match_")): plain_int(value)
+        chosen = (
+            (plain_int(name.removeprefix("match_")), plain_int(value))
             for name, value in self.request.POST.items()
             if name.startswith("match_")
-        }
-        matches.pop(None, None)
-        matches = {line: pk for line, pk in matches.items() if pk is not None}
+        )
+        matches = {line: pk for line, pk in chosen if line is not None and pk is not None}
         run = import_runs.confirm_import_run(self.run, matches=matches, user=self.request.user)
         start_import(run, user=self.request.user)
 
