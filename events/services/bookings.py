@@ -5,6 +5,11 @@ code path writes; the service turns that refusal into a BookingConflict naming t
 SQLite has no such constraint; there every write transaction is BEGIN IMMEDIATE (see
 config/settings/base.py), so the overlap check and the insert below run under the database's
 write lock and no second writer can slip in between them.
+
+On PostgreSQL the services also take turns per resource (a row lock on it, held to the end of
+the transaction). The constraint alone would keep the bookings apart, but two transactions that
+each hold an uncommitted booking of one room can each wait on the other's in its check; the
+database then kills one with "deadlock detected" instead of a refusal naming the clash.
 """
 
 from django.core.exceptions import ValidationError
@@ -16,7 +21,7 @@ from core.audit import log_if_acted
 
 from ..enums import BookingStatus
 from ..exceptions import BookingConflict
-from ..models import Booking
+from ..models import Booking, Resource
 
 OVERLAP_CONSTRAINT = "events_booking_no_overlap"
 
@@ -51,6 +56,9 @@ def _validate(booking):
 def _save_without_overlap(booking):
     """Save a confirmed booking, or raise BookingConflict naming what it overlaps."""
     if connection.vendor == "postgresql":
+        # NO KEY UPDATE: other bookers of this resource wait here, while reads of it and the
+        # foreign-key checks of rows pointing at it go on.
+        Resource.objects.select_for_update(no_key=True).filter(pk=booking.resource_id).exists()
         for _attempt in range(3):
             try:
                 with transaction.atomic():
