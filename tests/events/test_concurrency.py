@@ -92,9 +92,7 @@ def test_concurrent_bookings_of_overlapping_slots_never_double_book():
 
 def _waiting_on_a_lock(backend_pid):
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [backend_pid]
-        )
+        cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [backend_pid])
         row = cursor.fetchone()
     return row is not None and row[0] == "Lock"
 
@@ -147,5 +145,7 @@ def test_a_booker_waiting_for_the_room_never_deadlocks_the_one_it_waits_for():
     assert outcomes["colleague"][0] == "conflict", outcomes
     first, second = outcomes["officer"][1]
     assert outcomes["colleague"][1].clashing.pk == first.pk
-    stored = Booking.objects.filter(resource=venue).order_by("starts_at").values_list("pk", flat=True)
+    stored = (
+        Booking.objects.filter(resource=venue).order_by("starts_at").values_list("pk", flat=True)
+    )
     assert list(stored) == [first.pk, second.pk]
