@@ -42,13 +42,11 @@ def home_organisation():
 
 def sister_city_ties(*, as_of=None):
     """Sister and friendship cities in signing order with their ordinal and partner."""
-    home = home_organisation()
-    ties = []
     # Read with both parties in one query, so a page's query count never depends on them.
-    for ordinal, relationship in sister_cities_in_order(as_of=as_of or timezone.localdate()):
-        partner = relationship.other_party(home) if home else relationship.target
-        ties.append(Tie(ordinal=ordinal, relationship=relationship, partner=partner))
-    return ties
+    return [
+        Tie(ordinal=ordinal, relationship=relationship, partner=relationship.partner)
+        for ordinal, relationship in sister_cities_in_order(as_of=as_of or timezone.localdate())
+    ]
 
 
 def sister_city_tie(relationship_id):
@@ -60,9 +58,7 @@ def sister_city_tie(relationship_id):
         relationship = Relationship.objects.select_related("source", "target").get(
             pk=relationship_id
         )
-        home = home_organisation()
-        partner = relationship.other_party(home) if home else relationship.target
-        tie = Tie(ordinal=None, relationship=relationship, partner=partner)
+        tie = Tie(ordinal=None, relationship=relationship, partner=relationship.partner)
     tie.areas = list(tie.relationship.areas.all())
     tie.renewals = list(tie.relationship.renewals.all())
     return tie

@@ -25,9 +25,9 @@ from tests.factories.events import (
 # level, view restrictions) and Django compiles every query: more, but as many at 100 rows.
 EVENT_INDEX_QUERIES = (9, 17)
 EVENT_PAGE_QUERIES = (7, 18)
-SISTER_INDEX_QUERIES = (9, 17)
+SISTER_INDEX_QUERIES = (8, 16)
 # The home page's latest news is one query more.
-HOME_QUERIES = (11, 17)
+HOME_QUERIES = (10, 16)
 SITEMAP_QUERIES = (5, 5)
 
 
