@@ -13,5 +13,7 @@ def language_name(code):
 
 
 def language_names(codes):
-    """Several codes' names on one line, or a dash when there are none."""
+    """A code's name, or several codes' names on one line; a dash when there are none."""
+    if isinstance(codes, str):
+        codes = [codes] if codes else []
     return ", ".join(language_name(code) for code in codes or ()) or "—"

@@ -156,6 +156,8 @@ class ReadableInspectView(InspectView):
     """
 
     home_timezone_field = None
+    # Fields holding a language code or a list of them, shown by the languages' names.
+    language_fields = ()
 
     def get_home_timezone(self):
         if not self.home_timezone_field:
@@ -166,6 +168,8 @@ class ReadableInspectView(InspectView):
         return value or None
 
     def get_field_display_value(self, field_name, field):
+        if field_name in self.language_fields:
+            return language_names(getattr(self.object, field_name))
         value = super().get_field_display_value(field_name, field)
         if isinstance(field, models.ManyToManyField) and value == "-":
             return EMPTY
@@ -173,7 +177,7 @@ class ReadableInspectView(InspectView):
 
 
 class LanguagesColumn(Column):
-    """A list of language codes, named in the reader's language."""
+    """A language code or a list of them, named in the reader's language."""
 
     def get_value(self, instance):
         return language_names(super().get_value(instance))

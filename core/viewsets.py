@@ -2,12 +2,13 @@
 
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
-from .views import ReadableInspectView, RecordIndexView
+from .views import LanguagesColumn, ReadableInspectView, RecordIndexView
 
 # Any of these on a model lets staff read its pages (protocol officers and viewers alike).
 ANY_PERMISSION = ("add", "change", "delete", "view")
@@ -26,17 +27,29 @@ class RecordViewSet(ModelViewSet):
     index_view_class = RecordIndexView
     # A path to a time-zone name (a delegation's home_timezone): inspect pages add home time.
     home_timezone_field = None
+    # Fields holding language codes: their list columns and inspect values show the names.
+    language_fields = ()
     list_select_related = ()
     edit_panels = None
 
     def get_index_view_kwargs(self, **kwargs):
         queryset = self.model._default_manager.select_related(*self.list_select_related)
+        if self.language_fields and isinstance(self.list_display, list | tuple):
+            kwargs.setdefault("list_display", [self._language_column(c) for c in self.list_display])
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+    def _language_column(self, column):
+        if not (isinstance(column, str) and column in self.language_fields):
+            return column
+        label = capfirst(self.model._meta.get_field(column).verbose_name)
+        return LanguagesColumn(column, label=label)
 
     def get_inspect_view_kwargs(self, **kwargs):
         kwargs = super().get_inspect_view_kwargs(**kwargs)
         if self.home_timezone_field:
             kwargs["home_timezone_field"] = self.home_timezone_field
+        if self.language_fields:
+            kwargs["language_fields"] = self.language_fields
         return kwargs
 
     def get_edit_view_kwargs(self, **kwargs):

@@ -13,8 +13,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.widgets.button import Button
 
-from core.languages import language_names
-from core.views import ActionView, ReadableInspectView, RecordIndexView, ServiceFormMixin
+from core.views import ActionView, RecordIndexView, ServiceFormMixin
 
 from ..enums import BookingStatus
 from ..models import Booking
@@ -134,8 +133,3 @@ class ResourceIndexView(RecordIndexView):
                 priority=40,
             ),
         ]
-
-
-class InterpreterInspectView(ReadableInspectView):
-    def get_languages_display_value(self):
-        return language_names(self.object.languages)

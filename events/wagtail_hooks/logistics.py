@@ -1,12 +1,10 @@
 """Viewsets of the logistics menu: venues, vehicles, drivers, interpreters, VIPs, bookings."""
 
 from django.urls import path
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 
 from core.panels import translated, when
-from core.views import LanguagesColumn
 
 from ..forms import BookingAdminForm, InterpreterAdminForm
 from ..models import Booking, Driver, Interpreter, Vehicle, Venue, Vip
@@ -65,11 +63,11 @@ class DriverViewSet(ResourceViewSet):
 class InterpreterViewSet(ResourceViewSet):
     model = Interpreter
     icon = "globe"
-    inspect_view_class = bookings.InterpreterInspectView
+    language_fields = ("languages",)
     list_display = [
         "name",
         "person",
-        LanguagesColumn("languages", label=capfirst(_("languages"))),
+        "languages",
         "mode",
         "is_active",
     ]

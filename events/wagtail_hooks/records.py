@@ -210,6 +210,7 @@ class ItineraryStaffViewSet(EventsRecordViewSet):
     model = ItineraryStaff
     icon = "user"
     list_display = ["person", "item", "role", "language_from", "language_to"]
+    language_fields = ("language_from", "language_to")
     list_select_related = ("person", "item")
     filterset_class = filters.ItineraryStaffFilterSet
     search_fields = ["person__family_name", "person__given_name", "person__native_name"]
@@ -277,6 +278,7 @@ class RegistrationViewSet(EventsRecordViewSet):
     edit_view_class = registrations.RegistrationEditView
     copy_view_enabled = False
     list_display = ["family_name", "given_name", "event", "status", "nationality", "created_at"]
+    language_fields = ("language",)
     list_select_related = ("event",)
     filterset_class = filters.RegistrationFilterSet
     search_fields = ["family_name", "given_name", "native_name", "email", "university"]
@@ -351,6 +353,7 @@ class FeedTokenViewSet(EventsRecordViewSet):
         "last_used_at",
         "revoked_at",
     ]
+    language_fields = ("language",)
     list_filter = ["kind"]
     list_select_related = ("delegation", "person", "resource")
     ordering = ["-created_at"]

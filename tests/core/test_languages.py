@@ -29,3 +29,9 @@ def test_a_regional_code_is_named_by_its_language_and_an_unknown_one_kept():
 def test_no_codes_is_a_dash():
     assert language_names([]) == "—"
     assert language_names(None) == "—"
+
+
+def test_one_code_is_named_like_a_list_of_one():
+    with translation.override("en"):
+        assert language_names("ko") == "Korean"
+        assert language_names("") == "—"

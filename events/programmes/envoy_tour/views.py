@@ -7,6 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
+from core.languages import language_name
 from crm.models import Interaction
 
 from ...enums import EventKind
@@ -143,7 +144,7 @@ class InterpretersView(ProgrammeAction):
             messages.warning(
                 self.request,
                 gettext("No free interpreter for %(language)s at %(item)s.")
-                % {"language": language, "item": item},
+                % {"language": language_name(language), "item": item},
             )
 
 

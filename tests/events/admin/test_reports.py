@@ -169,7 +169,8 @@ def test_run_sheet_lists_the_day_in_time_order(viewer_client):
             "市長會客室",
             "",
             "",
-            f"Anna Lee ({interpreter}) en→zh-hant",
+            # Interpreting languages by name: 英語→繁體中文, not en→zh-hant.
+            f"Anna Lee ({interpreter}) 英語→繁體中文",
             "",
             "",
         ],

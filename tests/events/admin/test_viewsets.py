@@ -10,6 +10,7 @@ from events.models import (
     ItineraryStaff,
     Vip,
 )
+from events.services.feeds import create_feed_token
 from tests.events.admin.conftest import make_user
 from tests.factories.crm import PersonFactory, RelationshipFactory
 from tests.factories.events import (
@@ -190,3 +191,28 @@ def test_interpreters_languages_are_named_in_the_readers_language(officer_client
         body = officer_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hant").content.decode()
         assert "繁體中文, 韓語" in body, url
         assert "[&#x27;zh-hant&#x27;" not in body and "zh-hant, ko" not in body, url
+
+
+def test_language_codes_on_other_records_are_named_too(officer_client):
+    # An interpreting duty, a registration and a feed link store codes; the lists and inspect
+    # pages name the languages, as the interpreter's page does.
+    duty = ItineraryStaff.objects.create(
+        item=ItineraryItemFactory(),
+        person=PersonFactory(),
+        role="interpreter",
+        language_from="ko",
+        language_to="zh-hant",
+    )
+    registration = RegistrationFactory(language="ja")
+    token, _secret = create_feed_token("person", person=PersonFactory(), language="en")
+    pages = {
+        reverse("itinerarystaff:index"): ["韓語", "繁體中文"],
+        reverse("itinerarystaff:inspect", args=[duty.pk]): ["韓語", "繁體中文"],
+        reverse("registration:inspect", args=[registration.pk]): ["日語"],
+        reverse("feed_token:index"): ["英語"],
+        reverse("feed_token:inspect", args=[token.pk]): ["英語"],
+    }
+    for url, names in pages.items():
+        body = officer_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hant").content.decode()
+        for name in names:
+            assert name in body, (url, name)
