@@ -111,7 +111,7 @@ def form_camp_groups(event, *, buddies, user=None):
 
 
 @transaction.atomic
-def move_to_group(registration, group):
+def move_to_group(registration, group, *, user=None):
     """Put an accepted participant into another group of the same camp."""
     if group.event_id != registration.event_id:
         raise ValidationError(gettext("The group belongs to another event."), code="other_event")
@@ -122,6 +122,7 @@ def move_to_group(registration, group):
     member, _created = CampGroupMember.objects.update_or_create(
         registration=registration, defaults={"group": group}
     )
+    log_if_acted(registration, "wagtail.edit", user=user)
     return member
 
 
@@ -158,7 +159,7 @@ def allocate_rooms(event, *, hotel, room_size=2, first_room=101, user=None):
 
 
 @transaction.atomic
-def assign_room(registration, *, hotel, room):
+def assign_room(registration, *, hotel, room, user=None):
     """Put one accepted participant into a room (moving them out of any other)."""
     if registration.status != RegistrationStatus.ACCEPTED:
         raise ValidationError(gettext("Only accepted participants get rooms."), code="not_accepted")
@@ -168,6 +169,7 @@ def assign_room(registration, *, hotel, room):
     assignment.hotel, assignment.room = hotel.strip(), room.strip()
     assignment.full_clean()
     assignment.save()
+    log_if_acted(registration, "wagtail.edit", user=user)
     return assignment
 
 

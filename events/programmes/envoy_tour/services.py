@@ -68,8 +68,11 @@ def set_envoy_interests(invitation, areas, *, user=None):
 
 
 @transaction.atomic
-def set_department_areas(department, areas):
-    """Record the areas a city department can discuss at a forum (replacing earlier ones)."""
+def set_department_areas(department, areas, *, user=None):
+    """Record the areas a city department can discuss at a forum (replacing earlier ones).
+
+    The entry goes on the department: the areas are its own, whichever tour asked.
+    """
     if not department.parent_id or not department.parent.is_home:
         raise ValidationError(
             gettext("Only departments of the home city meet envoys at the forum."),
@@ -83,6 +86,7 @@ def set_department_areas(department, areas):
         for pk, area in wanted.items()
         if pk not in known
     )
+    log_if_acted(department, "wagtail.edit", user=user)
 
 
 # Transport ---------------------------------------------------------------------------------

@@ -97,7 +97,7 @@ class DepartmentAreasView(ProgrammeAction):
     model = Event
 
     def act(self, data):
-        envoy_tour.set_department_areas(data["department"], data["areas"])
+        envoy_tour.set_department_areas(data["department"], data["areas"], user=self.request.user)
         messages.success(
             self.request,
             gettext("Areas of %(department)s saved.") % {"department": data["department"]},

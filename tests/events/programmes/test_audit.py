@@ -5,8 +5,13 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from events.programmes.camp.services import allocate_rooms, form_camp_groups
-from events.programmes.envoy_tour.services import pair_forum
+from events.programmes.camp.services import (
+    allocate_rooms,
+    assign_room,
+    form_camp_groups,
+    move_to_group,
+)
+from events.programmes.envoy_tour.services import pair_forum, set_department_areas
 from tests.factories.crm import PersonFactory
 from tests.factories.events import taipei
 from tests.factories.programmes import accepted, camp_event
@@ -65,6 +70,36 @@ def test_envoy_interests_and_forum_pairing_record_the_officer(client, officer):
     ]
 
 
+def test_department_areas_record_the_officer_on_the_department(client, officer):
+    tour, _invitations = accepted_tour([0])
+    ModelLogEntry.objects.all().delete()
+    trade = tour.departments["trade"]
+
+    response = client.post(
+        reverse("programmes:tour_departments", args=[tour.event.pk]),
+        {"department": trade.pk, "areas": [tour.areas["trade"].pk]},
+    )
+
+    assert response.status_code == 302
+    assert list(trade.forum_areas.values_list("area", flat=True)) == [tour.areas["trade"].pk]
+    assert entries() == [("wagtail.edit", "organisation", str(trade.pk), officer.pk)]
+
+
+def test_moving_a_participant_and_changing_a_room_record_the_officer(officer):
+    event = camp_event()
+    participant = accepted(event, nationality="KR")
+    first, second = form_camp_groups(event, buddies=[PersonFactory(), PersonFactory()])
+    ModelLogEntry.objects.all().delete()
+
+    move_to_group(participant, second, user=officer)
+    assign_room(participant, hotel="Hotel Kaohsiung", room="301", user=officer)
+
+    assert entries() == [
+        ("wagtail.edit", "registration", str(participant.pk), officer.pk),
+        ("wagtail.edit", "registration", str(participant.pk), officer.pk),
+    ]
+
+
 def test_programme_steps_without_a_user_write_no_entry():
     event = camp_event()
     accepted(event)
@@ -74,5 +109,9 @@ def test_programme_steps_without_a_user_write_no_entry():
     form_camp_groups(event, buddies=[PersonFactory()])
     allocate_rooms(event, hotel="H")
     pair_forum(tour.event, starts_at=taipei(2019, 12, 7, 10))
+    set_department_areas(tour.departments["trade"], [tour.areas["trade"]])
+    participant = event.registrations.get()
+    move_to_group(participant, event.camp_groups.last())
+    assign_room(participant, hotel="H", room="1")
 
     assert entries() == []
