@@ -18,7 +18,7 @@ from . import (
     imports,
     records,
     registers,
-    search,  # noqa: F401 (registers the admin search)
+    search,
 )
 
 
@@ -45,7 +45,12 @@ class CrmViewSetGroup(ModelViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_crm_viewsets():
-    return [CrmViewSetGroup(), handover.HandOverViewSet(), *crm_choosers()]
+    return [
+        CrmViewSetGroup(),
+        handover.HandOverViewSet(),
+        search.SearchViewSet(),
+        *crm_choosers(),
+    ]
 
 
 hooks.register("register_log_actions", audit.register_log_actions)

@@ -1,11 +1,23 @@
 """The admin search: its page at /admin/search/ and the sidebar's search box pointing to it."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.search import SearchArea
 
+from core.viewsets import PageViewSet
+
+from ..models import Person
 from ..views.search import AdminSearchView, visible_kinds
+
+
+class SearchViewSet(PageViewSet):
+    """The page alone: the sidebar's search box (RecordsSearchArea) leads to it, not a menu."""
+
+    name = "records_search"
+    url_prefix = "search"
+    model = Person
+    view_class = AdminSearchView
 
 
 class RecordsSearchArea(SearchArea):
@@ -14,7 +26,7 @@ class RecordsSearchArea(SearchArea):
     def __init__(self):
         super().__init__(
             _("Contacts, events and venues"),
-            reverse("crm_search"),
+            reverse("records_search:index"),
             name="records",
             icon_name="search",
             order=10,
@@ -22,11 +34,6 @@ class RecordsSearchArea(SearchArea):
 
     def is_shown(self, request):
         return bool(visible_kinds(request.user))
-
-
-@hooks.register("register_admin_urls")
-def register_search_url():
-    return [path("search/", AdminSearchView.as_view(), name="crm_search")]
 
 
 @hooks.register("register_admin_search_area")

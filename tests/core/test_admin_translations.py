@@ -156,7 +156,7 @@ def record_action_pages(client):
 def daily_pages(client):
     """The dashboard, search, visit planner, account, reports and the crm's tools."""
     yield reverse("wagtailadmin_home")
-    yield reverse("crm_search") + "?q=Kaohsiung"
+    yield reverse("records_search:index") + "?q=Kaohsiung"
     yield reverse("visit-planner:index")
     yield reverse("visit-planner:plan", args=[events_factories.EventFactory().pk])
     yield reverse("wagtailadmin_account")

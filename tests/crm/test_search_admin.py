@@ -14,7 +14,7 @@ SEARCH = "/admin/search/"
 def test_the_search_page_answers_and_the_sidebar_searches_records(officer_client):
     response = officer_client.get(SEARCH)
     assert response.status_code == 200
-    assert reverse("crm_search") == SEARCH
+    assert reverse("records_search:index") == SEARCH
     home = officer_client.get("/admin/").content.decode()
     # The sidebar's search module is given the first search area's address.
     assert '"/admin/search/"' in home
