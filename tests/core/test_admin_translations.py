@@ -114,7 +114,7 @@ RECORDS = {
 }
 
 
-def record_pages(client):
+def record_pages(client, language):
     """Each record type's list, add, edit, inspect, history, usage and delete views."""
     for namespace, factory in RECORDS.items():
         record = factory()
@@ -139,7 +139,7 @@ COPIED = (
 )
 
 
-def record_action_pages(client):
+def record_action_pages(client, language):
     """The copy views, and the confirmations and pages of the records' own actions."""
     for namespace in COPIED:
         yield reverse(f"{namespace}:copy", args=[RECORDS[namespace]().pk])
@@ -153,7 +153,7 @@ def record_action_pages(client):
     yield reverse("feed_token:revoke", args=[token.pk])
 
 
-def daily_pages(client):
+def daily_pages(client, language):
     """The dashboard, search, visit planner, account, reports and the crm's tools."""
     yield reverse("wagtailadmin_home")
     yield reverse("records_search:index") + "?q=Kaohsiung"
@@ -180,7 +180,7 @@ def daily_pages(client):
     yield reverse("crm_imports:index")
 
 
-def import_pages(client):
+def import_pages(client, language):
     """A file uploaded, its columns mapped, its preview: each step's page after the last."""
     crm_factories.OrganisationFactory(is_home=True, country="TW", name_en="Kaohsiung City")
     rows = b"Stadt,Land,Art\r\nBusan,KR,sister city\r\n"
@@ -203,7 +203,7 @@ def bulk_action(app, model, action, objects):
     return f"{reverse('wagtail_bulk_action', args=[app, model, action])}?{query}"
 
 
-def seating_and_bulk_action_pages(client):
+def seating_and_bulk_action_pages(client, language):
     """A seated luncheon's plan, and the bulk actions' confirmation pages."""
     scene = build_luncheon(guests=6, delegations=1, envoys=1, deputies=1)
     accept_all(scene)
@@ -227,7 +227,7 @@ def seating_and_bulk_action_pages(client):
     yield bulk_action("events", "delegationmember", "export", members)
 
 
-def programme_pages(client):
+def programme_pages(client, language):
     """The camp, the envoys' tour and the freshmen party, each with someone taking part."""
     camp = camp_event()
     accepted(camp)
@@ -240,11 +240,30 @@ def programme_pages(client):
         takes_registrations=True,
         registration_questions=["nationality", "university"],
     )
-    accepted(party)
+    guest = accepted(party)
+    yield reverse("programmes:party", args=[party.pk])
+    # Checked in at the door: the welcome and the refusal of a second check-in.
+    for _attempt in range(2):
+        response = client.post(
+            reverse("programmes:party_check_in", args=[party.pk]), {"code": guest.checkin_code}
+        )
+        assert response.status_code == 302
     yield reverse("programmes:party", args=[party.pk])
 
 
-def superuser_pages(client):
+def print_pages(client, language):
+    """The seating print pack and the camp's certificates, printed in the page's language."""
+    scene = build_luncheon(guests=6, delegations=1, envoys=1, deputies=1)
+    accept_all(scene)
+    generate_seating_plan(configure_seating_plan(scene.event))
+    chosen = "?" + urlencode({"language": language})
+    yield reverse("seating:print", args=[scene.event.pk, "all"]) + chosen
+    camp = camp_event()
+    accepted(camp)
+    yield reverse("programmes:camp_certificates", args=[camp.pk]) + chosen
+
+
+def superuser_pages(client, language):
     """Pages, the office's settings, images, documents, a person's erasure and the log of
     who saw sensitive data."""
     tree = build_site()
@@ -330,6 +349,7 @@ PAGE_GROUPS = {
     "imports": import_pages,
     "seating-and-bulk-actions": seating_and_bulk_action_pages,
     "programmes": programme_pages,
+    "printing": print_pages,
     "superuser": superuser_pages,
 }
 
@@ -349,7 +369,7 @@ def test_admin_pages_have_no_untranslated_messages(
     else:
         user = protocol_officer()
     log_in(client, user, language)
-    for url in PAGE_GROUPS[group](client):
+    for url in PAGE_GROUPS[group](client, language):
         assert client.get(url).status_code == 200, url
 
     missing = log.missing(language)
