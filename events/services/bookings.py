@@ -2,9 +2,10 @@
 
 PostgreSQL refuses overlaps with the exclusion constraint events_booking_no_overlap, whatever
 code path writes; the service turns that refusal into a BookingConflict naming the clash.
-SQLite has no such constraint; there every write transaction is BEGIN IMMEDIATE (see
-config/settings/base.py), so the overlap check and the insert below run under the database's
-write lock and no second writer can slip in between them.
+SQLite holds the same rule in two triggers (core.constraints.NoOverlapConstraint); there every
+write transaction is BEGIN IMMEDIATE (see config/settings/base.py), so the service's own overlap
+check and the insert below run under the database's write lock and no second writer can slip in
+between them.
 
 On PostgreSQL the services also take turns per resource (a row lock on it, held to the end of
 the transaction). The constraint alone would keep the bookings apart, but two transactions that
